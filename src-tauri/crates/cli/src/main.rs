@@ -1,0 +1,87 @@
+//! `eftertanke`: the command-line shell over the core. Parses arguments, calls one core
+//! function per command, prints the result and maps errors to conventional exit codes.
+
+mod args;
+mod exit;
+mod print;
+
+use anyhow::Context;
+use args::{Cli, Command, DemoLang};
+use clap::Parser;
+use eftertanke_core::demo::{self, DemoLanguage};
+use eftertanke_core::{EntryInput, OpenOptions, Store};
+use std::io::Read;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => exit::report(&err),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut store = open(&cli)?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::List { limit, json } => {
+            let page = store.list_entries(None, limit)?;
+            print::entry_list(&mut out, &page.entries, json)?;
+        }
+        Command::Show { id, json } => {
+            let entry = store.get_entry_by_text(&id)?;
+            print::entry(&mut out, &entry, json)?;
+        }
+        Command::Add { json, date, title, outcome, notes } => {
+            let input = if json {
+                read_json_input()?
+            } else {
+                EntryInput {
+                    occurred_on: date.unwrap_or_else(|| chrono::Utc::now().date_naive().to_string()),
+                    title: title.unwrap_or_default(),
+                    outcome,
+                    notes: notes.unwrap_or_default(),
+                }
+            };
+            let entry = store.create_entry(&input, None)?;
+            print::created(&mut out, &entry)?;
+        }
+        Command::Demo { entries, language, seed } => {
+            let language = match language {
+                DemoLang::Da => DemoLanguage::Da,
+                DemoLang::En => DemoLanguage::En,
+                DemoLang::Mixed => DemoLanguage::Mixed,
+            };
+            let today = chrono::Utc::now().date_naive();
+            let mut written = 0;
+            // Batches keep memory flat at 100,000 entries; each batch is one durable transaction.
+            for start in (0..entries).step_by(5_000) {
+                let count = (entries - start).min(5_000);
+                let batch = demo::entries(count, language, seed.wrapping_add(start as u64), today);
+                written += store.create_entries(&batch)?;
+            }
+            print::demo_done(&mut out, written, store.path())?;
+        }
+    }
+    Ok(())
+}
+
+fn open(cli: &Cli) -> anyhow::Result<Store> {
+    let options = OpenOptions::default();
+    let store = match &cli.db {
+        Some(path) => Store::open(path, &options)?,
+        None => {
+            let dir = eftertanke_core::data_dir::from_env()
+                .context("no data directory: set EFTERTANKE_DATA_DIR or pass --db PATH")?;
+            Store::open_in_dir(&dir, &options)?
+        }
+    };
+    Ok(store)
+}
+
+fn read_json_input() -> anyhow::Result<EntryInput> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).context("reading the entry from standard input")?;
+    serde_json::from_str(&text).map_err(|e| exit::MalformedJson(e.to_string()).into())
+}

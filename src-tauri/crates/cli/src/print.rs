@@ -1,0 +1,39 @@
+//! What the commands print: a readable table by default, JSON for scripts.
+
+use eftertanke_core::{Entry, EntrySummary};
+use std::io::{self, Write};
+use std::path::Path;
+
+pub fn entry_list(out: &mut impl Write, entries: &[EntrySummary], json: bool) -> io::Result<()> {
+    for e in entries {
+        if json {
+            writeln!(out, "{}", serde_json::to_string(e).map_err(io::Error::other)?)?;
+        } else {
+            writeln!(out, "{}  {:<10}  {}  {}", e.occurred_on, e.outcome.code(), e.id, e.title)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> {
+    if json {
+        return writeln!(out, "{}", serde_json::to_string_pretty(entry).map_err(io::Error::other)?);
+    }
+    writeln!(out, "{}", entry.title)?;
+    writeln!(out, "date:     {}", entry.occurred_on)?;
+    writeln!(out, "outcome:  {}", entry.outcome.code())?;
+    writeln!(out, "id:       {}", entry.id)?;
+    writeln!(out, "saved:    {} (revision {})", entry.updated_at.format("%Y-%m-%d %H:%M UTC"), entry.revision)?;
+    if !entry.notes.is_empty() {
+        writeln!(out, "\n{}", entry.notes)?;
+    }
+    Ok(())
+}
+
+pub fn created(out: &mut impl Write, entry: &Entry) -> io::Result<()> {
+    writeln!(out, "{}", entry.id)
+}
+
+pub fn demo_done(out: &mut impl Write, written: usize, db: &Path) -> io::Result<()> {
+    writeln!(out, "wrote {written} demo entries to {}", db.display())
+}

@@ -1,0 +1,172 @@
+//! The one error type of the core. Shells branch on [`ErrorKind`], never on message text; each
+//! message says what was being attempted and what the person can do about it.
+
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong, in a form the UI and CLI can branch on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The input broke a rule; `field` names the field.
+    InvalidInput,
+    /// The record asked for does not exist (or was deleted).
+    NotFound,
+    /// The database file is damaged or is not a database at all.
+    Corrupt,
+    /// The file is a SQLite database, but not one of Eftertanke's.
+    NotEftertanke,
+    /// The database was written by a newer version of Eftertanke.
+    NewerSchema,
+    /// Another program holds the database locked.
+    Locked,
+    /// The data directory or database file cannot be written.
+    Unwritable,
+    /// The disk is full.
+    DiskFull,
+    /// Anything else: a bug or an unexpected storage failure.
+    Internal,
+}
+
+/// Why an input field was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    NotADate,
+    UnknownValue,
+    TooLong,
+    Malformed,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{field}: {message}")]
+    Invalid { field: String, problem: Problem, message: String },
+
+    #[error("no {what} with id {id} exists; it may have been deleted")]
+    NotFound { what: &'static str, id: String },
+
+    #[error(
+        "the database at {path} is damaged or is not a database. Nothing was changed. \
+         Keep the file, and restore a backup or ask IT for help"
+    )]
+    Corrupt { path: PathBuf },
+
+    #[error(
+        "the file at {path} is a database, but not an Eftertanke database. Nothing was changed. \
+         Point EFTERTANKE_DATA_DIR (or --db) at Eftertanke's own data"
+    )]
+    NotEftertanke { path: PathBuf },
+
+    #[error(
+        "the database at {path} was written by a newer version of Eftertanke (schema {found}; \
+         this version knows up to {supported}). Nothing was changed. Install the newer version"
+    )]
+    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+
+    #[error(
+        "the database at {path} is locked by another program (perhaps Eftertanke is already open). \
+         Close the other program and try again"
+    )]
+    Locked { path: PathBuf },
+
+    #[error(
+        "cannot write to {path}: {reason}. Choose a data directory you can write to, or ask IT \
+         to fix its permissions"
+    )]
+    Unwritable { path: PathBuf, reason: String },
+
+    #[error("the disk holding {path} is full. Free some space; your draft is kept and will be saved then")]
+    DiskFull { path: PathBuf },
+
+    #[error("unexpected storage error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Invalid { .. } => ErrorKind::InvalidInput,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Corrupt { .. } => ErrorKind::Corrupt,
+            Error::NotEftertanke { .. } => ErrorKind::NotEftertanke,
+            Error::NewerSchema { .. } => ErrorKind::NewerSchema,
+            Error::Locked { .. } => ErrorKind::Locked,
+            Error::Unwritable { .. } => ErrorKind::Unwritable,
+            Error::DiskFull { .. } => ErrorKind::DiskFull,
+            Error::Internal(_) => ErrorKind::Internal,
+        }
+    }
+
+    /// The input field this error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn problem(&self) -> Option<Problem> {
+        match self {
+            Error::Invalid { problem, .. } => Some(*problem),
+            _ => None,
+        }
+    }
+
+    pub fn invalid(field: &str, problem: Problem, message: impl Into<String>) -> Self {
+        Error::Invalid { field: field.to_owned(), problem, message: message.into() }
+    }
+
+    /// Classifies a SQLite failure on the database at `path`.
+    pub fn from_sqlite(path: &Path, err: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        let path = path.to_path_buf();
+        match err.sqlite_error_code() {
+            Some(C::NotADatabase | C::DatabaseCorrupt) => Error::Corrupt { path },
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Error::Locked { path },
+            Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => {
+                Error::Unwritable { path, reason: err.to_string() }
+            }
+            Some(C::DiskFull) => Error::DiskFull { path },
+            _ => Error::Internal(err.to_string()),
+        }
+    }
+
+    /// Classifies a file-system failure on `path`.
+    pub fn from_io(path: &Path, err: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let path = path.to_path_buf();
+        match err.kind() {
+            K::StorageFull => Error::DiskFull { path },
+            K::PermissionDenied | K::ReadOnlyFilesystem | K::NotADirectory | K::AlreadyExists => {
+                Error::Unwritable { path, reason: err.to_string() }
+            }
+            _ => Error::Internal(format!("{}: {err}", path.display())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_system_refusals_are_reported_as_unwritable() {
+        for kind in [std::io::ErrorKind::PermissionDenied, std::io::ErrorKind::ReadOnlyFilesystem] {
+            let err = Error::from_io(Path::new("/data"), &std::io::Error::from(kind));
+            assert_eq!(err.kind(), ErrorKind::Unwritable, "{kind:?} must tell the user to pick a writable place");
+        }
+        let full = Error::from_io(Path::new("/data"), &std::io::Error::from(std::io::ErrorKind::StorageFull));
+        assert_eq!(full.kind(), ErrorKind::DiskFull);
+    }
+
+    #[test]
+    fn messages_say_what_to_do() {
+        let err = Error::Locked { path: "/x/eftertanke.sqlite3".into() };
+        assert!(err.to_string().contains("try again"), "a locked database must tell the user how to recover");
+    }
+}

@@ -1,0 +1,26 @@
+//! The core of Eftertanke: the domain of reflections on co-production attempts, and the local
+//! store that keeps them.
+//!
+//! Architecture invariant: this crate has no Tauri dependency. The desktop shell (`src-tauri`)
+//! and the command-line tool (`crates/cli`) are thin shells that turn their input into calls on
+//! [`Store`] and map [`Error`] back out.
+//!
+//! Architecture invariant: every record carries a UUIDv7 id and UTC timestamps, so the databases
+//! of many workers can later be merged by id without clashes.
+
+pub mod data_dir;
+pub mod demo;
+pub mod draft;
+pub mod entry;
+pub mod error;
+pub mod id;
+pub mod settings;
+pub mod store;
+pub mod time;
+
+pub use draft::{Draft, DraftInput};
+pub use entry::{Entry, EntryInput, EntryPage, EntrySummary, Outcome};
+pub use error::{Error, ErrorKind, Problem, Result};
+pub use id::{DraftId, EntryId, InstallationId};
+pub use settings::{Language, Settings};
+pub use store::{OpenOptions, Store};
