@@ -1,0 +1,49 @@
+//! Eftertanke's desktop shell.
+//!
+//! Architecture invariant: the shell holds no business rule and no SQL. Each command takes its
+//! arguments, calls one `eftertanke-core` function on the [`state::AppState`]'s store, and maps
+//! the core's error to an [`ipc_error::IpcError`] (`{kind, message, field, problem}`).
+
+mod commands;
+pub mod ipc_error;
+pub mod state;
+
+pub use commands::status::AppStatus;
+use tauri::{Builder, Manager, Runtime};
+
+/// Builds and runs the app on the real (wry) runtime.
+pub fn run() {
+    let result = app_builder(tauri::Builder::default()).run(tauri::generate_context!());
+    if let Err(err) = result {
+        // Nothing has a window yet; stderr is the only place left to say it.
+        eprintln!("Eftertanke could not start its window: {err}");
+        std::process::exit(1);
+    }
+}
+
+/// Adds Eftertanke's commands and state to a builder, on any runtime. The store is opened at
+/// start-up unless an [`state::AppState`] was managed already (tests bring their own).
+pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
+        .invoke_handler(tauri::generate_handler![
+            commands::status::app_status,
+            commands::status::retry_open,
+            commands::entries::list_entries,
+            commands::entries::get_entry,
+            commands::entries::create_entry,
+            commands::entries::update_entry,
+            commands::drafts::save_draft,
+            commands::drafts::get_draft,
+            commands::drafts::draft_for_entry,
+            commands::drafts::list_drafts,
+            commands::drafts::discard_draft,
+            commands::settings::set_language,
+        ])
+        .setup(|app| {
+            if app.try_state::<state::AppState>().is_none() {
+                let default_dir = app.path().app_data_dir().ok();
+                app.manage(state::AppState::open(state::data_dir(default_dir)));
+            }
+            Ok(())
+        })
+}

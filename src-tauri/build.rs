@@ -1,0 +1,26 @@
+//! Declares the app's commands so each gets an `allow-…` permission, and only the ones the
+//! capability grants can be invoked from the webview.
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(eftertanke_commands());
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .expect("the Tauri configuration and capabilities must be valid");
+}
+
+/// Every command the shell registers (kept in step with `src/lib.rs` by a test there).
+const fn eftertanke_commands() -> &'static [&'static str] {
+    &[
+        "app_status",
+        "retry_open",
+        "list_entries",
+        "get_entry",
+        "create_entry",
+        "update_entry",
+        "save_draft",
+        "get_draft",
+        "draft_for_entry",
+        "list_drafts",
+        "discard_draft",
+        "set_language",
+    ]
+}

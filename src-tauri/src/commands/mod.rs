@@ -1,0 +1,8 @@
+//! The IPC commands, grouped by what the person is doing. Each fits on a screen: take the
+//! arguments, call one core function through [`crate::state::AppState`], map the error.
+//! All are `async` commands, so SQLite's disk work never runs on the UI thread.
+
+pub mod drafts;
+pub mod entries;
+pub mod settings;
+pub mod status;

@@ -1,0 +1,38 @@
+//! Start-up status: is the store open, where, and which language the OS asks for.
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+use eftertanke_core::Settings;
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub version: String,
+    /// The OS locale, e.g. `da-DK`; the UI follows it unless Settings say otherwise.
+    pub os_locale: String,
+    pub data_dir: Option<String>,
+    /// The saved preferences; `null` when the store could not be opened.
+    pub settings: Option<Settings>,
+    /// Why the store could not be opened; `null` when it is open.
+    pub error: Option<IpcError>,
+}
+
+#[tauri::command(async)]
+pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    let settings = state.with_store(|s| s.settings());
+    AppStatus {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        os_locale: sys_locale::get_locale().unwrap_or_else(|| "en".to_owned()),
+        data_dir: state.data_dir().map(|d| d.display().to_string()),
+        error: settings.as_ref().err().cloned(),
+        settings: settings.ok(),
+    }
+}
+
+#[tauri::command(async)]
+pub fn retry_open(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.retry()
+}

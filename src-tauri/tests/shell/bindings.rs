@@ -1,0 +1,55 @@
+//! The TypeScript bindings in `ui/src/ipc/bindings/` are generated from the Rust types and
+//! committed. This test regenerates them and fails if anything differs, so the UI can never
+//! drift from the IPC types. To update them: `UPDATE_BINDINGS=1 cargo test -p eftertanke-app bindings`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use ts_rs::{Config, TS};
+
+fn export_all(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir).with_large_int("number");
+    macro_rules! export {
+        ($($t:ty),* $(,)?) => { $( <$t as TS>::export_all(&cfg).expect(stringify!($t)); )* };
+    }
+    export!(
+        eftertanke_app::AppStatus,
+        eftertanke_app::ipc_error::IpcError,
+        eftertanke_core::Entry,
+        eftertanke_core::EntryInput,
+        eftertanke_core::EntryPage,
+        eftertanke_core::Draft,
+        eftertanke_core::DraftInput,
+        eftertanke_core::Settings,
+    );
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .map(|it| {
+            it.filter_map(Result::ok)
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn committed_typescript_bindings_match_the_rust_types() {
+    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let _ = std::fs::remove_dir_all(&committed);
+        export_all(&committed);
+        return;
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    export_all(fresh.path());
+    let (fresh, committed) = (read_dir(fresh.path()), read_dir(&committed));
+    assert_eq!(
+        fresh.keys().collect::<Vec<_>>(),
+        committed.keys().collect::<Vec<_>>(),
+        "binding files differ; run UPDATE_BINDINGS=1 cargo test -p eftertanke-app bindings and commit"
+    );
+    for (name, text) in &fresh {
+        assert_eq!(Some(text), committed.get(name), "{name} is stale; regenerate the bindings and commit");
+    }
+}

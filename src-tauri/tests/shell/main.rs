@@ -1,0 +1,5 @@
+//! Tests of the desktop shell without a display: the IPC seam on Tauri's mock runtime, with the
+//! app's real configuration and capabilities, and the TypeScript bindings' drift check.
+
+mod bindings;
+mod ipc;

@@ -1,0 +1,91 @@
+// Launches the real Eftertanke binary through tauri-driver (which drives WebKitWebDriver) and
+// hands the test a WebdriverIO browser for its window. Each launch gets the data directory
+// and locale the test asks for, passed as environment variables to the app process.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+export const APP_BINARY = process.env.EFTERTANKE_APP ?? join(root, "target/debug/eftertanke-app");
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export function freshDataDir() {
+  return mkdtempSync(join(tmpdir(), "eftertanke-e2e-"));
+}
+
+async function waitForDriver(driver) {
+  for (let i = 0; i < 100; i++) {
+    if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("tauri-driver did not start listening within 10 s");
+}
+
+/**
+ * Starts the app with `dataDir` and `lang` (e.g. "da_DK.UTF-8") and returns
+ * `{ browser, close }`. `close` ends the session, which quits the app.
+ */
+export async function launch({ dataDir, lang = "en_GB.UTF-8" }) {
+  const env = { ...process.env, EFTERTANKE_DATA_DIR: dataDir, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  try {
+    await waitForDriver(driver);
+    const browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "warn",
+      capabilities: { "tauri:options": { application: APP_BINARY } },
+    });
+    // The first screen appears once the app has asked the backend for its status.
+    await browser.$("h1").waitForExist({ timeout: 20000 });
+    const close = async () => {
+      await browser.deleteSession().catch(() => undefined);
+      driver.kill();
+      await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+    };
+    return { browser, close };
+  } catch (e) {
+    driver.kill();
+    throw e;
+  }
+}
+
+/** Runs axe-core in the window; returns the serious and critical violations. */
+export async function axeViolations(browser) {
+  await browser.execute(AXE_SOURCE);
+  const result = await browser.executeAsync((done) => {
+    // eslint-disable-next-line no-undef
+    axe
+      .run(document, { resultTypes: ["violations"] })
+      .then((r) => done(JSON.stringify(r.violations)))
+      .catch((e) => done(JSON.stringify([{ id: "axe-failed", impact: "critical", help: String(e), nodes: [] }])));
+  });
+  return JSON.parse(result)
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Presses keys one after another, as a person at a keyboard would. */
+export async function press(browser, ...keys) {
+  for (const key of keys) await browser.keys(key);
+}
+
+/** The text of the first element matching `selector`, once it exists. */
+export async function textOf(browser, selector) {
+  const el = await browser.$(selector);
+  await el.waitForExist({ timeout: 10000 });
+  return el.getText();
+}

@@ -1,0 +1,47 @@
+// The UI's one door to the backend. Only this folder imports @tauri-apps/api; every other
+// module calls these typed functions. Errors always arrive as an IpcError ({kind, message,
+// field, problem}), whatever went wrong on the way.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppStatus } from "./bindings/AppStatus";
+import type { Draft } from "./bindings/Draft";
+import type { DraftInput } from "./bindings/DraftInput";
+import type { Entry } from "./bindings/Entry";
+import type { EntryInput } from "./bindings/EntryInput";
+import type { EntryPage } from "./bindings/EntryPage";
+import type { IpcError } from "./bindings/IpcError";
+import type { Language } from "./bindings/Language";
+import type { Settings } from "./bindings/Settings";
+import { asIpcError } from "./errors";
+
+export type { AppStatus, Draft, DraftInput, Entry, EntryInput, EntryPage, IpcError, Language, Settings };
+export type { Outcome } from "./bindings/Outcome";
+export type { EntrySummary } from "./bindings/EntrySummary";
+export type { ErrorKind } from "./bindings/ErrorKind";
+export { asIpcError, isIpcError } from "./errors";
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw asIpcError(e);
+  }
+}
+
+export const appStatus = () => call<AppStatus>("app_status");
+export const retryOpen = () => call<null>("retry_open");
+
+export const listEntries = (cursor: string | null, limit?: number) =>
+  call<EntryPage>("list_entries", { cursor, limit });
+export const getEntry = (id: string) => call<Entry>("get_entry", { id });
+export const createEntry = (input: EntryInput, draftId: string | null) =>
+  call<Entry>("create_entry", { input, draftId });
+export const updateEntry = (id: string, input: EntryInput, draftId: string | null) =>
+  call<Entry>("update_entry", { id, input, draftId });
+
+export const saveDraft = (draft: DraftInput) => call<Draft>("save_draft", { draft });
+export const getDraft = (id: string) => call<Draft>("get_draft", { id });
+export const draftForEntry = (entryId: string) => call<Draft | null>("draft_for_entry", { entryId });
+export const listDrafts = () => call<Draft[]>("list_drafts");
+export const discardDraft = (id: string) => call<null>("discard_draft", { id });
+
+export const setLanguage = (language: Language) => call<Settings>("set_language", { language });

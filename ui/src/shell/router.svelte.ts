@@ -1,0 +1,19 @@
+// Which screen is showing. The app has few screens and no URLs to share, so a small state
+// value is all the routing it needs.
+export type View =
+  | { name: "journal" }
+  | { name: "entry"; id: string; justSaved?: boolean }
+  | { name: "new"; draftId?: string }
+  | { name: "edit"; id: string }
+  | { name: "settings" };
+
+let view = $state<View>({ name: "journal" });
+
+export const router = {
+  get view(): View {
+    return view;
+  },
+  go(next: View) {
+    view = next;
+  },
+};
