@@ -28,6 +28,11 @@ impl From<Error> for IpcError {
 
 impl IpcError {
     pub fn internal(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Internal, message: message.into(), field: None, problem: None }
+        Self {
+            kind: ErrorKind::Internal,
+            message: message.into(),
+            field: None,
+            problem: None,
+        }
     }
 }

@@ -23,11 +23,16 @@ impl AppState {
     /// says what happened and what to do, and can ask to try again.
     pub fn open(dir: Option<PathBuf>) -> Self {
         let store = Self::try_open(dir.as_ref());
-        Self { dir, store: Mutex::new(store) }
+        Self {
+            dir,
+            store: Mutex::new(store),
+        }
     }
 
     fn try_open(dir: Option<&PathBuf>) -> Result<Store, IpcError> {
-        let dir = dir.ok_or_else(|| IpcError::internal("the OS gave no data directory; set EFTERTANKE_DATA_DIR"))?;
+        let dir = dir.ok_or_else(|| {
+            IpcError::internal("the OS gave no data directory; set EFTERTANKE_DATA_DIR")
+        })?;
         Store::open_in_dir(dir, &OpenOptions::default()).map_err(IpcError::from)
     }
 
@@ -59,6 +64,8 @@ impl AppState {
     fn lock(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
         // A panic while holding the lock cannot leave the store half-written (SQLite rolls the
         // transaction back), so the poisoned value is still safe to use.
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

@@ -69,11 +69,13 @@ export async function axeViolations(browser) {
   const result = await browser.executeAsync((done) => {
     // eslint-disable-next-line no-undef
     axe
-      .run(document, { resultTypes: ["violations"] })
-      .then((r) => done(JSON.stringify(r.violations)))
-      .catch((e) => done(JSON.stringify([{ id: "axe-failed", impact: "critical", help: String(e), nodes: [] }])));
+      .run(document)
+      .then((r) => done(JSON.stringify({ violations: r.violations, checked: r.passes.length + r.violations.length })))
+      .catch((e) => done(JSON.stringify({ error: String(e) })));
   });
-  return JSON.parse(result)
+  const { violations, checked, error } = JSON.parse(result);
+  if (error || !checked) throw new Error(`axe-core did not run in the window: ${error ?? "no rules were checked"}`);
+  return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

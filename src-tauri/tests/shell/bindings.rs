@@ -27,7 +27,12 @@ fn read_dir(dir: &Path) -> BTreeMap<String, String> {
     std::fs::read_dir(dir)
         .map(|it| {
             it.filter_map(Result::ok)
-                .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read_to_string(e.path()).unwrap(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -50,6 +55,10 @@ fn committed_typescript_bindings_match_the_rust_types() {
         "binding files differ; run UPDATE_BINDINGS=1 cargo test -p eftertanke-app bindings and commit"
     );
     for (name, text) in &fresh {
-        assert_eq!(Some(text), committed.get(name), "{name} is stale; regenerate the bindings and commit");
+        assert_eq!(
+            Some(text),
+            committed.get(name),
+            "{name} is stale; regenerate the bindings and commit"
+        );
     }
 }

@@ -19,7 +19,9 @@ impl Shell {
         let app = eftertanke_app::app_builder(builder)
             .build(tauri::generate_context!())
             .expect("the app must build on the mock runtime");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
         Self { _app: app, window }
     }
 
@@ -45,13 +47,17 @@ fn first_attempt() -> Value {
 fn an_entry_created_over_ipc_is_listed_and_read_back() {
     let tmp = tempfile::tempdir().unwrap();
     let shell = Shell::start(tmp.path());
-    let created = shell.invoke("create_entry", json!({ "input": first_attempt() })).unwrap();
+    let created = shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
     assert_eq!(created["title"], "Danskkursus for mødre");
     assert_eq!(created["outcome"], "failed");
     let page = shell.invoke("list_entries", json!({})).unwrap();
     assert_eq!(page["entries"][0]["id"], created["id"]);
     assert_eq!(page["nextCursor"], Value::Null);
-    let read = shell.invoke("get_entry", json!({ "id": created["id"] })).unwrap();
+    let read = shell
+        .invoke("get_entry", json!({ "id": created["id"] }))
+        .unwrap();
     assert_eq!(read, created);
 }
 
@@ -61,22 +67,49 @@ fn errors_cross_ipc_as_kind_message_field_problem() {
     let shell = Shell::start(tmp.path());
     let mut input = first_attempt();
     input["title"] = json!("  ");
-    let err = shell.invoke("create_entry", json!({ "input": input })).unwrap_err();
-    assert_eq!(err["kind"], "invalid_input", "the UI branches on kind: {err}");
+    let err = shell
+        .invoke("create_entry", json!({ "input": input }))
+        .unwrap_err();
+    assert_eq!(
+        err["kind"], "invalid_input",
+        "the UI branches on kind: {err}"
+    );
     assert_eq!(err["field"], "title", "the UI marks the field named here");
     assert_eq!(err["problem"], "required");
     assert!(err["message"].as_str().unwrap().contains("title"));
     let obj = err.as_object().unwrap();
-    assert_eq!(obj.len(), 4, "the error shape is exactly {{kind, message, field, problem}}: {err}");
+    assert_eq!(
+        obj.len(),
+        4,
+        "the error shape is exactly {{kind, message, field, problem}}: {err}"
+    );
 }
 
 #[test]
 fn a_draft_round_trips_and_is_consumed_by_the_save() {
     let tmp = tempfile::tempdir().unwrap();
     let shell = Shell::start(tmp.path());
-    let draft = shell.invoke("save_draft", json!({ "draft": { "input": first_attempt() } })).unwrap();
-    assert_eq!(shell.invoke("list_drafts", json!({})).unwrap().as_array().unwrap().len(), 1);
-    shell.invoke("create_entry", json!({ "input": draft["input"], "draftId": draft["id"] })).unwrap();
+    let draft = shell
+        .invoke(
+            "save_draft",
+            json!({ "draft": { "input": first_attempt() } }),
+        )
+        .unwrap();
+    assert_eq!(
+        shell
+            .invoke("list_drafts", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    shell
+        .invoke(
+            "create_entry",
+            json!({ "input": draft["input"], "draftId": draft["id"] }),
+        )
+        .unwrap();
     assert_eq!(shell.invoke("list_drafts", json!({})).unwrap(), json!([]));
 }
 
@@ -86,11 +119,17 @@ fn a_corrupt_database_is_reported_by_status_and_by_every_command() {
     std::fs::write(tmp.path().join("eftertanke.sqlite3"), vec![7u8; 8192]).unwrap();
     let shell = Shell::start(tmp.path());
     let status = shell.invoke("app_status", json!({})).unwrap();
-    assert_eq!(status["error"]["kind"], "corrupt", "the UI shows its recovery screen from this: {status}");
+    assert_eq!(
+        status["error"]["kind"], "corrupt",
+        "the UI shows its recovery screen from this: {status}"
+    );
     assert_eq!(status["settings"], Value::Null);
     let err = shell.invoke("list_entries", json!({})).unwrap_err();
     assert_eq!(err["kind"], "corrupt");
-    assert_eq!(shell.invoke("retry_open", json!({})).unwrap_err()["kind"], "corrupt");
+    assert_eq!(
+        shell.invoke("retry_open", json!({})).unwrap_err()["kind"],
+        "corrupt"
+    );
 }
 
 #[test]
@@ -110,9 +149,17 @@ fn the_language_setting_is_saved() {
     let tmp = tempfile::tempdir().unwrap();
     let shell = Shell::start(tmp.path());
     let status = shell.invoke("app_status", json!({})).unwrap();
-    assert_eq!(status["settings"]["language"], "system", "a new installation follows the OS language");
-    shell.invoke("set_language", json!({ "language": "da" })).unwrap();
-    assert_eq!(shell.invoke("app_status", json!({})).unwrap()["settings"]["language"], "da");
+    assert_eq!(
+        status["settings"]["language"], "system",
+        "a new installation follows the OS language"
+    );
+    shell
+        .invoke("set_language", json!({ "language": "da" }))
+        .unwrap();
+    assert_eq!(
+        shell.invoke("app_status", json!({})).unwrap()["settings"]["language"],
+        "da"
+    );
 }
 
 #[test]
@@ -124,14 +171,26 @@ fn the_capability_grants_every_command_and_nothing_unknown_runs() {
         .lines()
         .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
         .collect();
-    assert!(commands.len() >= 12, "build.rs lists the commands: {commands:?}");
+    assert!(
+        commands.len() >= 12,
+        "build.rs lists the commands: {commands:?}"
+    );
     for cmd in commands {
         if let Err(err) = shell.invoke(cmd, json!({})) {
             let text = err.to_string();
-            assert!(!text.contains("not allowed"), "{cmd} must be granted by capabilities/main-window.json: {text}");
-            assert!(!text.contains("not found"), "{cmd} must be registered in lib.rs: {text}");
+            assert!(
+                !text.contains("not allowed"),
+                "{cmd} must be granted by capabilities/main-window.json: {text}"
+            );
+            assert!(
+                !text.contains("not found"),
+                "{cmd} must be registered in lib.rs: {text}"
+            );
         }
     }
     let err = shell.invoke("read_any_file", json!({})).unwrap_err();
-    assert!(!err.to_string().is_empty(), "an unknown command must be refused");
+    assert!(
+        !err.to_string().is_empty(),
+        "an unknown command must be refused"
+    );
 }

@@ -33,12 +33,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let entry = store.get_entry_by_text(&id)?;
             print::entry(&mut out, &entry, json)?;
         }
-        Command::Add { json, date, title, outcome, notes } => {
+        Command::Add {
+            json,
+            date,
+            title,
+            outcome,
+            notes,
+        } => {
             let input = if json {
                 read_json_input()?
             } else {
                 EntryInput {
-                    occurred_on: date.unwrap_or_else(|| chrono::Utc::now().date_naive().to_string()),
+                    occurred_on: date
+                        .unwrap_or_else(|| chrono::Utc::now().date_naive().to_string()),
                     title: title.unwrap_or_default(),
                     outcome,
                     notes: notes.unwrap_or_default(),
@@ -47,7 +54,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let entry = store.create_entry(&input, None)?;
             print::created(&mut out, &entry)?;
         }
-        Command::Demo { entries, language, seed } => {
+        Command::Demo {
+            entries,
+            language,
+            seed,
+        } => {
             let language = match language {
                 DemoLang::Da => DemoLanguage::Da,
                 DemoLang::En => DemoLanguage::En,
@@ -82,6 +93,8 @@ fn open(cli: &Cli) -> anyhow::Result<Store> {
 
 fn read_json_input() -> anyhow::Result<EntryInput> {
     let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).context("reading the entry from standard input")?;
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("reading the entry from standard input")?;
     serde_json::from_str(&text).map_err(|e| exit::MalformedJson(e.to_string()).into())
 }

@@ -7,9 +7,20 @@ use std::path::Path;
 pub fn entry_list(out: &mut impl Write, entries: &[EntrySummary], json: bool) -> io::Result<()> {
     for e in entries {
         if json {
-            writeln!(out, "{}", serde_json::to_string(e).map_err(io::Error::other)?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string(e).map_err(io::Error::other)?
+            )?;
         } else {
-            writeln!(out, "{}  {:<10}  {}  {}", e.occurred_on, e.outcome.code(), e.id, e.title)?;
+            writeln!(
+                out,
+                "{}  {:<10}  {}  {}",
+                e.occurred_on,
+                e.outcome.code(),
+                e.id,
+                e.title
+            )?;
         }
     }
     Ok(())
@@ -17,13 +28,22 @@ pub fn entry_list(out: &mut impl Write, entries: &[EntrySummary], json: bool) ->
 
 pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> {
     if json {
-        return writeln!(out, "{}", serde_json::to_string_pretty(entry).map_err(io::Error::other)?);
+        return writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(entry).map_err(io::Error::other)?
+        );
     }
     writeln!(out, "{}", entry.title)?;
     writeln!(out, "date:     {}", entry.occurred_on)?;
     writeln!(out, "outcome:  {}", entry.outcome.code())?;
     writeln!(out, "id:       {}", entry.id)?;
-    writeln!(out, "saved:    {} (revision {})", entry.updated_at.format("%Y-%m-%d %H:%M UTC"), entry.revision)?;
+    writeln!(
+        out,
+        "saved:    {} (revision {})",
+        entry.updated_at.format("%Y-%m-%d %H:%M UTC"),
+        entry.revision
+    )?;
     if !entry.notes.is_empty() {
         writeln!(out, "\n{}", entry.notes)?;
     }

@@ -12,8 +12,12 @@ use rusqlite::{Connection, params};
 use std::time::{Duration, Instant};
 
 fn main() {
-    let saves: usize = std::env::var("SAVES").ok().and_then(|s| s.parse().ok()).unwrap_or(2_000);
-    let dir = tempfile::tempdir().unwrap();
+    let saves: usize = std::env::var("SAVES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2_000);
+    // On the real disk under target/, not a tmpfs where fsync costs nothing.
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let options = OpenOptions::default();
     let mut store = Store::open(&dir.path().join("core.sqlite3"), &options).unwrap();
     // The raw side gets a database with the same schema, made by the store, then reopened bare.
@@ -58,10 +62,19 @@ fn main() {
     }
     let (c50, c95) = percentiles(&mut core_times);
     let (r50, r95) = percentiles(&mut raw_times);
-    println!("durable save, {saves} saves each, WAL + synchronous=FULL, {}", dir.path().display());
+    println!(
+        "durable save, {saves} saves each, WAL + synchronous=FULL, {}",
+        dir.path().display()
+    );
     println!("{:<28} {:>10} {:>10}", "", "p50", "p95");
-    println!("{:<28} {:>10.3?} {:>10.3?}", "core Store::create_entry", c50, c95);
-    println!("{:<28} {:>10.3?} {:>10.3?}", "raw rusqlite INSERT", r50, r95);
+    println!(
+        "{:<28} {:>10.3?} {:>10.3?}",
+        "core Store::create_entry", c50, c95
+    );
+    println!(
+        "{:<28} {:>10.3?} {:>10.3?}",
+        "raw rusqlite INSERT", r50, r95
+    );
     println!(
         "{:<28} {:>10.2}x {:>9.2}x   (target: within 1.5x)",
         "ratio core/raw",

@@ -96,7 +96,12 @@ impl Sequence {
 }
 
 /// `count` entries spread over the three years before `until`, newest last.
-pub fn entries(count: usize, language: DemoLanguage, seed: u64, until: NaiveDate) -> Vec<EntryInput> {
+pub fn entries(
+    count: usize,
+    language: DemoLanguage,
+    seed: u64,
+    until: NaiveDate,
+) -> Vec<EntryInput> {
     let mut seq = Sequence(seed | 1);
     let span_days = 3 * 365;
     (0..count)
@@ -110,10 +115,19 @@ pub fn entries(count: usize, language: DemoLanguage, seed: u64, until: NaiveDate
             let back = span_days - (i as i64 * span_days / count.max(1) as i64);
             let day = until - Duration::days(back.max(0));
             let outcome = Outcome::ALL[(seq.next() % 4) as usize];
-            let notes = (0..3).map(|_| seq.pick(phrases.notes)).collect::<Vec<_>>().join("\n");
+            // Three different sentences, in an order that varies from entry to entry.
+            let start = seq.next() as usize;
+            let notes = (0..3)
+                .map(|k| phrases.notes[(start + k * 2) % phrases.notes.len()])
+                .collect::<Vec<_>>()
+                .join("\n");
             EntryInput {
                 occurred_on: day.to_string(),
-                title: format!("{} — {}", seq.pick(phrases.initiatives), seq.pick(phrases.events).to_lowercase()),
+                title: format!(
+                    "{} — {}",
+                    seq.pick(phrases.initiatives),
+                    seq.pick(phrases.events).to_lowercase()
+                ),
                 outcome: Some(outcome.code().to_owned()),
                 notes,
             }
@@ -129,9 +143,15 @@ mod tests {
     fn demo_entries_are_valid_repeatable_and_dated_in_the_past() {
         let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         let a = entries(50, DemoLanguage::Mixed, 7, until);
-        assert_eq!(a, entries(50, DemoLanguage::Mixed, 7, until), "the same seed must give the same data");
+        assert_eq!(
+            a,
+            entries(50, DemoLanguage::Mixed, 7, until),
+            "the same seed must give the same data"
+        );
         for e in &a {
-            let v = e.validate().expect("demo data must pass the same validation as typed data");
+            let v = e
+                .validate()
+                .expect("demo data must pass the same validation as typed data");
             assert!(v.occurred_on <= until);
         }
     }

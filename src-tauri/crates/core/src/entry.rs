@@ -27,7 +27,12 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [Outcome::Failed, Outcome::Partly, Outcome::Succeeded, Outcome::TooEarly];
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Failed,
+        Outcome::Partly,
+        Outcome::Succeeded,
+        Outcome::TooEarly,
+    ];
 
     /// The stable code stored in the database and accepted over IPC and the CLI.
     pub fn code(self) -> &'static str {
@@ -49,7 +54,10 @@ impl fmt::Display for Outcome {
 impl FromStr for Outcome {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        Outcome::ALL.into_iter().find(|o| o.code() == s.trim()).ok_or(())
+        Outcome::ALL
+            .into_iter()
+            .find(|o| o.code() == s.trim())
+            .ok_or(())
     }
 }
 
@@ -80,7 +88,11 @@ impl EntryInput {
     pub fn validate(&self) -> Result<ValidEntry> {
         let occurred_on = self.occurred_on.trim();
         if occurred_on.is_empty() {
-            return Err(Error::invalid("occurredOn", Problem::Required, "the date of the attempt is required"));
+            return Err(Error::invalid(
+                "occurredOn",
+                Problem::Required,
+                "the date of the attempt is required",
+            ));
         }
         let occurred_on = crate::time::parse_date(occurred_on).ok_or_else(|| {
             Error::invalid(
@@ -91,7 +103,11 @@ impl EntryInput {
         })?;
         let title = self.title.trim();
         if title.is_empty() {
-            return Err(Error::invalid("title", Problem::Required, "a title is required"));
+            return Err(Error::invalid(
+                "title",
+                Problem::Required,
+                "a title is required",
+            ));
         }
         if title.chars().count() > TITLE_MAX_CHARS {
             return Err(Error::invalid(
@@ -102,13 +118,19 @@ impl EntryInput {
         }
         let outcome = match self.outcome.as_deref().map(str::trim) {
             None | Some("") => {
-                return Err(Error::invalid("outcome", Problem::Required, "choose how the attempt went"));
+                return Err(Error::invalid(
+                    "outcome",
+                    Problem::Required,
+                    "choose how the attempt went",
+                ));
             }
             Some(code) => code.parse::<Outcome>().map_err(|()| {
                 Error::invalid(
                     "outcome",
                     Problem::UnknownValue,
-                    format!("'{code}' is not an outcome; use failed, partly, succeeded or too_early"),
+                    format!(
+                        "'{code}' is not an outcome; use failed, partly, succeeded or too_early"
+                    ),
                 )
             })?,
         };
@@ -119,7 +141,12 @@ impl EntryInput {
                 format!("the text is longer than {NOTES_MAX_CHARS} characters"),
             ));
         }
-        Ok(ValidEntry { occurred_on, title: title.to_owned(), outcome, notes: self.notes.clone() })
+        Ok(ValidEntry {
+            occurred_on,
+            title: title.to_owned(),
+            outcome,
+            notes: self.notes.clone(),
+        })
     }
 }
 
@@ -195,24 +222,48 @@ mod tests {
     fn a_complete_input_validates() {
         let valid = input().validate().unwrap();
         assert_eq!(valid.outcome, Outcome::Failed);
-        assert_eq!(valid.occurred_on, NaiveDate::from_ymd_opt(2026, 3, 12).unwrap());
+        assert_eq!(
+            valid.occurred_on,
+            NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()
+        );
     }
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(fn(&mut EntryInput), &str, Problem); 6] = [
+        type Spoil = fn(&mut EntryInput);
+        let cases: [(Spoil, &str, Problem); 6] = [
             (|i| i.title = "   ".into(), "title", Problem::Required),
-            (|i| i.title = "x".repeat(TITLE_MAX_CHARS + 1), "title", Problem::TooLong),
-            (|i| i.occurred_on = String::new(), "occurredOn", Problem::Required),
-            (|i| i.occurred_on = "2026-02-30".into(), "occurredOn", Problem::NotADate),
+            (
+                |i| i.title = "x".repeat(TITLE_MAX_CHARS + 1),
+                "title",
+                Problem::TooLong,
+            ),
+            (
+                |i| i.occurred_on = String::new(),
+                "occurredOn",
+                Problem::Required,
+            ),
+            (
+                |i| i.occurred_on = "2026-02-30".into(),
+                "occurredOn",
+                Problem::NotADate,
+            ),
             (|i| i.outcome = None, "outcome", Problem::Required),
-            (|i| i.outcome = Some("great".into()), "outcome", Problem::UnknownValue),
+            (
+                |i| i.outcome = Some("great".into()),
+                "outcome",
+                Problem::UnknownValue,
+            ),
         ];
         for (spoil, field, problem) in cases {
             let mut bad = input();
             spoil(&mut bad);
             let err = bad.validate().unwrap_err();
-            assert_eq!(err.field(), Some(field), "the message must name the field the user has to fix");
+            assert_eq!(
+                err.field(),
+                Some(field),
+                "the message must name the field the user has to fix"
+            );
             assert_eq!(err.problem(), Some(problem));
         }
     }
@@ -221,7 +272,10 @@ mod tests {
     fn outcome_codes_round_trip() {
         for o in Outcome::ALL {
             assert_eq!(o.code().parse::<Outcome>(), Ok(o));
-            assert_eq!(serde_json::to_value(o).unwrap(), serde_json::Value::String(o.code().into()));
+            assert_eq!(
+                serde_json::to_value(o).unwrap(),
+                serde_json::Value::String(o.code().into())
+            );
         }
     }
 }

@@ -45,7 +45,11 @@ pub enum Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{field}: {message}")]
-    Invalid { field: String, problem: Problem, message: String },
+    Invalid {
+        field: String,
+        problem: Problem,
+        message: String,
+    },
 
     #[error("no {what} with id {id} exists; it may have been deleted")]
     NotFound { what: &'static str, id: String },
@@ -66,7 +70,11 @@ pub enum Error {
         "the database at {path} was written by a newer version of Eftertanke (schema {found}; \
          this version knows up to {supported}). Nothing was changed. Install the newer version"
     )]
-    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
 
     #[error(
         "the database at {path} is locked by another program (perhaps Eftertanke is already open). \
@@ -80,7 +88,9 @@ pub enum Error {
     )]
     Unwritable { path: PathBuf, reason: String },
 
-    #[error("the disk holding {path} is full. Free some space; your draft is kept and will be saved then")]
+    #[error(
+        "the disk holding {path} is full. Free some space; your draft is kept and will be saved then"
+    )]
     DiskFull { path: PathBuf },
 
     #[error("unexpected storage error: {0}")]
@@ -118,7 +128,11 @@ impl Error {
     }
 
     pub fn invalid(field: &str, problem: Problem, message: impl Into<String>) -> Self {
-        Error::Invalid { field: field.to_owned(), problem, message: message.into() }
+        Error::Invalid {
+            field: field.to_owned(),
+            problem,
+            message: message.into(),
+        }
     }
 
     /// Classifies a SQLite failure on the database at `path`.
@@ -128,9 +142,10 @@ impl Error {
         match err.sqlite_error_code() {
             Some(C::NotADatabase | C::DatabaseCorrupt) => Error::Corrupt { path },
             Some(C::DatabaseBusy | C::DatabaseLocked) => Error::Locked { path },
-            Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => {
-                Error::Unwritable { path, reason: err.to_string() }
-            }
+            Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => Error::Unwritable {
+                path,
+                reason: err.to_string(),
+            },
             Some(C::DiskFull) => Error::DiskFull { path },
             _ => Error::Internal(err.to_string()),
         }
@@ -143,7 +158,10 @@ impl Error {
         match err.kind() {
             K::StorageFull => Error::DiskFull { path },
             K::PermissionDenied | K::ReadOnlyFilesystem | K::NotADirectory | K::AlreadyExists => {
-                Error::Unwritable { path, reason: err.to_string() }
+                Error::Unwritable {
+                    path,
+                    reason: err.to_string(),
+                }
             }
             _ => Error::Internal(format!("{}: {err}", path.display())),
         }
@@ -156,17 +174,32 @@ mod tests {
 
     #[test]
     fn file_system_refusals_are_reported_as_unwritable() {
-        for kind in [std::io::ErrorKind::PermissionDenied, std::io::ErrorKind::ReadOnlyFilesystem] {
+        for kind in [
+            std::io::ErrorKind::PermissionDenied,
+            std::io::ErrorKind::ReadOnlyFilesystem,
+        ] {
             let err = Error::from_io(Path::new("/data"), &std::io::Error::from(kind));
-            assert_eq!(err.kind(), ErrorKind::Unwritable, "{kind:?} must tell the user to pick a writable place");
+            assert_eq!(
+                err.kind(),
+                ErrorKind::Unwritable,
+                "{kind:?} must tell the user to pick a writable place"
+            );
         }
-        let full = Error::from_io(Path::new("/data"), &std::io::Error::from(std::io::ErrorKind::StorageFull));
+        let full = Error::from_io(
+            Path::new("/data"),
+            &std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
         assert_eq!(full.kind(), ErrorKind::DiskFull);
     }
 
     #[test]
     fn messages_say_what_to_do() {
-        let err = Error::Locked { path: "/x/eftertanke.sqlite3".into() };
-        assert!(err.to_string().contains("try again"), "a locked database must tell the user how to recover");
+        let err = Error::Locked {
+            path: "/x/eftertanke.sqlite3".into(),
+        };
+        assert!(
+            err.to_string().contains("try again"),
+            "a locked database must tell the user how to recover"
+        );
     }
 }

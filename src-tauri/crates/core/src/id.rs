@@ -80,7 +80,11 @@ mod tests {
     #[test]
     fn ids_are_version_7_and_round_trip_through_text() {
         let id = EntryId::new();
-        assert_eq!(id.as_uuid().get_version_num(), 7, "ids must be time-ordered UUIDv7");
+        assert_eq!(
+            id.as_uuid().get_version_num(),
+            7,
+            "ids must be time-ordered UUIDv7"
+        );
         let parsed: EntryId = id.to_string().parse().unwrap();
         assert_eq!(parsed, id);
     }
@@ -89,6 +93,9 @@ mod tests {
     fn later_ids_sort_after_earlier_ones() {
         let a = EntryId::new();
         let b = EntryId::new();
-        assert!(a.to_string() < b.to_string(), "text order must follow creation order for keyset paging");
+        assert!(
+            a.to_string() < b.to_string(),
+            "text order must follow creation order for keyset paging"
+        );
     }
 }

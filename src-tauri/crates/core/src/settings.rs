@@ -23,7 +23,9 @@ impl Language {
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Language::System, Language::Da, Language::En].into_iter().find(|l| l.code() == code)
+        [Language::System, Language::Da, Language::En]
+            .into_iter()
+            .find(|l| l.code() == code)
     }
 }
 

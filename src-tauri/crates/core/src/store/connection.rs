@@ -38,20 +38,35 @@ pub fn apply_pragmas(conn: &Connection, busy_timeout: Duration) -> rusqlite::Res
 /// it). Nothing is created or changed by this check.
 pub fn check_location(path: &Path) -> Result<()> {
     if path.is_dir() {
-        return Err(Error::Unwritable { path: path.to_path_buf(), reason: "it is a directory".into() });
+        return Err(Error::Unwritable {
+            path: path.to_path_buf(),
+            reason: "it is a directory".into(),
+        });
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let meta = std::fs::metadata(dir).map_err(|e| Error::from_io(dir, &e))?;
     if !meta.is_dir() {
-        return Err(Error::Unwritable { path: dir.to_path_buf(), reason: "it is not a directory".into() });
+        return Err(Error::Unwritable {
+            path: dir.to_path_buf(),
+            reason: "it is not a directory".into(),
+        });
     }
     if meta.permissions().readonly() {
-        return Err(Error::Unwritable { path: dir.to_path_buf(), reason: "the directory is read-only".into() });
+        return Err(Error::Unwritable {
+            path: dir.to_path_buf(),
+            reason: "the directory is read-only".into(),
+        });
     }
-    if let Ok(file) = std::fs::metadata(path) {
-        if file.permissions().readonly() {
-            return Err(Error::Unwritable { path: path.to_path_buf(), reason: "the file is read-only".into() });
-        }
+    if let Ok(file) = std::fs::metadata(path)
+        && file.permissions().readonly()
+    {
+        return Err(Error::Unwritable {
+            path: path.to_path_buf(),
+            reason: "the file is read-only".into(),
+        });
     }
     Ok(())
 }
@@ -59,17 +74,27 @@ pub fn check_location(path: &Path) -> Result<()> {
 /// Checks that the open file is empty, or an Eftertanke database this version can read.
 pub fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     let fail = |e| Error::from_sqlite(path, e);
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(fail)?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(fail)?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(fail)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(fail)?;
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .map_err(fail)?;
     let empty = app_id == 0 && version == 0 && tables == 0;
     if !empty && app_id != APPLICATION_ID {
-        return Err(Error::NotEftertanke { path: path.to_path_buf() });
+        return Err(Error::NotEftertanke {
+            path: path.to_path_buf(),
+        });
     }
     if version > LATEST_VERSION {
-        return Err(Error::NewerSchema { path: path.to_path_buf(), found: version, supported: LATEST_VERSION });
+        return Err(Error::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST_VERSION,
+        });
     }
     Ok(())
 }

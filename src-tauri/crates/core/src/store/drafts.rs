@@ -15,9 +15,14 @@ impl Store {
     /// Writes a draft durably and returns it. With no id, a new draft is started — unless the
     /// entry being edited already has one, which is then overwritten, so an entry never has two.
     pub fn save_draft(&mut self, draft: &DraftInput) -> Result<Draft> {
-        let payload = serde_json::to_string(&draft.input).map_err(|e| Error::Internal(e.to_string()))?;
+        let payload =
+            serde_json::to_string(&draft.input).map_err(|e| Error::Internal(e.to_string()))?;
         if payload.len() > MAX_DRAFT_BYTES {
-            return Err(Error::invalid("notes", crate::Problem::TooLong, "the draft is larger than 1 MB"));
+            return Err(Error::invalid(
+                "notes",
+                crate::Problem::TooLong,
+                "the draft is larger than 1 MB",
+            ));
         }
         let existing = match (draft.id, draft.entry_id) {
             (Some(id), _) => Some(id),
@@ -38,10 +43,15 @@ impl Store {
 
     pub fn get_draft(&self, id: DraftId) -> Result<Draft> {
         self.conn
-            .prepare_cached("SELECT id, entry_id, payload, created_at, updated_at FROM drafts WHERE id = ?1")
+            .prepare_cached(
+                "SELECT id, entry_id, payload, created_at, updated_at FROM drafts WHERE id = ?1",
+            )
             .and_then(|mut s| s.query_row([id], draft_from_row).optional())
             .map_err(|e| self.fail(e))?
-            .ok_or_else(|| Error::NotFound { what: "draft", id: id.to_string() })
+            .ok_or_else(|| Error::NotFound {
+                what: "draft",
+                id: id.to_string(),
+            })
     }
 
     /// The draft in which an entry is being edited, if there is one.
@@ -64,7 +74,9 @@ impl Store {
 
     /// Throws a draft away. Discarding one that is already gone is not an error.
     pub fn discard_draft(&mut self, id: DraftId) -> Result<()> {
-        self.conn.execute("DELETE FROM drafts WHERE id = ?1", [id]).map_err(|e| self.fail(e))?;
+        self.conn
+            .execute("DELETE FROM drafts WHERE id = ?1", [id])
+            .map_err(|e| self.fail(e))?;
         Ok(())
     }
 }
@@ -78,18 +90,34 @@ fn draft_from_row(row: &Row<'_>) -> rusqlite::Result<Draft> {
         .unwrap_or_default();
     let at = |idx: usize| -> rusqlite::Result<_> {
         let text: String = row.get(idx)?;
-        time::from_db(&text)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+        time::from_db(&text).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+        })
     };
-    Ok(Draft { id: row.get(0)?, entry_id: row.get(1)?, input, created_at: at(3)?, updated_at: at(4)? })
+    Ok(Draft {
+        id: row.get(0)?,
+        entry_id: row.get(1)?,
+        input,
+        created_at: at(3)?,
+        updated_at: at(4)?,
+    })
 }
 
 fn lenient_input(value: &serde_json::Value) -> EntryInput {
-    let text = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+    let text = |key: &str| {
+        value
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
     EntryInput {
         occurred_on: text("occurredOn"),
         title: text("title"),
-        outcome: value.get("outcome").and_then(|v| v.as_str()).map(str::to_owned),
+        outcome: value
+            .get("outcome")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned),
         notes: text("notes"),
     }
 }

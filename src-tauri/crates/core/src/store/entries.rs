@@ -20,12 +20,19 @@ const ENTRY_COLUMNS: &str = "id, occurred_on, title, outcome, notes, guide_id, g
 impl Store {
     /// Saves a new entry durably; if it was typed into a draft, the draft goes in the same
     /// transaction, so there is never both or neither.
-    pub fn create_entry(&mut self, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
+    pub fn create_entry(
+        &mut self,
+        input: &EntryInput,
+        from_draft: Option<DraftId>,
+    ) -> Result<Entry> {
         let valid = input.validate()?;
         let id = EntryId::new();
         let now = time::to_db(time::now());
         let author = self.installation_id;
-        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
         let written = (|| {
             tx.prepare_cached(
                 "INSERT INTO entries (id, guide_id, guide_version, occurred_on, title, outcome, notes, \
@@ -43,7 +50,8 @@ impl Store {
                 now
             ])?;
             if let Some(draft) = from_draft {
-                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?.execute([draft])?;
+                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
+                    .execute([draft])?;
             }
             tx.commit()
         })();
@@ -53,45 +61,71 @@ impl Store {
 
     /// Overwrites an entry's fields durably and bumps its revision; drops the draft it was
     /// edited in, in the same transaction.
-    pub fn update_entry(&mut self, id: EntryId, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
-        let ValidEntry { occurred_on, title, outcome, notes } = input.validate()?;
+    pub fn update_entry(
+        &mut self,
+        id: EntryId,
+        input: &EntryInput,
+        from_draft: Option<DraftId>,
+    ) -> Result<Entry> {
+        let ValidEntry {
+            occurred_on,
+            title,
+            outcome,
+            notes,
+        } = input.validate()?;
         let now = time::to_db(time::now());
-        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
-        let changed = (|| {
-            let n = tx
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
+        let changed =
+            (|| {
+                let n = tx
                 .prepare_cached(
                     "UPDATE entries SET occurred_on = ?2, title = ?3, outcome = ?4, notes = ?5, \
                      updated_at = ?6, revision = revision + 1 WHERE id = ?1 AND deleted_at IS NULL",
                 )?
                 .execute(params![id, occurred_on.to_string(), title, outcome.code(), notes, now])?;
-            if n == 1 {
-                if let Some(draft) = from_draft {
-                    tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?.execute([draft])?;
+                if n == 1 {
+                    if let Some(draft) = from_draft {
+                        tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
+                            .execute([draft])?;
+                    }
+                    tx.commit()?;
                 }
-                tx.commit()?;
-            }
-            Ok(n)
-        })();
+                Ok(n)
+            })();
         match changed.map_err(|e| self.fail(e))? {
             1 => self.get_entry(id),
-            _ => Err(Error::NotFound { what: "entry", id: id.to_string() }),
+            _ => Err(Error::NotFound {
+                what: "entry",
+                id: id.to_string(),
+            }),
         }
     }
 
     pub fn get_entry(&self, id: EntryId) -> Result<Entry> {
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?1 AND deleted_at IS NULL");
+        let sql =
+            format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?1 AND deleted_at IS NULL");
         self.conn
             .prepare_cached(&sql)
             .and_then(|mut s| s.query_row([id], entry_from_row).optional())
             .map_err(|e| self.fail(e))?
-            .ok_or_else(|| Error::NotFound { what: "entry", id: id.to_string() })
+            .ok_or_else(|| Error::NotFound {
+                what: "entry",
+                id: id.to_string(),
+            })
     }
 
     /// Looks an entry up by its full id, as typed or pasted (for the CLI).
     pub fn get_entry_by_text(&self, id: &str) -> Result<Entry> {
-        let parsed = id
-            .parse::<EntryId>()
-            .map_err(|_| Error::invalid("id", Problem::Malformed, format!("'{id}' is not an entry id")))?;
+        let parsed = id.parse::<EntryId>().map_err(|_| {
+            Error::invalid(
+                "id",
+                Problem::Malformed,
+                format!("'{id}' is not an entry id"),
+            )
+        })?;
         self.get_entry(parsed)
     }
 
@@ -114,11 +148,16 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         let next_cursor = if entries.len() > limit as usize {
             entries.truncate(limit as usize);
-            entries.last().map(|e| format!("{}|{}", e.occurred_on, e.id))
+            entries
+                .last()
+                .map(|e| format!("{}|{}", e.occurred_on, e.id))
         } else {
             None
         };
-        Ok(EntryPage { entries, next_cursor })
+        Ok(EntryPage {
+            entries,
+            next_cursor,
+        })
     }
 
     /// Saves many entries in one durable transaction (demo data, imports). All or nothing: if
@@ -129,16 +168,25 @@ impl Store {
             .enumerate()
             .map(|(i, input)| {
                 input.validate().map_err(|e| match e {
-                    Error::Invalid { field, problem, message } => {
-                        Error::Invalid { field: format!("[{i}].{field}"), problem, message }
-                    }
+                    Error::Invalid {
+                        field,
+                        problem,
+                        message,
+                    } => Error::Invalid {
+                        field: format!("[{i}].{field}"),
+                        problem,
+                        message,
+                    },
                     other => other,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
         let now = time::to_db(time::now());
         let author = self.installation_id;
-        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Error::from_sqlite(&self.path, e))?;
         let written = (|| {
             {
                 let mut insert = tx.prepare_cached(
@@ -169,14 +217,24 @@ impl Store {
     pub fn count_entries(&self) -> Result<u64> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM entries WHERE deleted_at IS NULL", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM entries WHERE deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )
             .map_err(|e| self.fail(e))?;
         Ok(n.unsigned_abs())
     }
 }
 
 fn decode_cursor(cursor: &str) -> Result<(String, String)> {
-    let bad = || Error::invalid("cursor", Problem::Malformed, "the page cursor is not one this store handed out");
+    let bad = || {
+        Error::invalid(
+            "cursor",
+            Problem::Malformed,
+            "the page cursor is not one this store handed out",
+        )
+    };
     let (day, id) = cursor.split_once('|').ok_or_else(bad)?;
     time::parse_date(day).ok_or_else(bad)?;
     id.parse::<EntryId>().map_err(|_| bad())?;
@@ -187,13 +245,19 @@ fn parse_col<T, E: std::error::Error + Send + Sync + 'static>(
     idx: usize,
     parsed: std::result::Result<T, E>,
 ) -> rusqlite::Result<T> {
-    parsed.map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+    parsed.map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn outcome_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<crate::entry::Outcome> {
     let code: String = row.get(idx)?;
     code.parse().map_err(|()| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, format!("outcome {code}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("outcome {code}").into(),
+        )
     })
 }
 
@@ -225,9 +289,13 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EntrySummary> {
     let head: String = row.get(4)?;
-    let first_line = head.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first_line = head
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let mut excerpt: String = first_line.chars().take(160).collect();
-    if first_line.chars().count() > 160 || head.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
+    if first_line.chars().count() > 160 {
         excerpt.push('…');
     }
     Ok(EntrySummary {

@@ -24,7 +24,9 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        migrations().validate().expect("every migration must apply cleanly to an empty database");
+        migrations()
+            .validate()
+            .expect("every migration must apply cleanly to an empty database");
     }
 
     #[test]

@@ -31,7 +31,9 @@ pub struct OpenOptions {
 
 impl Default for OpenOptions {
     fn default() -> Self {
-        Self { busy_timeout: Duration::from_secs(5) }
+        Self {
+            busy_timeout: Duration::from_secs(5),
+        }
     }
 }
 
@@ -69,12 +71,18 @@ impl Store {
         // must be left byte for byte as it was.
         connection::check_identity(&conn, &path)?;
         apply_pragmas(&conn, options.busy_timeout).map_err(fail)?;
-        migrations::migrations().to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
-            other => Error::Internal(format!("migrating {}: {other}", path.display())),
-        })?;
+        migrations::migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| match e {
+                rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
+                other => Error::Internal(format!("migrating {}: {other}", path.display())),
+            })?;
         let installation_id = load_or_create_installation_id(&conn).map_err(fail)?;
-        Ok(Self { conn, path, installation_id })
+        Ok(Self {
+            conn,
+            path,
+            installation_id,
+        })
     }
 
     /// The database file (or `:memory:`).
@@ -89,7 +97,9 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.fail(e))
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.fail(e))
     }
 
     /// Maps a SQLite failure on this database to an [`Error`].
@@ -99,12 +109,20 @@ impl Store {
 }
 
 fn load_or_create_installation_id(conn: &Connection) -> rusqlite::Result<InstallationId> {
-    let existing: Option<InstallationId> =
-        conn.query_row("SELECT value FROM meta WHERE key = 'installation_id'", [], |r| r.get(0)).optional()?;
+    let existing: Option<InstallationId> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'installation_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
     if let Some(id) = existing {
         return Ok(id);
     }
     let id = InstallationId::new();
-    conn.execute("INSERT INTO meta (key, value) VALUES ('installation_id', ?1)", [id])?;
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('installation_id', ?1)",
+        [id],
+    )?;
     Ok(id)
 }

@@ -5,20 +5,47 @@ use eftertanke_core::{DraftInput, EntryInput, Store};
 #[test]
 fn a_draft_keeps_invalid_typing_and_is_overwritten_in_place() {
     let mut store = Store::open_in_memory().unwrap();
-    let half = EntryInput { title: "Kursus".into(), occurred_on: "2026-02-3".into(), ..Default::default() };
-    let draft = store.save_draft(&DraftInput { id: None, entry_id: None, input: half }).unwrap();
-    let more = EntryInput { title: "Kursus for mødre".into(), ..draft.input.clone() };
-    let again = store.save_draft(&DraftInput { id: Some(draft.id), entry_id: None, input: more }).unwrap();
+    let half = EntryInput {
+        title: "Kursus".into(),
+        occurred_on: "2026-02-3".into(),
+        ..Default::default()
+    };
+    let draft = store
+        .save_draft(&DraftInput {
+            id: None,
+            entry_id: None,
+            input: half,
+        })
+        .unwrap();
+    let more = EntryInput {
+        title: "Kursus for mødre".into(),
+        ..draft.input.clone()
+    };
+    let again = store
+        .save_draft(&DraftInput {
+            id: Some(draft.id),
+            entry_id: None,
+            input: more,
+        })
+        .unwrap();
     assert_eq!(again.id, draft.id);
     assert_eq!(again.input.title, "Kursus for mødre");
-    assert_eq!(again.input.occurred_on, "2026-02-3", "a draft keeps what was typed, valid or not");
+    assert_eq!(
+        again.input.occurred_on, "2026-02-3",
+        "a draft keeps what was typed, valid or not"
+    );
     assert_eq!(store.list_drafts().unwrap().len(), 1);
 }
 
 #[test]
 fn saving_an_entry_from_a_draft_consumes_the_draft_in_the_same_transaction() {
     let mut store = Store::open_in_memory().unwrap();
-    let draft = store.save_draft(&DraftInput { input: super::first_attempt(), ..Default::default() }).unwrap();
+    let draft = store
+        .save_draft(&DraftInput {
+            input: super::first_attempt(),
+            ..Default::default()
+        })
+        .unwrap();
     store.create_entry(&draft.input, Some(draft.id)).unwrap();
     assert!(store.list_drafts().unwrap().is_empty());
 }
@@ -28,21 +55,42 @@ fn a_failed_save_keeps_the_draft() {
     let mut store = Store::open_in_memory().unwrap();
     let mut input = super::first_attempt();
     input.title.clear();
-    let draft = store.save_draft(&DraftInput { input: input.clone(), ..Default::default() }).unwrap();
+    let draft = store
+        .save_draft(&DraftInput {
+            input: input.clone(),
+            ..Default::default()
+        })
+        .unwrap();
     assert!(store.create_entry(&input, Some(draft.id)).is_err());
-    assert_eq!(store.list_drafts().unwrap().len(), 1, "nothing typed may be lost when a save is refused");
+    assert_eq!(
+        store.list_drafts().unwrap().len(),
+        1,
+        "nothing typed may be lost when a save is refused"
+    );
 }
 
 #[test]
 fn an_entry_being_edited_has_at_most_one_draft() {
     let mut store = Store::open_in_memory().unwrap();
     let entry = store.create_entry(&super::first_attempt(), None).unwrap();
-    let edit = DraftInput { id: None, entry_id: Some(entry.id), input: entry.to_input() };
+    let edit = DraftInput {
+        id: None,
+        entry_id: Some(entry.id),
+        input: entry.to_input(),
+    };
     let a = store.save_draft(&edit).unwrap();
     let b = store.save_draft(&edit).unwrap();
-    assert_eq!(a.id, b.id, "a second editor window must continue the same draft");
-    assert_eq!(store.draft_for_entry(entry.id).unwrap().map(|d| d.id), Some(a.id));
-    store.update_entry(entry.id, &entry.to_input(), Some(a.id)).unwrap();
+    assert_eq!(
+        a.id, b.id,
+        "a second editor window must continue the same draft"
+    );
+    assert_eq!(
+        store.draft_for_entry(entry.id).unwrap().map(|d| d.id),
+        Some(a.id)
+    );
+    store
+        .update_entry(entry.id, &entry.to_input(), Some(a.id))
+        .unwrap();
     assert!(store.draft_for_entry(entry.id).unwrap().is_none());
 }
 

@@ -20,7 +20,14 @@ fn invalid_input_names_the_field_and_writes_nothing() {
     let mut bad = super::first_attempt();
     bad.occurred_on = "2025-02-29".into();
     let err = store.create_entry(&bad, None).unwrap_err();
-    assert_eq!((err.kind(), err.field(), err.problem()), (ErrorKind::InvalidInput, Some("occurredOn"), Some(Problem::NotADate)));
+    assert_eq!(
+        (err.kind(), err.field(), err.problem()),
+        (
+            ErrorKind::InvalidInput,
+            Some("occurredOn"),
+            Some(Problem::NotADate)
+        )
+    );
     assert_eq!(store.count_entries().unwrap(), 0);
 }
 
@@ -32,7 +39,10 @@ fn editing_bumps_the_revision_and_keeps_the_creation_time() {
     edit.outcome = Some("partly".into());
     edit.title = "Danskkursus — evalueret".into();
     let updated = store.update_entry(saved.id, &edit, None).unwrap();
-    assert_eq!(updated.revision, 2, "the revision lets a later merge tell which copy is newer");
+    assert_eq!(
+        updated.revision, 2,
+        "the revision lets a later merge tell which copy is newer"
+    );
     assert_eq!(updated.created_at, saved.created_at);
     assert!(updated.updated_at >= saved.updated_at);
     assert_eq!(updated.outcome, Outcome::Partly);
@@ -43,19 +53,35 @@ fn an_unknown_id_is_not_found_for_reading_and_editing() {
     let mut store = Store::open_in_memory().unwrap();
     let id = EntryId::new();
     assert_eq!(store.get_entry(id).unwrap_err().kind(), ErrorKind::NotFound);
-    assert_eq!(store.update_entry(id, &super::first_attempt(), None).unwrap_err().kind(), ErrorKind::NotFound);
-    assert_eq!(store.get_entry_by_text("not-an-id").unwrap_err().field(), Some("id"));
+    assert_eq!(
+        store
+            .update_entry(id, &super::first_attempt(), None)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+    assert_eq!(
+        store.get_entry_by_text("not-an-id").unwrap_err().field(),
+        Some("id")
+    );
 }
 
 fn on(day: &str, title: &str) -> EntryInput {
-    EntryInput { occurred_on: day.into(), title: title.into(), outcome: Some("too_early".into()), notes: String::new() }
+    EntryInput {
+        occurred_on: day.into(),
+        title: title.into(),
+        outcome: Some("too_early".into()),
+        notes: String::new(),
+    }
 }
 
 #[test]
 fn pages_are_newest_first_and_cover_every_entry_once_even_on_shared_days() {
     let mut store = Store::open_in_memory().unwrap();
     // Seven entries on one day sit across a page boundary: the id breaks the tie.
-    let mut inputs: Vec<_> = (0..7).map(|i| on("2026-05-01", &format!("same day {i}"))).collect();
+    let mut inputs: Vec<_> = (0..7)
+        .map(|i| on("2026-05-01", &format!("same day {i}")))
+        .collect();
     inputs.extend((1..=6).map(|d| on(&format!("2026-04-{d:02}"), "earlier")));
     store.create_entries(&inputs).unwrap();
     let mut seen = Vec::new();
@@ -69,7 +95,11 @@ fn pages_are_newest_first_and_cover_every_entry_once_even_on_shared_days() {
             None => break,
         }
     }
-    assert_eq!(seen.len(), 13, "every entry appears exactly once across pages");
+    assert_eq!(
+        seen.len(),
+        13,
+        "every entry appears exactly once across pages"
+    );
     let mut sorted = seen.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(seen, sorted, "newest attempt first, ties broken by id");
@@ -78,7 +108,9 @@ fn pages_are_newest_first_and_cover_every_entry_once_even_on_shared_days() {
 #[test]
 fn a_page_exactly_full_has_no_next_cursor() {
     let mut store = Store::open_in_memory().unwrap();
-    store.create_entries(&[on("2026-01-01", "a"), on("2026-01-02", "b")]).unwrap();
+    store
+        .create_entries(&[on("2026-01-01", "a"), on("2026-01-02", "b")])
+        .unwrap();
     assert_eq!(store.list_entries(None, 2).unwrap().next_cursor, None);
     assert!(store.list_entries(None, 1).unwrap().next_cursor.is_some());
 }
@@ -86,23 +118,31 @@ fn a_page_exactly_full_has_no_next_cursor() {
 #[test]
 fn a_forged_cursor_is_refused() {
     let store = Store::open_in_memory().unwrap();
-    let err = store.list_entries(Some("2026-01-01|drop table"), 10).unwrap_err();
+    let err = store
+        .list_entries(Some("2026-01-01|drop table"), 10)
+        .unwrap_err();
     assert_eq!(err.field(), Some("cursor"));
 }
 
 #[test]
-fn the_excerpt_is_the_first_line_marked_when_there_is_more() {
+fn the_excerpt_is_the_first_written_line_cut_with_an_ellipsis_only_when_long() {
     let mut store = Store::open_in_memory().unwrap();
-    let mut input = on("2026-01-01", "a");
-    input.notes = "\nFirst line.\nSecond line.".into();
-    store.create_entry(&input, None).unwrap();
-    assert_eq!(store.list_entries(None, 10).unwrap().entries[0].excerpt, "First line.…");
+    let mut short = on("2026-01-02", "a");
+    short.notes = "\nFirst line.\nSecond line.".into();
+    let mut long = on("2026-01-01", "b");
+    long.notes = "x".repeat(200);
+    store.create_entries(&[short, long]).unwrap();
+    let page = store.list_entries(None, 10).unwrap();
+    assert_eq!(page.entries[0].excerpt, "First line.");
+    assert_eq!(page.entries[1].excerpt, format!("{}…", "x".repeat(160)));
 }
 
 #[test]
 fn a_batch_with_one_bad_entry_writes_none_and_names_its_position() {
     let mut store = Store::open_in_memory().unwrap();
-    let err = store.create_entries(&[on("2026-01-01", "fine"), on("2026-01-01", "")]).unwrap_err();
+    let err = store
+        .create_entries(&[on("2026-01-01", "fine"), on("2026-01-01", "")])
+        .unwrap_err();
     assert_eq!(err.field(), Some("[1].title"));
     assert_eq!(store.count_entries().unwrap(), 0);
 }

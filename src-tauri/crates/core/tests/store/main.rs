@@ -1,6 +1,9 @@
 //! Integration tests of the core on real SQLite, in memory and in temporary directories.
 //! One test binary, one module per area.
 
+// Test helpers unwrap too: a panic there is the failure report.
+#![allow(clippy::unwrap_used)]
+
 mod drafts;
 mod entries;
 mod opening;

@@ -8,14 +8,18 @@ use std::path::Path;
 use std::time::Duration;
 
 fn quick() -> OpenOptions {
-    OpenOptions { busy_timeout: Duration::from_millis(100) }
+    OpenOptions {
+        busy_timeout: Duration::from_millis(100),
+    }
 }
 
 /// A hash of the file's bytes, to show it was left exactly as it was.
 fn fingerprint(path: &Path) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    std::fs::read(path).expect("the file must still exist").hash(&mut hasher);
+    std::fs::read(path)
+        .expect("the file must still exist")
+        .hash(&mut hasher);
     hasher.finish()
 }
 
@@ -29,8 +33,15 @@ fn a_missing_directory_is_created_and_reopening_keeps_entries_and_identity() {
         (entry.id, store.installation_id())
     };
     let store = Store::open_in_dir(&dir, &quick()).unwrap();
-    assert_eq!(store.get_entry(id).unwrap().title, "Danskkursus for somaliske mødre");
-    assert_eq!(store.installation_id(), author, "the installation id must survive restarts: it names the author");
+    assert_eq!(
+        store.get_entry(id).unwrap().title,
+        "Danskkursus for somaliske mødre"
+    );
+    assert_eq!(
+        store.installation_id(),
+        author,
+        "the installation id must survive restarts: it names the author"
+    );
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
 }
 
@@ -38,12 +49,19 @@ fn a_missing_directory_is_created_and_reopening_keeps_entries_and_identity() {
 fn a_damaged_file_is_reported_as_corrupt_and_left_untouched() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("eftertanke.sqlite3");
-    std::fs::write(&path, b"this is not a database, it is a shopping list: milk, bread, coffee, tea".repeat(100))
-        .unwrap();
+    std::fs::write(
+        &path,
+        b"this is not a database, it is a shopping list: milk, bread, coffee, tea".repeat(100),
+    )
+    .unwrap();
     let before = fingerprint(&path);
     let err = Store::open(&path, &quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Corrupt, "{err}");
-    assert_eq!(fingerprint(&path), before, "a damaged file must never be overwritten or repaired silently");
+    assert_eq!(
+        fingerprint(&path),
+        before,
+        "a damaged file must never be overwritten or repaired silently"
+    );
 }
 
 #[test]
@@ -57,7 +75,9 @@ fn a_truncated_database_is_reported_as_corrupt() {
     }
     let bytes = std::fs::read(&path).unwrap();
     std::fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
-    let err = Store::open(&path, &quick()).and_then(|s| s.list_entries(None, 200)).unwrap_err();
+    let err = Store::open(&path, &quick())
+        .and_then(|s| s.list_entries(None, 200))
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Corrupt, "{err}");
 }
 
@@ -65,7 +85,10 @@ fn a_truncated_database_is_reported_as_corrupt() {
 fn another_programs_database_is_refused_and_left_untouched() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("other.sqlite3");
-    Connection::open(&path).unwrap().execute_batch("CREATE TABLE invoices (n INTEGER);").unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE invoices (n INTEGER);")
+        .unwrap();
     let before = fingerprint(&path);
     let err = Store::open(&path, &quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotEftertanke, "{err}");
@@ -77,12 +100,22 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("eftertanke.sqlite3");
     drop(Store::open(&path, &quick()).unwrap());
-    Connection::open(&path).unwrap().pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
     let before = fingerprint(&path);
     let err = Store::open(&path, &quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NewerSchema, "{err}");
-    assert!(err.to_string().contains("newer version"), "the message must say to install the newer version");
-    assert_eq!(fingerprint(&path), before, "an older version must not touch a newer schema");
+    assert!(
+        err.to_string().contains("newer version"),
+        "the message must say to install the newer version"
+    );
+    assert_eq!(
+        fingerprint(&path),
+        before,
+        "an older version must not touch a newer schema"
+    );
 }
 
 #[test]
@@ -90,7 +123,9 @@ fn a_database_held_locked_by_another_program_is_reported_as_locked_on_open() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("eftertanke.sqlite3");
     let holder = Connection::open(&path).unwrap();
-    holder.execute_batch("CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);").unwrap();
+    holder
+        .execute_batch("CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);")
+        .unwrap();
     let err = Store::open(&path, &quick()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Locked, "{err}");
 }
@@ -102,10 +137,16 @@ fn a_write_blocked_by_another_writer_is_reported_as_locked_and_writes_nothing() 
     let mut store = Store::open(&path, &quick()).unwrap();
     let holder = Connection::open(&path).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
-    let err = store.create_entry(&super::first_attempt(), None).unwrap_err();
+    let err = store
+        .create_entry(&super::first_attempt(), None)
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Locked, "{err}");
     holder.execute_batch("ROLLBACK;").unwrap();
-    assert_eq!(store.count_entries().unwrap(), 0, "a refused save must leave nothing behind");
+    assert_eq!(
+        store.count_entries().unwrap(),
+        0,
+        "a refused save must leave nothing behind"
+    );
 }
 
 #[test]
@@ -128,7 +169,11 @@ fn a_read_only_directory_is_reported_as_unwritable_before_anything_is_created() 
     let err = Store::open_in_dir(&dir, &quick()).unwrap_err();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(err.kind(), ErrorKind::Unwritable, "{err}");
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing may be created in a refused directory");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing may be created in a refused directory"
+    );
 }
 
 #[test]
@@ -137,12 +182,24 @@ fn every_connection_gets_wal_and_full_sync() {
     let path = tmp.path().join("eftertanke.sqlite3");
     drop(Store::open(&path, &quick()).unwrap());
     let conn = Connection::open(&path).unwrap();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-    assert_eq!(mode, "wal", "WAL is persistent in the file; a crash mid-write must roll back cleanly");
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        mode, "wal",
+        "WAL is persistent in the file; a crash mid-write must roll back cleanly"
+    );
     // synchronous is per connection, so check it through a connection set up like the store's.
     eftertanke_core::store::apply_pragmas(&conn, Duration::from_millis(10)).unwrap();
-    let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-    assert_eq!(sync, 2, "synchronous=FULL is the durability promise the UI makes");
-    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let sync: i64 = conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        sync, 2,
+        "synchronous=FULL is the durability promise the UI makes"
+    );
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
 }

@@ -1,0 +1,28 @@
+# Shortcuts for developers. The README's two quick-start commands are the scripts themselves.
+.PHONY: run test app bench bindings screenshots fmt lint
+
+run:            ## Install what is missing, build and open the app
+	scripts/run-app.sh
+
+test:           ## Install what is missing and run every test (what CI runs)
+	scripts/test-all.sh
+
+app:            ## Build target/debug/eftertanke-app with the UI embedded
+	scripts/build-app.sh
+
+bench:          ## Durable save through the core vs raw rusqlite (p50/p95, ratio)
+	cargo bench -p eftertanke-core --bench durable_save
+
+bindings:       ## Regenerate the committed TypeScript bindings from the Rust types
+	UPDATE_BINDINGS=1 cargo test -p eftertanke-app --test shell bindings
+
+screenshots:    ## Screens in Danish and English into screenshots/ (needs `make app` first)
+	scripts/with-xvfb.sh bash -c 'cd tests/e2e && npm run screenshots --silent'
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check

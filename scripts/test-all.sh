@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Quick start, part two: install what is missing and run every test — formatting and lints,
+# Rust (core, CLI, shell on the mock runtime, bindings drift), UI (type check, vitest) and
+# end-to-end (the real window under Xvfb through tauri-driver).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Building the UI (the shell embeds it at compile time)"
+(cd ui && npm run build --silent)
+
+step "Rust: format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: tests"
+cargo test --workspace --locked
+
+step "UI: type check and unit tests"
+(cd ui && npm run check --silent && npm test --silent)
+
+step "App binary"
+ui/node_modules/.bin/tauri build --debug --no-bundle
+
+step "End-to-end: the real window under Xvfb"
+scripts/with-xvfb.sh bash -c 'cd tests/e2e && npm test --silent'

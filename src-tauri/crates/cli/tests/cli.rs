@@ -1,0 +1,214 @@
+//! The `eftertanke` command as a script would use it: exit codes, messages, and that bad input
+//! writes nothing.
+
+// Test helpers unwrap too: a panic there is the failure report.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
+        .args(args)
+        .env("EFTERTANKE_DATA_DIR", dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn count(dir: &Path) -> usize {
+    stdout(&run(dir, &["list", "--limit", "200"], None))
+        .lines()
+        .count()
+}
+
+#[test]
+fn add_from_flags_then_list_and_show() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(
+        tmp.path(),
+        &[
+            "add",
+            "--date",
+            "2025-09-03",
+            "--title",
+            "Danskkursus",
+            "--outcome",
+            "failed",
+            "--notes",
+            "Få kom.",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_owned();
+    assert_eq!(id.len(), 36, "add prints the new id, for scripts");
+    let list = stdout(&run(tmp.path(), &["list"], None));
+    assert!(
+        list.contains(&id) && list.contains("Danskkursus") && list.contains("failed"),
+        "{list}"
+    );
+    let show = run(tmp.path(), &["show", &id], None);
+    assert!(stdout(&show).contains("Få kom."), "{}", stdout(&show));
+    let json = run(tmp.path(), &["show", &id, "--json"], None);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["occurredOn"], "2025-09-03");
+}
+
+#[test]
+fn add_reads_json_from_standard_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = r#"{"occurredOn":"2026-01-15","title":"Forening stiftet","outcome":"succeeded","notes":""}"#;
+    let out = run(tmp.path(), &["add", "--json"], Some(json));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count(tmp.path()), 1);
+}
+
+#[test]
+fn malformed_json_is_refused_with_exit_65_and_nothing_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(tmp.path(), &["add", "--json"], Some("{\"title\": \"half"));
+    assert_eq!(out.status.code(), Some(65));
+    assert!(
+        stderr(&out).contains("not a valid entry in JSON"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        tmp.path(),
+        &["add", "--json"],
+        Some(r#"{"title":"x","mood":"good"}"#),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(65),
+        "unknown fields are refused, not silently dropped"
+    );
+    assert!(stderr(&out).contains("mood"), "{}", stderr(&out));
+    assert_eq!(count(tmp.path()), 0);
+}
+
+#[test]
+fn bad_fields_are_named_with_exit_65_and_nothing_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &[
+                "add",
+                "--date",
+                "2025-09-03",
+                "--title",
+                "",
+                "--outcome",
+                "failed",
+            ],
+            "title",
+        ),
+        (
+            &[
+                "add",
+                "--date",
+                "2025-02-29",
+                "--title",
+                "x",
+                "--outcome",
+                "failed",
+            ],
+            "occurredOn",
+        ),
+        (&["add", "--date", "2025-09-03", "--title", "x"], "outcome"),
+        (
+            &[
+                "add",
+                "--date",
+                "2025-09-03",
+                "--title",
+                "x",
+                "--outcome",
+                "great",
+            ],
+            "outcome",
+        ),
+    ];
+    for (args, field) in cases {
+        let out = run(tmp.path(), args, None);
+        assert_eq!(out.status.code(), Some(65), "{args:?}");
+        assert!(
+            stderr(&out).contains(field),
+            "the message must name {field}: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(count(tmp.path()), 0);
+}
+
+#[test]
+fn an_unknown_id_exits_1_and_a_malformed_one_exits_65() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(
+        tmp.path(),
+        &["show", "0190a5c4-0000-7000-8000-000000000000"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no entry"), "{}", stderr(&out));
+    assert_eq!(
+        run(tmp.path(), &["show", "abc"], None).status.code(),
+        Some(65)
+    );
+}
+
+#[test]
+fn a_damaged_database_exits_74_with_advice_and_is_not_touched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("eftertanke.sqlite3");
+    std::fs::write(&db, vec![9u8; 4096]).unwrap();
+    let out = run(tmp.path(), &["list"], None);
+    assert_eq!(out.status.code(), Some(74));
+    assert!(stderr(&out).contains("damaged"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&db).unwrap(), vec![9u8; 4096]);
+}
+
+#[test]
+fn demo_fills_the_database_and_db_flag_picks_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bench.sqlite3");
+    let out = run(
+        tmp.path(),
+        &["--db", file.to_str().unwrap(), "demo", "--entries", "120"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = run(
+        tmp.path(),
+        &["--db", file.to_str().unwrap(), "list", "--limit", "200"],
+        None,
+    );
+    assert_eq!(stdout(&listed).lines().count(), 120);
+    assert_eq!(
+        count(tmp.path()),
+        0,
+        "--db must not touch the data directory's database"
+    );
+}
