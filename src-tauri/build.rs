@@ -22,5 +22,9 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "list_drafts",
         "discard_draft",
         "set_language",
+        "list_guides",
+        "get_guide",
+        "scan_framing",
+        "load_example",
     ]
 }

@@ -38,6 +38,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::drafts::list_drafts,
             commands::drafts::discard_draft,
             commands::settings::set_language,
+            commands::guides::list_guides,
+            commands::guides::get_guide,
+            commands::guides::scan_framing,
+            commands::guides::load_example,
         ])
         .setup(|app| {
             if app.try_state::<state::AppState>().is_none() {

@@ -30,9 +30,7 @@ impl AppState {
     }
 
     fn try_open(dir: Option<&PathBuf>) -> Result<Store, IpcError> {
-        let dir = dir.ok_or_else(|| {
-            IpcError::internal("the OS gave no data directory; set EFTERTANKE_DATA_DIR")
-        })?;
+        let dir = dir.ok_or_else(|| IpcError::internal("the OS gave no data directory; set EFTERTANKE_DATA_DIR"))?;
         Store::open_in_dir(dir, &OpenOptions::default()).map_err(IpcError::from)
     }
 
@@ -51,10 +49,7 @@ impl AppState {
     }
 
     /// Runs `f` on the store, or returns why there is none.
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> eftertanke_core::Result<T>,
-    ) -> Result<T, IpcError> {
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> eftertanke_core::Result<T>) -> Result<T, IpcError> {
         match &mut *self.lock() {
             Ok(store) => f(store).map_err(IpcError::from),
             Err(err) => Err(err.clone()),
@@ -64,8 +59,6 @@ impl AppState {
     fn lock(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
         // A panic while holding the lock cannot leave the store half-written (SQLite rolls the
         // transaction back), so the poisoned value is still safe to use.
-        self.store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

@@ -80,11 +80,6 @@ export async function axeViolations(browser) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-/** Presses keys one after another, as a person at a keyboard would. */
-export async function press(browser, ...keys) {
-  for (const key of keys) await browser.keys(key);
-}
-
 /** The text of the first element matching `selector`, once it exists. */
 export async function textOf(browser, selector) {
   const el = await browser.$(selector);

@@ -16,10 +16,7 @@ pub fn get_draft(state: State<'_, AppState>, id: DraftId) -> Result<Draft, IpcEr
 }
 
 #[tauri::command(async)]
-pub fn draft_for_entry(
-    state: State<'_, AppState>,
-    entry_id: EntryId,
-) -> Result<Option<Draft>, IpcError> {
+pub fn draft_for_entry(state: State<'_, AppState>, entry_id: EntryId) -> Result<Option<Draft>, IpcError> {
     state.with_store(|s| s.draft_for_entry(entry_id))
 }
 

@@ -4,5 +4,6 @@
 
 pub mod drafts;
 pub mod entries;
+pub mod guides;
 pub mod settings;
 pub mod status;

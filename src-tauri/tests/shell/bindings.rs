@@ -20,6 +20,9 @@ fn export_all(dir: &Path) {
         eftertanke_core::Draft,
         eftertanke_core::DraftInput,
         eftertanke_core::Settings,
+        eftertanke_core::Guide,
+        eftertanke_core::GuideSummary,
+        eftertanke_core::lens::LensFinding,
     );
 }
 

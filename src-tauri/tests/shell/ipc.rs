@@ -40,7 +40,10 @@ impl Shell {
 }
 
 fn first_attempt() -> Value {
-    json!({ "occurredOn": "2025-09-03", "title": "Danskkursus for mødre", "outcome": "failed", "notes": "Få mødte op." })
+    json!({
+        "guideId": "co-production",
+        "answers": { "occurred_on": "2025-09-03", "headline": "Danskkursus for mødre", "outcome": "failed" },
+    })
 }
 
 #[test]
@@ -55,9 +58,7 @@ fn an_entry_created_over_ipc_is_listed_and_read_back() {
     let page = shell.invoke("list_entries", json!({})).unwrap();
     assert_eq!(page["entries"][0]["id"], created["id"]);
     assert_eq!(page["nextCursor"], Value::Null);
-    let read = shell
-        .invoke("get_entry", json!({ "id": created["id"] }))
-        .unwrap();
+    let read = shell.invoke("get_entry", json!({ "id": created["id"] })).unwrap();
     assert_eq!(read, created);
 }
 
@@ -66,15 +67,10 @@ fn errors_cross_ipc_as_kind_message_field_problem() {
     let tmp = tempfile::tempdir().unwrap();
     let shell = Shell::start(tmp.path());
     let mut input = first_attempt();
-    input["title"] = json!("  ");
-    let err = shell
-        .invoke("create_entry", json!({ "input": input }))
-        .unwrap_err();
-    assert_eq!(
-        err["kind"], "invalid_input",
-        "the UI branches on kind: {err}"
-    );
-    assert_eq!(err["field"], "title", "the UI marks the field named here");
+    input["answers"]["headline"] = json!("  ");
+    let err = shell.invoke("create_entry", json!({ "input": input })).unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "the UI branches on kind: {err}");
+    assert_eq!(err["field"], "answers.headline", "the UI marks the question named here");
     assert_eq!(err["problem"], "required");
     assert!(err["message"].as_str().unwrap().contains("title"));
     let obj = err.as_object().unwrap();
@@ -90,10 +86,7 @@ fn a_draft_round_trips_and_is_consumed_by_the_save() {
     let tmp = tempfile::tempdir().unwrap();
     let shell = Shell::start(tmp.path());
     let draft = shell
-        .invoke(
-            "save_draft",
-            json!({ "draft": { "input": first_attempt() } }),
-        )
+        .invoke("save_draft", json!({ "draft": { "input": first_attempt() } }))
         .unwrap();
     assert_eq!(
         shell
@@ -114,6 +107,53 @@ fn a_draft_round_trips_and_is_consumed_by_the_save() {
 }
 
 #[test]
+fn an_answer_of_the_wrong_type_is_refused_naming_the_question() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    let mut input = first_attempt();
+    input["answers"]["trust_before"] = json!("quite a lot");
+    let err = shell.invoke("create_entry", json!({ "input": input })).unwrap_err();
+    assert_eq!(
+        (err["field"].as_str(), err["problem"].as_str()),
+        (Some("answers.trust_before"), Some("wrong_type"))
+    );
+    assert_eq!(
+        shell.invoke("list_entries", json!({})).unwrap()["entries"],
+        json!([]),
+        "nothing is written"
+    );
+}
+
+#[test]
+fn guides_are_listed_and_served_by_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    let listed = shell.invoke("list_guides", json!({})).unwrap();
+    assert_eq!(listed[0]["id"], "co-production");
+    let guide = shell
+        .invoke("get_guide", json!({ "id": "co-production", "version": 1 }))
+        .unwrap();
+    assert_eq!(guide["steps"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        shell.invoke("get_guide", json!({ "id": "nope" })).unwrap_err()["kind"],
+        "not_found"
+    );
+}
+
+#[test]
+fn the_example_loads_in_the_asked_language_and_the_lens_finds_deficit_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    assert_eq!(shell.invoke("load_example", json!({ "language": "da" })).unwrap(), 2);
+    let page = shell.invoke("list_entries", json!({})).unwrap();
+    assert_eq!(page["entries"][1]["title"], "Danskkursus for mødre — få mødte op");
+    let found = shell
+        .invoke("scan_framing", json!({ "text": "de udsatte mødre" }))
+        .unwrap();
+    assert_eq!(found[0]["text"], "udsatte");
+}
+
+#[test]
 fn a_corrupt_database_is_reported_by_status_and_by_every_command() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("eftertanke.sqlite3"), vec![7u8; 8192]).unwrap();
@@ -126,10 +166,7 @@ fn a_corrupt_database_is_reported_by_status_and_by_every_command() {
     assert_eq!(status["settings"], Value::Null);
     let err = shell.invoke("list_entries", json!({})).unwrap_err();
     assert_eq!(err["kind"], "corrupt");
-    assert_eq!(
-        shell.invoke("retry_open", json!({})).unwrap_err()["kind"],
-        "corrupt"
-    );
+    assert_eq!(shell.invoke("retry_open", json!({})).unwrap_err()["kind"], "corrupt");
 }
 
 #[test]
@@ -153,9 +190,7 @@ fn the_language_setting_is_saved() {
         status["settings"]["language"], "system",
         "a new installation follows the OS language"
     );
-    shell
-        .invoke("set_language", json!({ "language": "da" }))
-        .unwrap();
+    shell.invoke("set_language", json!({ "language": "da" })).unwrap();
     assert_eq!(
         shell.invoke("app_status", json!({})).unwrap()["settings"]["language"],
         "da"
@@ -171,10 +206,7 @@ fn the_capability_grants_every_command_and_nothing_unknown_runs() {
         .lines()
         .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
         .collect();
-    assert!(
-        commands.len() >= 12,
-        "build.rs lists the commands: {commands:?}"
-    );
+    assert!(commands.len() >= 12, "build.rs lists the commands: {commands:?}");
     for cmd in commands {
         if let Err(err) = shell.invoke(cmd, json!({})) {
             let text = err.to_string();
@@ -189,8 +221,5 @@ fn the_capability_grants_every_command_and_nothing_unknown_runs() {
         }
     }
     let err = shell.invoke("read_any_file", json!({})).unwrap_err();
-    assert!(
-        !err.to_string().is_empty(),
-        "an unknown command must be refused"
-    );
+    assert!(!err.to_string().is_empty(), "an unknown command must be refused");
 }

@@ -1,8 +1,14 @@
 // A person writes a quick reflection, closes the app, opens it again and finds it; edits it;
-// and every screen passes an accessibility scan.
+// and the journal, entry and settings screens pass an accessibility scan.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { axeViolations, freshDataDir, launch, textOf } from "../harness.mjs";
+
+async function startGuide(browser) {
+  await (await browser.$("nav li:nth-child(2) button")).click();
+  await (await browser.$(".guide-card.recommended button")).click();
+  await browser.$("#step-heading").waitForExist({ timeout: 10000 });
+}
 
 test("an entry written through the window is there after the app is restarted", async () => {
   const dataDir = freshDataDir();
@@ -13,16 +19,18 @@ test("an entry written through the window is there after the app is restarted", 
     assert.match(await textOf(browser, ".empty"), /No reflections yet/);
     assert.deepEqual(await axeViolations(browser), [], "the empty journal must have no serious accessibility faults");
 
-    await (await browser.$("button=New reflection")).click();
+    await (await browser.$("nav li:nth-child(2) button")).click();
     assert.equal(await textOf(browser, "h1"), "New reflection");
-    const date = await browser.$("#field-occurredOn");
+    assert.deepEqual(await axeViolations(browser), [], "the guide picker must have no serious accessibility faults");
+    await (await browser.$(".guide-card.recommended button")).click();
+    await browser.$("#step-heading").waitForExist({ timeout: 10000 });
+    const date = await browser.$("#q-occurred_on");
     await date.clearValue();
     await date.setValue("2025-09-03");
-    await (await browser.$("#field-title")).setValue("Danish course for Somali mothers");
-    await (await browser.$("input[value=failed]")).click();
-    await (await browser.$("#field-notes")).setValue("Few came. What worried them most was their children's future.");
-    assert.deepEqual(await axeViolations(browser), [], "the new-entry form must have no serious accessibility faults");
-    await (await browser.$("button=Save reflection")).click();
+    await (await browser.$("#q-headline")).setValue("Danish course for Somali mothers");
+    await (await browser.$("#q-expected")).setValue("Fifteen mothers");
+    await (await browser.$("input[name=q-outcome][value=failed]")).click();
+    await (await browser.$("button[data-action=save-quick]")).click();
 
     await browser.$(".notice-ok").waitForExist({ timeout: 10000 });
     assert.equal(await textOf(browser, "h1"), "Danish course for Somali mothers");
@@ -39,18 +47,19 @@ test("an entry written through the window is there after the app is restarted", 
     const row = await browser.$(".entry-row");
     await row.waitForExist({ timeout: 10000 });
     assert.match(await row.getText(), /Danish course for Somali mothers/, "the saved entry must survive a restart");
+    assert.match(await row.getText(), /Quick capture/, "a quick capture says it can be completed");
     await row.click();
-    await (await browser.$("button=Edit")).click();
-    assert.equal(await textOf(browser, "h1"), "Edit reflection");
-    const title = await browser.$("#field-title");
+    await (await browser.$("button[data-action=edit]")).click();
+    await browser.$("#q-headline").waitForExist({ timeout: 10000 });
+    const title = await browser.$("#q-headline");
     await title.clearValue();
     await title.setValue("Danish course — evaluated");
-    await (await browser.$("button=Save reflection")).click();
+    await (await browser.$("button[data-action=save]")).click();
     await browser.$(".notice-ok").waitForExist({ timeout: 10000 });
     assert.equal(await textOf(browser, "h1"), "Danish course — evaluated");
     assert.match(await textOf(browser, ".entry-footer"), /version 2/);
 
-    await (await browser.$("button=Settings")).click();
+    await (await browser.$("nav li:nth-child(3) button")).click();
     assert.equal(await textOf(browser, "h1"), "Settings");
     assert.deepEqual(await axeViolations(browser), [], "settings must have no serious accessibility faults");
   } finally {
@@ -58,20 +67,21 @@ test("an entry written through the window is there after the app is restarted", 
   }
 });
 
-test("a required field left empty is named, and nothing is saved", async () => {
+test("a required answer left empty is named on its step, and nothing is saved", async () => {
   const app = await launch({ dataDir: freshDataDir() });
   try {
     const { browser } = app;
-    await (await browser.$("button=New reflection")).click();
-    await (await browser.$("#field-notes")).setValue("Notes without a title");
-    await (await browser.$("button=Save reflection")).click();
+    await startGuide(browser);
+    await (await browser.$("#q-expected")).setValue("Notes without a title");
+    await (await browser.$("button[data-action=save-quick]")).click();
     await browser.$(".problem").waitForExist({ timeout: 10000 });
-    assert.equal(await textOf(browser, "#problem-title"), "This is required.");
-    assert.equal(await (await browser.$("#field-title")).getAttribute("aria-invalid"), "true");
-    assert.equal(await (await browser.$("#field-notes")).getValue(), "Notes without a title", "nothing typed is lost");
-    await (await browser.$("button=Journal")).click();
+    assert.equal(await textOf(browser, "#q-headline-problem"), "This is required.");
+    assert.equal(await (await browser.$("#q-headline")).getAttribute("aria-invalid"), "true");
+    assert.equal(await (await browser.$("#q-expected")).getValue(), "Notes without a title", "nothing typed is lost");
+    await (await browser.$("nav li:nth-child(1) button")).click();
     await browser.$("h1=Journal").waitForExist({ timeout: 10000 });
     assert.equal((await browser.$$(".entry-row")).length, 0, "a refused save must write no entry");
+    assert.equal((await browser.$$(".draft-row")).length, 1, "but the typing is kept as a draft");
   } finally {
     await app.close();
   }

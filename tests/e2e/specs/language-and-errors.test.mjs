@@ -17,6 +17,8 @@ test("a Danish OS locale gives a Danish interface, and the choice in Settings st
     assert.equal(await browser.execute(() => document.documentElement.lang), "da");
     await (await browser.$("button=Ny refleksion")).click();
     assert.equal(await textOf(browser, "h1"), "Ny refleksion");
+    await (await browser.$(".guide-card.recommended button")).click();
+    assert.equal(await textOf(browser, "#step-heading"), "Hurtig notering");
     assert.deepEqual(await axeViolations(browser), []);
     await (await browser.$("button=Indstillinger")).click();
     await (await browser.$("input[value=en]")).click();

@@ -11,10 +11,18 @@ import type { EntryPage } from "./bindings/EntryPage";
 import type { IpcError } from "./bindings/IpcError";
 import type { Language } from "./bindings/Language";
 import type { Settings } from "./bindings/Settings";
+import type { Guide } from "./bindings/Guide";
+import type { GuideSummary } from "./bindings/GuideSummary";
+import type { LensFinding } from "./bindings/LensFinding";
 import { asIpcError } from "./errors";
 
 export type { AppStatus, Draft, DraftInput, Entry, EntryInput, EntryPage, IpcError, Language, Settings };
+export type { Guide, GuideSummary, LensFinding };
 export type { Outcome } from "./bindings/Outcome";
+export type { Question } from "./bindings/Question";
+export type { Step } from "./bindings/Step";
+export type { LocalText } from "./bindings/LocalText";
+export type { Action } from "./bindings/Action";
 export type { EntrySummary } from "./bindings/EntrySummary";
 export type { ErrorKind } from "./bindings/ErrorKind";
 export { asIpcError, isIpcError } from "./errors";
@@ -45,3 +53,20 @@ export const listDrafts = () => call<Draft[]>("list_drafts");
 export const discardDraft = (id: string) => call<null>("discard_draft", { id });
 
 export const setLanguage = (language: Language) => call<Settings>("set_language", { language });
+
+export const listGuides = () => call<GuideSummary[]>("list_guides");
+export const scanFraming = (text: string) => call<LensFinding[]>("scan_framing", { text });
+export const loadExample = (language: "da" | "en") => call<number>("load_example", { language });
+
+// Guides never change while the app runs, so each version is fetched once.
+const guideCache = new Map<string, Promise<Guide>>();
+export function getGuide(id: string, version: number | null): Promise<Guide> {
+  const key = `${id}@${version ?? "latest"}`;
+  let found = guideCache.get(key);
+  if (!found) {
+    found = call<Guide>("get_guide", { id, version });
+    found.catch(() => guideCache.delete(key));
+    guideCache.set(key, found);
+  }
+  return found;
+}

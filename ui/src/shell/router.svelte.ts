@@ -3,8 +3,8 @@
 export type View =
   | { name: "journal" }
   | { name: "entry"; id: string; justSaved?: boolean }
-  | { name: "new"; draftId?: string }
-  | { name: "edit"; id: string }
+  | { name: "guides" }
+  | { name: "reflect"; guideId?: string; draftId?: string; entryId?: string; step?: number }
   | { name: "settings" };
 
 let view = $state<View>({ name: "journal" });

@@ -38,9 +38,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Add an entry from flags, or from a JSON object on standard input with --json.
+    /// Add a quick capture from flags, or any entry as JSON on standard input with --json.
     Add {
-        /// Read {"occurredOn", "title", "outcome", "notes"} as JSON from standard input.
+        /// Read {"guideId", "guideVersion", "answers": {question id: answer}, "complete"} from
+        /// standard input.
         #[arg(long, conflicts_with_all = ["date", "title", "outcome", "notes"])]
         json: bool,
         /// The day of the attempt, YYYY-MM-DD (default: today).
@@ -62,6 +63,9 @@ pub enum Command {
         language: DemoLang,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Write the two attempts of the reference case instead (Danish unless --language en).
+        #[arg(long)]
+        reference_case: bool,
     },
 }
 

@@ -43,13 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let input = if json {
                 read_json_input()?
             } else {
-                EntryInput {
-                    occurred_on: date
-                        .unwrap_or_else(|| chrono::Utc::now().date_naive().to_string()),
-                    title: title.unwrap_or_default(),
-                    outcome,
-                    notes: notes.unwrap_or_default(),
-                }
+                quick_capture(date, title, outcome, notes)
             };
             let entry = store.create_entry(&input, None)?;
             print::created(&mut out, &entry)?;
@@ -58,19 +52,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             entries,
             language,
             seed,
+            reference_case,
         } => {
             let language = match language {
                 DemoLang::Da => DemoLanguage::Da,
                 DemoLang::En => DemoLanguage::En,
                 DemoLang::Mixed => DemoLanguage::Mixed,
             };
+            if reference_case {
+                let written = store.create_entries(&demo::reference_case(language))?.len();
+                print::demo_done(&mut out, written, store.path())?;
+                return Ok(());
+            }
             let today = chrono::Utc::now().date_naive();
             let mut written = 0;
             // Batches keep memory flat at 100,000 entries; each batch is one durable transaction.
             for start in (0..entries).step_by(5_000) {
                 let count = (entries - start).min(5_000);
                 let batch = demo::entries(count, language, seed.wrapping_add(start as u64), today);
-                written += store.create_entries(&batch)?;
+                written += store.create_entries(&batch)?.len();
             }
             print::demo_done(&mut out, written, store.path())?;
         }
@@ -89,6 +89,27 @@ fn open(cli: &Cli) -> anyhow::Result<Store> {
         }
     };
     Ok(store)
+}
+
+/// An entry from the command-line flags: a quick capture with the co-production guide.
+fn quick_capture(
+    date: Option<String>,
+    title: Option<String>,
+    outcome: Option<String>,
+    notes: Option<String>,
+) -> EntryInput {
+    let today = || chrono::Utc::now().date_naive().to_string();
+    let mut answers = eftertanke_core::answers::Answers::new();
+    answers.insert("occurred_on".into(), date.unwrap_or_else(today).into());
+    answers.insert("headline".into(), title.unwrap_or_default().into());
+    answers.extend(outcome.map(|o| ("outcome".to_owned(), o.into())));
+    answers.extend(notes.map(|n| ("what_happened".to_owned(), n.into())));
+    EntryInput {
+        guide_id: "co-production".into(),
+        guide_version: None,
+        answers,
+        complete: false,
+    }
 }
 
 fn read_json_input() -> anyhow::Result<EntryInput> {

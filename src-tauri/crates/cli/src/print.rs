@@ -7,11 +7,7 @@ use std::path::Path;
 pub fn entry_list(out: &mut impl Write, entries: &[EntrySummary], json: bool) -> io::Result<()> {
     for e in entries {
         if json {
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string(e).map_err(io::Error::other)?
-            )?;
+            writeln!(out, "{}", serde_json::to_string(e).map_err(io::Error::other)?)?;
         } else {
             writeln!(
                 out,
@@ -37,6 +33,24 @@ pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> 
     writeln!(out, "{}", entry.title)?;
     writeln!(out, "date:     {}", entry.occurred_on)?;
     writeln!(out, "outcome:  {}", entry.outcome.code())?;
+    writeln!(
+        out,
+        "guide:    {} v{}{}",
+        entry.guide_id,
+        entry.guide_version,
+        if entry.completed_at.is_some() {
+            ""
+        } else {
+            " (quick capture)"
+        }
+    )?;
+    if let Some(level) = entry.participation.level {
+        writeln!(
+            out,
+            "participation: {level} of 4 ({})",
+            entry.participation.role.as_deref().unwrap_or("?")
+        )?;
+    }
     writeln!(out, "id:       {}", entry.id)?;
     writeln!(
         out,
@@ -44,8 +58,25 @@ pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> 
         entry.updated_at.format("%Y-%m-%d %H:%M UTC"),
         entry.revision
     )?;
-    if !entry.notes.is_empty() {
-        writeln!(out, "\n{}", entry.notes)?;
+    for (heading, text) in [
+        ("Expected", &entry.expectation),
+        ("What happened", &entry.what_happened),
+        ("Analysis", &entry.analysis),
+        ("Learning", &entry.learning),
+    ] {
+        if !text.is_empty() {
+            writeln!(out, "\n{heading}:\n{text}")?;
+        }
+    }
+    for action in &entry.actions {
+        let review = action.review_on.map(|d| format!(", review {d}")).unwrap_or_default();
+        writeln!(
+            out,
+            "- action: {} ({}{review}; {})",
+            action.text,
+            action.owner,
+            action.status.code()
+        )?;
     }
     Ok(())
 }

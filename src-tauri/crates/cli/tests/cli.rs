@@ -18,12 +18,7 @@ fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
@@ -38,9 +33,7 @@ fn stderr(out: &Output) -> String {
 }
 
 fn count(dir: &Path) -> usize {
-    stdout(&run(dir, &["list", "--limit", "200"], None))
-        .lines()
-        .count()
+    stdout(&run(dir, &["list", "--limit", "200"], None)).lines().count()
 }
 
 #[test]
@@ -79,7 +72,7 @@ fn add_from_flags_then_list_and_show() {
 #[test]
 fn add_reads_json_from_standard_input() {
     let tmp = tempfile::tempdir().unwrap();
-    let json = r#"{"occurredOn":"2026-01-15","title":"Forening stiftet","outcome":"succeeded","notes":""}"#;
+    let json = r#"{"guideId":"after-action-review","answers":{"occurred_on":"2026-01-15","headline":"Forening stiftet","outcome":"succeeded"}}"#;
     let out = run(tmp.path(), &["add", "--json"], Some(json));
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(count(tmp.path()), 1);
@@ -90,15 +83,11 @@ fn malformed_json_is_refused_with_exit_65_and_nothing_written() {
     let tmp = tempfile::tempdir().unwrap();
     let out = run(tmp.path(), &["add", "--json"], Some("{\"title\": \"half"));
     assert_eq!(out.status.code(), Some(65));
-    assert!(
-        stderr(&out).contains("not a valid entry in JSON"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("not a valid entry in JSON"), "{}", stderr(&out));
     let out = run(
         tmp.path(),
         &["add", "--json"],
-        Some(r#"{"title":"x","mood":"good"}"#),
+        Some(r#"{"guideId":"gibbs","mood":"good"}"#),
     );
     assert_eq!(
         out.status.code(),
@@ -114,40 +103,16 @@ fn bad_fields_are_named_with_exit_65_and_nothing_written() {
     let tmp = tempfile::tempdir().unwrap();
     let cases: [(&[&str], &str); 4] = [
         (
-            &[
-                "add",
-                "--date",
-                "2025-09-03",
-                "--title",
-                "",
-                "--outcome",
-                "failed",
-            ],
-            "title",
+            &["add", "--date", "2025-09-03", "--title", "", "--outcome", "failed"],
+            "headline",
         ),
         (
-            &[
-                "add",
-                "--date",
-                "2025-02-29",
-                "--title",
-                "x",
-                "--outcome",
-                "failed",
-            ],
-            "occurredOn",
+            &["add", "--date", "2025-02-29", "--title", "x", "--outcome", "failed"],
+            "occurred_on",
         ),
         (&["add", "--date", "2025-09-03", "--title", "x"], "outcome"),
         (
-            &[
-                "add",
-                "--date",
-                "2025-09-03",
-                "--title",
-                "x",
-                "--outcome",
-                "great",
-            ],
+            &["add", "--date", "2025-09-03", "--title", "x", "--outcome", "great"],
             "outcome",
         ),
     ];
@@ -164,19 +129,32 @@ fn bad_fields_are_named_with_exit_65_and_nothing_written() {
 }
 
 #[test]
+fn an_answer_of_the_wrong_type_names_the_question_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = r#"{"guideId":"co-production","answers":{"occurred_on":"2026-01-15","headline":"x","outcome":"partly","interest_alignment":"high"}}"#;
+    let out = run(tmp.path(), &["add", "--json"], Some(json));
+    assert_eq!(out.status.code(), Some(65));
+    assert!(stderr(&out).contains("interest_alignment"), "{}", stderr(&out));
+    assert_eq!(count(tmp.path()), 0);
+}
+
+#[test]
+fn the_reference_case_loads_as_two_linked_attempts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(tmp.path(), &["demo", "--reference-case", "--language", "en"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = stdout(&run(tmp.path(), &["list"], None));
+    assert!(list.contains("Danish course for mothers — few came"), "{list}");
+    assert!(list.contains("crime prevention"), "{list}");
+}
+
+#[test]
 fn an_unknown_id_exits_1_and_a_malformed_one_exits_65() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = run(
-        tmp.path(),
-        &["show", "0190a5c4-0000-7000-8000-000000000000"],
-        None,
-    );
+    let out = run(tmp.path(), &["show", "0190a5c4-0000-7000-8000-000000000000"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no entry"), "{}", stderr(&out));
-    assert_eq!(
-        run(tmp.path(), &["show", "abc"], None).status.code(),
-        Some(65)
-    );
+    assert_eq!(run(tmp.path(), &["show", "abc"], None).status.code(), Some(65));
 }
 
 #[test]

@@ -1,14 +1,18 @@
-//! Benchmark: one durable save through the core, beside a raw rusqlite insert of the same row
-//! with the same pragmas, in the same run, interleaved so both see the same disk conditions.
+//! Benchmark: one durable save through the core, beside raw rusqlite writing the same rows with
+//! the same pragmas, in the same run, interleaved so both see the same disk conditions.
+//!
+//! Two cases: a quick capture (one entry row), and the reference case's first attempt written
+//! with the whole co-production guide (one entry row with every typed column, two actions).
 //!
 //! Run: `cargo bench -p eftertanke-core --bench durable_save` (SAVES=N to change the count).
 //! Target: the core's p50 and p95 within 1.5x of the raw insert.
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
+use eftertanke_core::demo::{DemoLanguage, reference_case};
 use eftertanke_core::store::apply_pragmas;
-use eftertanke_core::{EntryId, EntryInput, OpenOptions, Store};
-use rusqlite::{Connection, params};
+use eftertanke_core::{ActionId, Entry, EntryId, EntryInput, OpenOptions, Store};
+use rusqlite::{Connection, named_params, params};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -18,66 +22,107 @@ fn main() {
         .unwrap_or(2_000);
     // On the real disk under target/, not a tmpfs where fsync costs nothing.
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    let options = OpenOptions::default();
-    let mut store = Store::open(&dir.path().join("core.sqlite3"), &options).unwrap();
-    // The raw side gets a database with the same schema, made by the store, then reopened bare.
-    let raw_path = dir.path().join("raw.sqlite3");
-    let author = Store::open(&raw_path, &options).unwrap().installation_id();
-    let raw = Connection::open(&raw_path).unwrap();
-    apply_pragmas(&raw, options.busy_timeout).unwrap();
+    println!(
+        "durable save, {saves} saves per line, WAL + synchronous=FULL, in {}",
+        dir.path().display()
+    );
+    println!("{:<44} {:>10} {:>10}", "", "p50", "p95");
+    let mut quick = reference_case(DemoLanguage::Da)[0].clone();
+    quick
+        .answers
+        .retain(|k, _| ["occurred_on", "initiative", "headline", "expected", "outcome"].contains(&k.as_str()));
+    quick.complete = false;
+    let full = reference_case(DemoLanguage::Da)[0].clone();
+    for (name, input) in [("quick capture", quick), ("whole guide, 2 actions", full)] {
+        run(dir.path(), name, &input, saves);
+    }
+}
 
-    let input = EntryInput {
-        occurred_on: "2026-03-12".into(),
-        title: "Kursus for mødre — få mødte op".into(),
-        outcome: Some("failed".into()),
-        notes: "Vi havde forventet omkring tyve deltagere.\nDet, der fyldte mest, var de unges fremtid.".into(),
-    };
+fn run(dir: &std::path::Path, name: &str, input: &EntryInput, saves: usize) {
+    let options = OpenOptions::default();
+    let file = name.replace([' ', ','], "_");
+    let mut store = Store::open(&dir.join(format!("core-{file}.sqlite3")), &options).unwrap();
+    // The raw side gets a database with the same schema, made by the store, then reopened bare,
+    // and writes exactly the rows the store wrote for the same input.
+    let raw_path = dir.join(format!("raw-{file}.sqlite3"));
+    let template: Entry = Store::open(&raw_path, &options)
+        .unwrap()
+        .create_entry(input, None)
+        .unwrap();
+    let mut raw = Connection::open(&raw_path).unwrap();
+    apply_pragmas(&raw, options.busy_timeout).unwrap();
+    let answers = serde_json::to_string(&template.answers).unwrap();
+
     let mut core_times = Vec::with_capacity(saves);
     let mut raw_times = Vec::with_capacity(saves);
     for _ in 0..saves {
         let t = Instant::now();
-        store.create_entry(&input, None).unwrap();
+        store.create_entry(input, None).unwrap();
         core_times.push(t.elapsed());
 
         let t = Instant::now();
         let now = eftertanke_core::time::to_db(eftertanke_core::time::now());
-        raw.prepare_cached(
-            "INSERT INTO entries (id, guide_id, guide_version, occurred_on, title, outcome, notes, author_id, \
-             created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        let id = EntryId::new();
+        let tx = raw.transaction().unwrap();
+        tx.prepare_cached(
+            "INSERT INTO entries (id, guide_id, guide_version, occurred_on, title, outcome, initiative, answers, \
+             completed_at, phase_entered, citizen_role, participation_level, initiator, solution_predecided, \
+             interest_alignment, trust_before, trust_after, organisation, expectation, what_happened, analysis, \
+             learning, feelings, author_id, created_at, updated_at) VALUES (:id, :g, 1, :day, :title, :outcome, \
+             :initiative, :answers, :completed, :phase, :role, :level, :initiator, :pre, :align, :tb, :ta, :org, \
+             :exp, :what, :analysis, :learning, :feelings, :author, :now, :now)",
         )
         .unwrap()
-        .execute(params![
-            EntryId::new(),
-            "quick-capture",
-            1,
-            input.occurred_on,
-            input.title,
-            "failed",
-            input.notes,
-            author,
-            now
-        ])
+        .execute(named_params! {
+            ":id": id, ":g": template.guide_id, ":day": template.occurred_on.to_string(), ":title": template.title,
+            ":outcome": template.outcome.code(), ":initiative": template.initiative, ":answers": answers,
+            ":completed": template.completed_at.map(|_| now.clone()), ":phase": template.participation.phase,
+            ":role": template.participation.role, ":level": template.participation.level,
+            ":initiator": template.participation.initiator, ":pre": template.participation.predecided,
+            ":align": template.interest_alignment, ":tb": template.trust_before, ":ta": template.trust_after,
+            ":org": template.organisation, ":exp": template.expectation, ":what": template.what_happened,
+            ":analysis": template.analysis, ":learning": template.learning, ":feelings": template.feelings,
+            ":author": template.author_id, ":now": now,
+        })
         .unwrap();
+        for (position, a) in template.actions.iter().enumerate() {
+            tx.prepare_cached(
+                "INSERT INTO actions (id, entry_id, position, text, owner, review_on, author_id, created_at, \
+                 updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            )
+            .unwrap()
+            .execute(params![
+                ActionId::new(),
+                id,
+                position as i64,
+                a.text,
+                a.owner,
+                a.review_on.map(|d| d.to_string()),
+                template.author_id,
+                now
+            ])
+            .unwrap();
+        }
+        tx.commit().unwrap();
         raw_times.push(t.elapsed());
     }
     let (c50, c95) = percentiles(&mut core_times);
     let (r50, r95) = percentiles(&mut raw_times);
     println!(
-        "durable save, {saves} saves each, WAL + synchronous=FULL, {}",
-        dir.path().display()
-    );
-    println!("{:<28} {:>10} {:>10}", "", "p50", "p95");
-    println!(
-        "{:<28} {:>10.3?} {:>10.3?}",
-        "core Store::create_entry", c50, c95
+        "{:<44} {:>10.3?} {:>10.3?}",
+        format!("{name}: core Store::create_entry"),
+        c50,
+        c95
     );
     println!(
-        "{:<28} {:>10.3?} {:>10.3?}",
-        "raw rusqlite INSERT", r50, r95
+        "{:<44} {:>10.3?} {:>10.3?}",
+        format!("{name}: raw rusqlite, same rows"),
+        r50,
+        r95
     );
     println!(
-        "{:<28} {:>10.2}x {:>9.2}x   (target: within 1.5x)",
-        "ratio core/raw",
+        "{:<44} {:>9.2}x {:>9.2}x   (target: within 1.5x)",
+        format!("{name}: ratio core/raw"),
         c50.as_secs_f64() / r50.as_secs_f64(),
         c95.as_secs_f64() / r95.as_secs_f64()
     );

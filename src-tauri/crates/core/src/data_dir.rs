@@ -11,10 +11,7 @@ pub const APP_IDENTIFIER: &str = "dk.eftertanke.desktop";
 pub const DATABASE_FILE: &str = "eftertanke.sqlite3";
 
 /// The data directory: the override if set and non-empty, else `default`.
-pub fn resolve(
-    override_dir: Option<&str>,
-    default: impl FnOnce() -> Option<PathBuf>,
-) -> Option<PathBuf> {
+pub fn resolve(override_dir: Option<&str>, default: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
     match override_dir.map(str::trim) {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
         _ => default(),
@@ -25,9 +22,7 @@ pub fn resolve(
 /// folder Tauri's path resolver gives the app (`<OS data dir>/dk.eftertanke.desktop`).
 pub fn from_env() -> Option<PathBuf> {
     let env = std::env::var(DATA_DIR_ENV).ok();
-    resolve(env.as_deref(), || {
-        dirs::data_dir().map(|d| d.join(APP_IDENTIFIER))
-    })
+    resolve(env.as_deref(), || dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)))
 }
 
 /// The database file inside a data directory.
@@ -42,10 +37,7 @@ mod tests {
     #[test]
     fn the_override_wins_unless_blank() {
         let fallback = || Some(PathBuf::from("/home/x/.local/share/dk.eftertanke.desktop"));
-        assert_eq!(
-            resolve(Some("/tmp/e"), fallback),
-            Some(PathBuf::from("/tmp/e"))
-        );
+        assert_eq!(resolve(Some("/tmp/e"), fallback), Some(PathBuf::from("/tmp/e")));
         assert_eq!(
             resolve(Some("  "), fallback),
             fallback(),

@@ -3,8 +3,11 @@
 //! The text is assembled from fragments typical of co-production attempts in disadvantaged
 //! neighbourhoods; people appear only as roles, never by name. A seed makes runs repeatable.
 
+use crate::answers::Answers;
 use crate::entry::{EntryInput, Outcome};
+use crate::guide::vocabulary;
 use chrono::{Duration, NaiveDate};
+use serde_json::json;
 
 /// Which language the generated text is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,13 +98,9 @@ impl Sequence {
     }
 }
 
-/// `count` entries spread over the three years before `until`, newest last.
-pub fn entries(
-    count: usize,
-    language: DemoLanguage,
-    seed: u64,
-    until: NaiveDate,
-) -> Vec<EntryInput> {
+/// `count` entries of the co-production guide, spread over the three years before `until`,
+/// newest last. About a third went through the whole guide; the rest are quick captures.
+pub fn entries(count: usize, language: DemoLanguage, seed: u64, until: NaiveDate) -> Vec<EntryInput> {
     let mut seq = Sequence(seed | 1);
     let span_days = 3 * 365;
     (0..count)
@@ -121,23 +120,47 @@ pub fn entries(
                 .map(|k| phrases.notes[(start + k * 2) % phrases.notes.len()])
                 .collect::<Vec<_>>()
                 .join("\n");
+            let initiative = seq.pick(phrases.initiatives);
+            let mut answers = Answers::new();
+            answers.insert("occurred_on".into(), json!(day.to_string()));
+            answers.insert("initiative".into(), json!(initiative));
+            answers.insert(
+                "headline".into(),
+                json!(format!("{initiative} — {}", seq.pick(phrases.events).to_lowercase())),
+            );
+            answers.insert("outcome".into(), json!(outcome.code()));
+            answers.insert("what_happened".into(), json!(notes));
+            let complete = seq.next().is_multiple_of(3);
+            if complete {
+                let role = vocabulary::ROLES[(seq.next() % 5) as usize];
+                let phase = vocabulary::PHASES[(seq.next() % 5) as usize];
+                answers.insert("participation".into(), json!({ "phase": phase, "role": role }));
+                answers.insert("interest_alignment".into(), json!(1 + seq.next() % 5));
+            }
             EntryInput {
-                occurred_on: day.to_string(),
-                title: format!(
-                    "{} — {}",
-                    seq.pick(phrases.initiatives),
-                    seq.pick(phrases.events).to_lowercase()
-                ),
-                outcome: Some(outcome.code().to_owned()),
-                notes,
+                guide_id: "co-production".into(),
+                guide_version: Some(1),
+                answers,
+                complete,
             }
         })
         .collect()
 }
 
+/// The two attempts of the reference case (DOMAIN.md): a course the municipality designed,
+/// then the mothers' own association. In Danish or English.
+pub fn reference_case(language: DemoLanguage) -> Vec<EntryInput> {
+    let json = match language {
+        DemoLanguage::En => include_str!("../../../../assets/demo/reference-case.en.json"),
+        DemoLanguage::Da | DemoLanguage::Mixed => include_str!("../../../../assets/demo/reference-case.da.json"),
+    };
+    serde_json::from_str(json).expect("the shipped reference case is checked by a test")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Guides;
 
     #[test]
     fn demo_entries_are_valid_repeatable_and_dated_in_the_past() {
@@ -150,9 +173,23 @@ mod tests {
         );
         for e in &a {
             let v = e
-                .validate()
+                .validate(Guides::builtin())
                 .expect("demo data must pass the same validation as typed data");
             assert!(v.occurred_on <= until);
+        }
+    }
+
+    #[test]
+    fn the_reference_case_is_valid_in_both_languages_and_moves_from_implementer_to_initiator() {
+        for lang in [DemoLanguage::Da, DemoLanguage::En] {
+            let case = reference_case(lang);
+            assert_eq!(case.len(), 2);
+            let first = case[0].validate(Guides::builtin()).unwrap();
+            let second = case[1].validate(Guides::builtin()).unwrap();
+            assert_eq!(first.projection.participation.role.as_deref(), Some("co_implementer"));
+            assert_eq!(second.projection.participation.role.as_deref(), Some("co_initiator"));
+            assert_eq!((first.outcome, second.outcome), (Outcome::Failed, Outcome::Succeeded));
+            assert_eq!(second.projection.organisation.as_deref(), Some("association"));
         }
     }
 }

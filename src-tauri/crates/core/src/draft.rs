@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What the UI sends on autosave.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct DraftInput {
     /// The draft to overwrite; `null` starts a new one.
@@ -18,6 +18,8 @@ pub struct DraftInput {
     /// The saved entry this draft edits; `null` for a new entry.
     pub entry_id: Option<EntryId>,
     pub input: EntryInput,
+    /// The wizard step the person was on, to resume there.
+    pub step: u32,
 }
 
 /// A stored draft.
@@ -27,6 +29,7 @@ pub struct Draft {
     pub id: DraftId,
     pub entry_id: Option<EntryId>,
     pub input: EntryInput,
+    pub step: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -1,20 +1,19 @@
-//! A reflection entry: one co-production attempt, reflected on.
+//! A reflection entry: one co-production attempt, reflected on with a guide.
 //!
-//! Input arrives as [`EntryInput`] (strings, as typed or sent over IPC or the CLI) and becomes a
-//! [`ValidEntry`] only through [`EntryInput::validate`], so the store never sees unchecked data.
+//! Input arrives as [`EntryInput`] (the guide and the answers keyed by question id, as typed
+//! or sent over IPC or the CLI) and becomes a [`ValidEntry`] only through
+//! [`EntryInput::validate`], so the store never sees unchecked data.
 
+use crate::action::Action;
+use crate::answers::{Answers, Projection, project};
 use crate::error::{Error, Problem, Result};
+use crate::guide::{Feeds, Guide, Guides};
 use crate::id::{EntryId, InstallationId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 use ts_rs::TS;
-
-/// Longest title accepted, in characters. A title is one line that names the attempt.
-pub const TITLE_MAX_CHARS: usize = 200;
-/// Longest free text accepted, in characters (about forty pages).
-pub const NOTES_MAX_CHARS: usize = 100_000;
 
 /// How the attempt went, as the worker judges it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -27,12 +26,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [
-        Outcome::Failed,
-        Outcome::Partly,
-        Outcome::Succeeded,
-        Outcome::TooEarly,
-    ];
+    pub const ALL: [Outcome; 4] = [Outcome::Failed, Outcome::Partly, Outcome::Succeeded, Outcome::TooEarly];
 
     /// The stable code stored in the database and accepted over IPC and the CLI.
     pub fn code(self) -> &'static str {
@@ -54,98 +48,97 @@ impl fmt::Display for Outcome {
 impl FromStr for Outcome {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        Outcome::ALL
-            .into_iter()
-            .find(|o| o.code() == s.trim())
-            .ok_or(())
+        Outcome::ALL.into_iter().find(|o| o.code() == s.trim()).ok_or(())
     }
 }
 
-/// An entry as typed: every field is text so that bad input can be named field by field.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// When citizens came in, in what role, and on whose initiative (option ids of the guide's
+/// participation block; `level` is 0 not involved … 4 co-initiator).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Participation {
+    pub phase: Option<String>,
+    pub role: Option<String>,
+    pub level: Option<u8>,
+    pub initiator: Option<String>,
+    pub predecided: Option<String>,
+}
+
+/// An entry as typed: the guide and the answers keyed by question id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct EntryInput {
-    /// The day of the attempt, `YYYY-MM-DD`.
-    pub occurred_on: String,
-    pub title: String,
-    /// One of the [`Outcome`] codes.
-    #[ts(as = "Option<Outcome>")]
-    pub outcome: Option<String>,
-    pub notes: String,
+    pub guide_id: String,
+    /// The guide version; `null` means the newest.
+    pub guide_version: Option<u32>,
+    #[ts(type = "Record<string, unknown>")]
+    pub answers: Answers,
+    /// The person went through the whole guide (rather than saving a quick capture).
+    pub complete: bool,
 }
 
 /// An [`EntryInput`] that passed validation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ValidEntry {
+    pub guide_id: String,
+    pub guide_version: u32,
     pub occurred_on: NaiveDate,
     pub title: String,
     pub outcome: Outcome,
-    pub notes: String,
+    pub complete: bool,
+    pub projection: Projection,
 }
 
 impl EntryInput {
-    /// Checks every field and names the first one that is wrong.
-    pub fn validate(&self) -> Result<ValidEntry> {
-        let occurred_on = self.occurred_on.trim();
-        if occurred_on.is_empty() {
-            return Err(Error::invalid(
-                "occurredOn",
-                Problem::Required,
-                "the date of the attempt is required",
-            ));
-        }
-        let occurred_on = crate::time::parse_date(occurred_on).ok_or_else(|| {
-            Error::invalid(
-                "occurredOn",
-                Problem::NotADate,
-                format!("'{occurred_on}' is not a date that exists; write it as YYYY-MM-DD, e.g. 2026-03-12"),
-            )
-        })?;
-        let title = self.title.trim();
-        if title.is_empty() {
-            return Err(Error::invalid(
-                "title",
-                Problem::Required,
-                "a title is required",
-            ));
-        }
-        if title.chars().count() > TITLE_MAX_CHARS {
-            return Err(Error::invalid(
-                "title",
-                Problem::TooLong,
-                format!("the title is longer than {TITLE_MAX_CHARS} characters"),
-            ));
-        }
-        let outcome = match self.outcome.as_deref().map(str::trim) {
-            None | Some("") => {
-                return Err(Error::invalid(
-                    "outcome",
-                    Problem::Required,
-                    "choose how the attempt went",
-                ));
-            }
-            Some(code) => code.parse::<Outcome>().map_err(|()| {
-                Error::invalid(
-                    "outcome",
-                    Problem::UnknownValue,
-                    format!(
-                        "'{code}' is not an outcome; use failed, partly, succeeded or too_early"
-                    ),
-                )
-            })?,
+    /// The guide this input is written with.
+    pub fn guide<'g>(&self, guides: &'g Guides) -> Result<&'g Guide> {
+        let found = match self.guide_version {
+            Some(v) => guides.get(&self.guide_id, v),
+            None => guides.latest(&self.guide_id),
         };
-        if self.notes.chars().count() > NOTES_MAX_CHARS {
-            return Err(Error::invalid(
-                "notes",
-                Problem::TooLong,
-                format!("the text is longer than {NOTES_MAX_CHARS} characters"),
-            ));
-        }
+        found.ok_or_else(|| {
+            Error::invalid(
+                "guideId",
+                Problem::UnknownValue,
+                format!(
+                    "there is no guide '{}' (version {:?})",
+                    self.guide_id, self.guide_version
+                ),
+            )
+        })
+    }
+
+    /// Checks every answer and that the date, title and outcome are there, naming the first
+    /// question that is wrong.
+    pub fn validate(&self, guides: &Guides) -> Result<ValidEntry> {
+        let guide = self.guide(guides)?;
+        let projection = project(guide, &self.answers)?;
+        let required = |field: Feeds, what: &str| {
+            let q = guide.question_feeding(field).map(|q| q.id.as_str()).unwrap_or("?");
+            Error::invalid(
+                &format!("answers.{q}"),
+                Problem::Required,
+                format!("{what} is required (question '{q}')"),
+            )
+        };
+        let occurred_on = projection
+            .occurred_on
+            .ok_or_else(|| required(Feeds::OccurredOn, "the date of the attempt"))?;
+        let title = projection
+            .title
+            .clone()
+            .ok_or_else(|| required(Feeds::Title, "a title"))?;
+        let outcome = projection
+            .outcome
+            .ok_or_else(|| required(Feeds::Outcome, "how it went"))?;
         Ok(ValidEntry {
+            guide_id: guide.id.clone(),
+            guide_version: guide.version,
             occurred_on,
-            title: title.to_owned(),
+            title,
             outcome,
-            notes: self.notes.clone(),
+            complete: self.complete,
+            projection,
         })
     }
 }
@@ -155,14 +148,30 @@ impl EntryInput {
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub id: EntryId,
+    /// The guide the entry was written with, and its version.
+    pub guide_id: String,
+    pub guide_version: u32,
     #[ts(type = "string")]
     pub occurred_on: NaiveDate,
     pub title: String,
     pub outcome: Outcome,
-    pub notes: String,
-    /// The guide the entry was written with, and its version.
-    pub guide_id: String,
-    pub guide_version: u32,
+    pub initiative: Option<String>,
+    #[ts(type = "Record<string, unknown>")]
+    pub answers: Answers,
+    /// When the whole guide was finished; `null` for a quick capture still to complete.
+    pub completed_at: Option<DateTime<Utc>>,
+    pub participation: Participation,
+    pub interest_alignment: Option<u8>,
+    pub trust_before: Option<u8>,
+    pub trust_after: Option<u8>,
+    /// `individuals`, `informal_group` or `association`.
+    pub organisation: Option<String>,
+    pub expectation: String,
+    pub what_happened: String,
+    pub analysis: String,
+    pub learning: String,
+    pub feelings: String,
+    pub actions: Vec<Action>,
     pub author_id: InstallationId,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -171,13 +180,13 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry's fields as editable input, e.g. to start a draft from it.
+    /// The entry's answers as editable input, e.g. to start a draft from it.
     pub fn to_input(&self) -> EntryInput {
         EntryInput {
-            occurred_on: self.occurred_on.to_string(),
-            title: self.title.clone(),
-            outcome: Some(self.outcome.code().to_owned()),
-            notes: self.notes.clone(),
+            guide_id: self.guide_id.clone(),
+            guide_version: Some(self.guide_version),
+            answers: self.answers.clone(),
+            complete: self.completed_at.is_some(),
         }
     }
 }
@@ -191,7 +200,10 @@ pub struct EntrySummary {
     pub occurred_on: NaiveDate,
     pub title: String,
     pub outcome: Outcome,
-    /// The first line of the free text, shortened.
+    pub guide_id: String,
+    pub complete: bool,
+    pub participation_level: Option<u8>,
+    /// The first line of what happened, shortened.
     pub excerpt: String,
     pub updated_at: DateTime<Utc>,
 }
@@ -203,79 +215,4 @@ pub struct EntryPage {
     pub entries: Vec<EntrySummary>,
     /// Pass back to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn input() -> EntryInput {
-        EntryInput {
-            occurred_on: "2026-03-12".into(),
-            title: "Kursus for mødre".into(),
-            outcome: Some("failed".into()),
-            notes: String::new(),
-        }
-    }
-
-    #[test]
-    fn a_complete_input_validates() {
-        let valid = input().validate().unwrap();
-        assert_eq!(valid.outcome, Outcome::Failed);
-        assert_eq!(
-            valid.occurred_on,
-            NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()
-        );
-    }
-
-    #[test]
-    fn each_bad_field_is_named() {
-        type Spoil = fn(&mut EntryInput);
-        let cases: [(Spoil, &str, Problem); 6] = [
-            (|i| i.title = "   ".into(), "title", Problem::Required),
-            (
-                |i| i.title = "x".repeat(TITLE_MAX_CHARS + 1),
-                "title",
-                Problem::TooLong,
-            ),
-            (
-                |i| i.occurred_on = String::new(),
-                "occurredOn",
-                Problem::Required,
-            ),
-            (
-                |i| i.occurred_on = "2026-02-30".into(),
-                "occurredOn",
-                Problem::NotADate,
-            ),
-            (|i| i.outcome = None, "outcome", Problem::Required),
-            (
-                |i| i.outcome = Some("great".into()),
-                "outcome",
-                Problem::UnknownValue,
-            ),
-        ];
-        for (spoil, field, problem) in cases {
-            let mut bad = input();
-            spoil(&mut bad);
-            let err = bad.validate().unwrap_err();
-            assert_eq!(
-                err.field(),
-                Some(field),
-                "the message must name the field the user has to fix"
-            );
-            assert_eq!(err.problem(), Some(problem));
-        }
-    }
-
-    #[test]
-    fn outcome_codes_round_trip() {
-        for o in Outcome::ALL {
-            assert_eq!(o.code().parse::<Outcome>(), Ok(o));
-            assert_eq!(
-                serde_json::to_value(o).unwrap(),
-                serde_json::Value::String(o.code().into())
-            );
-        }
-    }
 }

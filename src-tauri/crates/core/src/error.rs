@@ -40,6 +40,10 @@ pub enum Problem {
     UnknownValue,
     TooLong,
     Malformed,
+    /// The answer is not of the question's type (text for a scale, say).
+    WrongType,
+    /// The guide has no question with that id.
+    UnknownQuestion,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -70,11 +74,7 @@ pub enum Error {
         "the database at {path} was written by a newer version of Eftertanke (schema {found}; \
          this version knows up to {supported}). Nothing was changed. Install the newer version"
     )]
-    NewerSchema {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
+    NewerSchema { path: PathBuf, found: i64, supported: i64 },
 
     #[error(
         "the database at {path} is locked by another program (perhaps Eftertanke is already open). \
@@ -88,9 +88,7 @@ pub enum Error {
     )]
     Unwritable { path: PathBuf, reason: String },
 
-    #[error(
-        "the disk holding {path} is full. Free some space; your draft is kept and will be saved then"
-    )]
+    #[error("the disk holding {path} is full. Free some space; your draft is kept and will be saved then")]
     DiskFull { path: PathBuf },
 
     #[error("unexpected storage error: {0}")]
@@ -157,12 +155,10 @@ impl Error {
         let path = path.to_path_buf();
         match err.kind() {
             K::StorageFull => Error::DiskFull { path },
-            K::PermissionDenied | K::ReadOnlyFilesystem | K::NotADirectory | K::AlreadyExists => {
-                Error::Unwritable {
-                    path,
-                    reason: err.to_string(),
-                }
-            }
+            K::PermissionDenied | K::ReadOnlyFilesystem | K::NotADirectory | K::AlreadyExists => Error::Unwritable {
+                path,
+                reason: err.to_string(),
+            },
             _ => Error::Internal(format!("{}: {err}", path.display())),
         }
     }

@@ -69,6 +69,10 @@ uuid_id!(
     DraftId
 );
 uuid_id!(
+    /// Identifies one action decided in a reflection.
+    ActionId
+);
+uuid_id!(
     /// Identifies this installation (one worker's database); recorded as the author of entries.
     InstallationId
 );
@@ -80,11 +84,7 @@ mod tests {
     #[test]
     fn ids_are_version_7_and_round_trip_through_text() {
         let id = EntryId::new();
-        assert_eq!(
-            id.as_uuid().get_version_num(),
-            7,
-            "ids must be time-ordered UUIDv7"
-        );
+        assert_eq!(id.as_uuid().get_version_num(), 7, "ids must be time-ordered UUIDv7");
         let parsed: EntryId = id.to_string().parse().unwrap();
         assert_eq!(parsed, id);
     }

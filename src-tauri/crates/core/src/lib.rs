@@ -8,19 +8,25 @@
 //! Architecture invariant: every record carries a UUIDv7 id and UTC timestamps, so the databases
 //! of many workers can later be merged by id without clashes.
 
+pub mod action;
+pub mod answers;
 pub mod data_dir;
 pub mod demo;
 pub mod draft;
 pub mod entry;
 pub mod error;
+pub mod guide;
 pub mod id;
+pub mod lens;
 pub mod settings;
 pub mod store;
 pub mod time;
 
+pub use action::{Action, ActionStatus};
 pub use draft::{Draft, DraftInput};
-pub use entry::{Entry, EntryInput, EntryPage, EntrySummary, Outcome};
+pub use entry::{Entry, EntryInput, EntryPage, EntrySummary, Outcome, Participation};
 pub use error::{Error, ErrorKind, Problem, Result};
-pub use id::{DraftId, EntryId, InstallationId};
+pub use guide::{Guide, GuideSummary, Guides};
+pub use id::{ActionId, DraftId, EntryId, InstallationId};
 pub use settings::{Language, Settings};
 pub use store::{OpenOptions, Store};

@@ -37,14 +37,8 @@ mod tests {
 
     #[test]
     fn dates_that_do_not_exist_are_refused() {
-        assert!(
-            parse_date("2026-02-29").is_none(),
-            "2026 is not a leap year"
-        );
+        assert!(parse_date("2026-02-29").is_none(), "2026 is not a leap year");
         assert!(parse_date("2028-02-29").is_some());
-        assert!(
-            parse_date("12-03-2024").is_none(),
-            "only ISO dates cross the boundary"
-        );
+        assert!(parse_date("12-03-2024").is_none(), "only ISO dates cross the boundary");
     }
 }

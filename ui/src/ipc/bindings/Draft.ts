@@ -6,4 +6,4 @@ import type { EntryInput } from "./EntryInput";
 /**
  * A stored draft.
  */
-export type Draft = { id: DraftId, entryId: EntryId | null, input: EntryInput, createdAt: string, updatedAt: string, };
+export type Draft = { id: DraftId, entryId: EntryId | null, input: EntryInput, step: number, createdAt: string, updatedAt: string, };

@@ -14,4 +14,8 @@ id: DraftId | null,
 /**
  * The saved entry this draft edits; `null` for a new entry.
  */
-entryId: EntryId | null, input: EntryInput, };
+entryId: EntryId | null, input: EntryInput, 
+/**
+ * The wizard step the person was on, to resume there.
+ */
+step: number, };

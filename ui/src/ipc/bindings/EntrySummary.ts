@@ -5,8 +5,8 @@ import type { Outcome } from "./Outcome";
 /**
  * One row of the journal list.
  */
-export type EntrySummary = { id: EntryId, occurredOn: string, title: string, outcome: Outcome, 
+export type EntrySummary = { id: EntryId, occurredOn: string, title: string, outcome: Outcome, guideId: string, complete: boolean, participationLevel: number | null, 
 /**
- * The first line of the free text, shortened.
+ * The first line of what happened, shortened.
  */
 excerpt: string, updatedAt: string, };

@@ -15,11 +15,14 @@ impl Store {
     /// Writes a draft durably and returns it. With no id, a new draft is started — unless the
     /// entry being edited already has one, which is then overwritten, so an entry never has two.
     pub fn save_draft(&mut self, draft: &DraftInput) -> Result<Draft> {
-        let payload =
-            serde_json::to_string(&draft.input).map_err(|e| Error::Internal(e.to_string()))?;
+        let payload = serde_json::to_string(&Payload {
+            input: draft.input.clone(),
+            step: draft.step,
+        })
+        .map_err(|e| Error::Internal(e.to_string()))?;
         if payload.len() > MAX_DRAFT_BYTES {
             return Err(Error::invalid(
-                "notes",
+                "answers",
                 crate::Problem::TooLong,
                 "the draft is larger than 1 MB",
             ));
@@ -43,9 +46,7 @@ impl Store {
 
     pub fn get_draft(&self, id: DraftId) -> Result<Draft> {
         self.conn
-            .prepare_cached(
-                "SELECT id, entry_id, payload, created_at, updated_at FROM drafts WHERE id = ?1",
-            )
+            .prepare_cached("SELECT id, entry_id, payload, created_at, updated_at FROM drafts WHERE id = ?1")
             .and_then(|mut s| s.query_row([id], draft_from_row).optional())
             .map_err(|e| self.fail(e))?
             .ok_or_else(|| Error::NotFound {
@@ -81,43 +82,58 @@ impl Store {
     }
 }
 
+/// What a draft row's `payload` holds.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Payload {
+    input: EntryInput,
+    #[serde(default)]
+    step: u32,
+}
+
 fn draft_from_row(row: &Row<'_>) -> rusqlite::Result<Draft> {
     let payload: String = row.get(2)?;
-    // A payload that no longer parses (a field renamed in a later version) still yields the
-    // draft, with what could be read, rather than hiding the person's typing.
-    let input: EntryInput = serde_json::from_str(&payload)
-        .or_else(|_| serde_json::from_str::<serde_json::Value>(&payload).map(|v| lenient_input(&v)))
-        .unwrap_or_default();
+    // A payload from an older release (the first one stored the bare one-page form) still
+    // yields the draft, with what could be read, rather than hiding the person's typing.
+    let Payload { input, step } = serde_json::from_str(&payload)
+        .or_else(|_| serde_json::from_str::<serde_json::Value>(&payload).map(|v| lenient_payload(&v)))
+        .unwrap_or(Payload {
+            input: EntryInput::default(),
+            step: 0,
+        });
     let at = |idx: usize| -> rusqlite::Result<_> {
         let text: String = row.get(idx)?;
-        time::from_db(&text).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-        })
+        time::from_db(&text)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
     };
     Ok(Draft {
         id: row.get(0)?,
         entry_id: row.get(1)?,
         input,
+        step,
         created_at: at(3)?,
         updated_at: at(4)?,
     })
 }
 
-fn lenient_input(value: &serde_json::Value) -> EntryInput {
-    let text = |key: &str| {
-        value
-            .get(key)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    EntryInput {
-        occurred_on: text("occurredOn"),
-        title: text("title"),
-        outcome: value
-            .get("outcome")
-            .and_then(|v| v.as_str())
-            .map(str::to_owned),
-        notes: text("notes"),
+/// Reads a first-release draft (`{occurredOn, title, outcome, notes}`) as a draft of the
+/// one-page guide it was typed in.
+fn lenient_payload(value: &serde_json::Value) -> Payload {
+    let mut answers = crate::answers::Answers::new();
+    for (from, to) in [
+        ("occurredOn", "occurred_on"),
+        ("title", "title"),
+        ("outcome", "outcome"),
+        ("notes", "notes"),
+    ] {
+        if let Some(v) = value.get(from).filter(|v| v.is_string()) {
+            answers.insert(to.to_owned(), v.clone());
+        }
     }
+    let input = EntryInput {
+        guide_id: "quick-capture".into(),
+        guide_version: Some(1),
+        answers,
+        complete: false,
+    };
+    Payload { input, step: 0 }
 }

@@ -6,7 +6,10 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Every migration, oldest first. The database's `user_version` counts how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundations.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundations.sql"),
+    include_str!("migrations/0002_guided_reflection.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -7,6 +7,7 @@
 //! lock held by another program or an unwritable directory each become a distinct [`Error`],
 //! and the file is never overwritten or "repaired" on the way.
 
+mod actions;
 mod connection;
 mod drafts;
 mod entries;
@@ -14,6 +15,7 @@ pub mod migrations;
 mod settings;
 
 use crate::error::{Error, Result};
+use crate::guide::Guides;
 use crate::id::InstallationId;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -42,6 +44,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     installation_id: InstallationId,
+    guides: &'static Guides,
 }
 
 impl Store {
@@ -71,17 +74,16 @@ impl Store {
         // must be left byte for byte as it was.
         connection::check_identity(&conn, &path)?;
         apply_pragmas(&conn, options.busy_timeout).map_err(fail)?;
-        migrations::migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| match e {
-                rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
-                other => Error::Internal(format!("migrating {}: {other}", path.display())),
-            })?;
+        migrations::migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
+            other => Error::Internal(format!("migrating {}: {other}", path.display())),
+        })?;
         let installation_id = load_or_create_installation_id(&conn).map_err(fail)?;
         Ok(Self {
             conn,
             path,
             installation_id,
+            guides: Guides::builtin(),
         })
     }
 
@@ -93,6 +95,16 @@ impl Store {
     /// The id of this installation, recorded as the author of what is written here.
     pub fn installation_id(&self) -> InstallationId {
         self.installation_id
+    }
+
+    /// The guides entries are validated and rendered with.
+    pub fn guides(&self) -> &'static Guides {
+        self.guides
+    }
+
+    /// Uses another set of guides (tests of guide versions bring their own).
+    pub fn set_guides(&mut self, guides: &'static Guides) {
+        self.guides = guides;
     }
 
     /// The schema version of the open database.
@@ -110,19 +122,12 @@ impl Store {
 
 fn load_or_create_installation_id(conn: &Connection) -> rusqlite::Result<InstallationId> {
     let existing: Option<InstallationId> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'installation_id'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT value FROM meta WHERE key = 'installation_id'", [], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
         return Ok(id);
     }
     let id = InstallationId::new();
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('installation_id', ?1)",
-        [id],
-    )?;
+    conn.execute("INSERT INTO meta (key, value) VALUES ('installation_id', ?1)", [id])?;
     Ok(id)
 }

@@ -10,18 +10,11 @@ impl Store {
     pub fn settings(&self) -> Result<Settings> {
         let language: Option<String> = self
             .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = 'language'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT value FROM settings WHERE key = 'language'", [], |r| r.get(0))
             .optional()
             .map_err(|e| self.fail(e))?;
         // An unknown value (written by a newer version) falls back to following the system.
-        let language = language
-            .as_deref()
-            .and_then(Language::from_code)
-            .unwrap_or_default();
+        let language = language.as_deref().and_then(Language::from_code).unwrap_or_default();
         Ok(Settings { language })
     }
 

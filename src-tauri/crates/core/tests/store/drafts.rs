@@ -1,39 +1,37 @@
 //! Autosaved drafts: kept whatever they hold, consumed by the save that finishes them.
 
-use eftertanke_core::{DraftInput, EntryInput, Store};
+use eftertanke_core::{DraftInput, Store};
+use serde_json::json;
 
 #[test]
-fn a_draft_keeps_invalid_typing_and_is_overwritten_in_place() {
+fn a_draft_keeps_invalid_typing_and_its_step_and_is_overwritten_in_place() {
     let mut store = Store::open_in_memory().unwrap();
-    let half = EntryInput {
-        title: "Kursus".into(),
-        occurred_on: "2026-02-3".into(),
-        ..Default::default()
-    };
+    let half = super::with(&[("headline", json!("Kursus")), ("occurred_on", json!("2026-02-3"))]);
     let draft = store
         .save_draft(&DraftInput {
             id: None,
             entry_id: None,
             input: half,
+            step: 2,
         })
         .unwrap();
-    let more = EntryInput {
-        title: "Kursus for mødre".into(),
-        ..draft.input.clone()
-    };
+    let mut more = draft.input.clone();
+    more.answers.insert("headline".into(), json!("Kursus for mødre"));
     let again = store
         .save_draft(&DraftInput {
             id: Some(draft.id),
             entry_id: None,
             input: more,
+            step: 3,
         })
         .unwrap();
     assert_eq!(again.id, draft.id);
-    assert_eq!(again.input.title, "Kursus for mødre");
+    assert_eq!(again.input.answers["headline"], "Kursus for mødre");
     assert_eq!(
-        again.input.occurred_on, "2026-02-3",
+        again.input.answers["occurred_on"], "2026-02-3",
         "a draft keeps what was typed, valid or not"
     );
+    assert_eq!(again.step, 3, "the wizard resumes on the step the person left");
     assert_eq!(store.list_drafts().unwrap().len(), 1);
 }
 
@@ -54,7 +52,7 @@ fn saving_an_entry_from_a_draft_consumes_the_draft_in_the_same_transaction() {
 fn a_failed_save_keeps_the_draft() {
     let mut store = Store::open_in_memory().unwrap();
     let mut input = super::first_attempt();
-    input.title.clear();
+    input.answers.remove("headline");
     let draft = store
         .save_draft(&DraftInput {
             input: input.clone(),
@@ -77,20 +75,13 @@ fn an_entry_being_edited_has_at_most_one_draft() {
         id: None,
         entry_id: Some(entry.id),
         input: entry.to_input(),
+        step: 1,
     };
     let a = store.save_draft(&edit).unwrap();
     let b = store.save_draft(&edit).unwrap();
-    assert_eq!(
-        a.id, b.id,
-        "a second editor window must continue the same draft"
-    );
-    assert_eq!(
-        store.draft_for_entry(entry.id).unwrap().map(|d| d.id),
-        Some(a.id)
-    );
-    store
-        .update_entry(entry.id, &entry.to_input(), Some(a.id))
-        .unwrap();
+    assert_eq!(a.id, b.id, "a second editor window must continue the same draft");
+    assert_eq!(store.draft_for_entry(entry.id).unwrap().map(|d| d.id), Some(a.id));
+    store.update_entry(entry.id, &entry.to_input(), Some(a.id)).unwrap();
     assert!(store.draft_for_entry(entry.id).unwrap().is_none());
 }
 

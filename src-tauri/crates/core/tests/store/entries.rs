@@ -1,6 +1,8 @@
 //! Saving, reading, editing and paging entries.
 
+use super::quick;
 use eftertanke_core::{EntryId, EntryInput, ErrorKind, Outcome, Problem, Store};
+use serde_json::json;
 
 #[test]
 fn a_saved_entry_reads_back_with_author_guide_and_revision() {
@@ -18,13 +20,13 @@ fn a_saved_entry_reads_back_with_author_guide_and_revision() {
 fn invalid_input_names_the_field_and_writes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let mut bad = super::first_attempt();
-    bad.occurred_on = "2025-02-29".into();
+    bad.answers.insert("occurred_on".into(), json!("2025-02-29"));
     let err = store.create_entry(&bad, None).unwrap_err();
     assert_eq!(
         (err.kind(), err.field(), err.problem()),
         (
             ErrorKind::InvalidInput,
-            Some("occurredOn"),
+            Some("answers.occurred_on"),
             Some(Problem::NotADate)
         )
     );
@@ -36,8 +38,8 @@ fn editing_bumps_the_revision_and_keeps_the_creation_time() {
     let mut store = Store::open_in_memory().unwrap();
     let saved = store.create_entry(&super::first_attempt(), None).unwrap();
     let mut edit = saved.to_input();
-    edit.outcome = Some("partly".into());
-    edit.title = "Danskkursus — evalueret".into();
+    edit.answers.insert("outcome".into(), json!("partly"));
+    edit.answers.insert("headline".into(), json!("Danskkursus — evalueret"));
     let updated = store.update_entry(saved.id, &edit, None).unwrap();
     assert_eq!(
         updated.revision, 2,
@@ -60,28 +62,18 @@ fn an_unknown_id_is_not_found_for_reading_and_editing() {
             .kind(),
         ErrorKind::NotFound
     );
-    assert_eq!(
-        store.get_entry_by_text("not-an-id").unwrap_err().field(),
-        Some("id")
-    );
+    assert_eq!(store.get_entry_by_text("not-an-id").unwrap_err().field(), Some("id"));
 }
 
 fn on(day: &str, title: &str) -> EntryInput {
-    EntryInput {
-        occurred_on: day.into(),
-        title: title.into(),
-        outcome: Some("too_early".into()),
-        notes: String::new(),
-    }
+    quick(day, title, "too_early")
 }
 
 #[test]
 fn pages_are_newest_first_and_cover_every_entry_once_even_on_shared_days() {
     let mut store = Store::open_in_memory().unwrap();
     // Seven entries on one day sit across a page boundary: the id breaks the tie.
-    let mut inputs: Vec<_> = (0..7)
-        .map(|i| on("2026-05-01", &format!("same day {i}")))
-        .collect();
+    let mut inputs: Vec<_> = (0..7).map(|i| on("2026-05-01", &format!("same day {i}"))).collect();
     inputs.extend((1..=6).map(|d| on(&format!("2026-04-{d:02}"), "earlier")));
     store.create_entries(&inputs).unwrap();
     let mut seen = Vec::new();
@@ -95,11 +87,7 @@ fn pages_are_newest_first_and_cover_every_entry_once_even_on_shared_days() {
             None => break,
         }
     }
-    assert_eq!(
-        seen.len(),
-        13,
-        "every entry appears exactly once across pages"
-    );
+    assert_eq!(seen.len(), 13, "every entry appears exactly once across pages");
     let mut sorted = seen.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(seen, sorted, "newest attempt first, ties broken by id");
@@ -118,9 +106,7 @@ fn a_page_exactly_full_has_no_next_cursor() {
 #[test]
 fn a_forged_cursor_is_refused() {
     let store = Store::open_in_memory().unwrap();
-    let err = store
-        .list_entries(Some("2026-01-01|drop table"), 10)
-        .unwrap_err();
+    let err = store.list_entries(Some("2026-01-01|drop table"), 10).unwrap_err();
     assert_eq!(err.field(), Some("cursor"));
 }
 
@@ -128,9 +114,11 @@ fn a_forged_cursor_is_refused() {
 fn the_excerpt_is_the_first_written_line_cut_with_an_ellipsis_only_when_long() {
     let mut store = Store::open_in_memory().unwrap();
     let mut short = on("2026-01-02", "a");
-    short.notes = "\nFirst line.\nSecond line.".into();
+    short
+        .answers
+        .insert("what_happened".into(), json!("\nFirst line.\nSecond line."));
     let mut long = on("2026-01-01", "b");
-    long.notes = "x".repeat(200);
+    long.answers.insert("what_happened".into(), json!("x".repeat(200)));
     store.create_entries(&[short, long]).unwrap();
     let page = store.list_entries(None, 10).unwrap();
     assert_eq!(page.entries[0].excerpt, "First line.");
@@ -143,6 +131,6 @@ fn a_batch_with_one_bad_entry_writes_none_and_names_its_position() {
     let err = store
         .create_entries(&[on("2026-01-01", "fine"), on("2026-01-01", "")])
         .unwrap_err();
-    assert_eq!(err.field(), Some("[1].title"));
+    assert_eq!(err.field(), Some("[1].answers.headline"));
     assert_eq!(store.count_entries().unwrap(), 0);
 }

@@ -33,10 +33,7 @@ fn a_missing_directory_is_created_and_reopening_keeps_entries_and_identity() {
         (entry.id, store.installation_id())
     };
     let store = Store::open_in_dir(&dir, &quick()).unwrap();
-    assert_eq!(
-        store.get_entry(id).unwrap().title,
-        "Danskkursus for somaliske mødre"
-    );
+    assert_eq!(store.get_entry(id).unwrap().title, "Danskkursus for somaliske mødre");
     assert_eq!(
         store.installation_id(),
         author,
@@ -137,9 +134,7 @@ fn a_write_blocked_by_another_writer_is_reported_as_locked_and_writes_nothing() 
     let mut store = Store::open(&path, &quick()).unwrap();
     let holder = Connection::open(&path).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
-    let err = store
-        .create_entry(&super::first_attempt(), None)
-        .unwrap_err();
+    let err = store.create_entry(&super::first_attempt(), None).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Locked, "{err}");
     holder.execute_batch("ROLLBACK;").unwrap();
     assert_eq!(
@@ -182,24 +177,15 @@ fn every_connection_gets_wal_and_full_sync() {
     let path = tmp.path().join("eftertanke.sqlite3");
     drop(Store::open(&path, &quick()).unwrap());
     let conn = Connection::open(&path).unwrap();
-    let mode: String = conn
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .unwrap();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(
         mode, "wal",
         "WAL is persistent in the file; a crash mid-write must roll back cleanly"
     );
     // synchronous is per connection, so check it through a connection set up like the store's.
     eftertanke_core::store::apply_pragmas(&conn, Duration::from_millis(10)).unwrap();
-    let sync: i64 = conn
-        .pragma_query_value(None, "synchronous", |r| r.get(0))
-        .unwrap();
-    assert_eq!(
-        sync, 2,
-        "synchronous=FULL is the durability promise the UI makes"
-    );
-    let fk: i64 = conn
-        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-        .unwrap();
+    let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL is the durability promise the UI makes");
+    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
     assert_eq!(fk, 1);
 }

@@ -1,0 +1,46 @@
+//! Guides, the resources lens and the example reflection.
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+use eftertanke_core::demo::{self, DemoLanguage};
+use eftertanke_core::lens::{LensFinding, deficit_findings};
+use eftertanke_core::{Guide, GuideSummary, Guides};
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn list_guides() -> Vec<GuideSummary> {
+    Guides::builtin().listed()
+}
+
+/// One guide at one version (`null`: the newest) — old entries render with theirs.
+#[tauri::command(async)]
+pub fn get_guide(id: String, version: Option<u32>) -> Result<Guide, IpcError> {
+    let guides = Guides::builtin();
+    let found = match version {
+        Some(v) => guides.get(&id, v),
+        None => guides.latest(&id),
+    };
+    found
+        .cloned()
+        .ok_or_else(|| eftertanke_core::Error::NotFound { what: "guide", id }.into())
+}
+
+/// Words in `text` that frame citizens by their deficits.
+#[tauri::command(async)]
+pub fn scan_framing(text: String) -> Vec<LensFinding> {
+    deficit_findings(&text)
+}
+
+/// Writes the reference case's two attempts, in `language` ("da" or "en").
+#[tauri::command(async)]
+pub fn load_example(state: State<'_, AppState>, language: String) -> Result<u32, IpcError> {
+    let language = if language == "da" {
+        DemoLanguage::Da
+    } else {
+        DemoLanguage::En
+    };
+    state.with_store(|s| {
+        s.create_entries(&demo::reference_case(language))
+            .map(|ids| ids.len() as u32)
+    })
+}
