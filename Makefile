@@ -7,7 +7,7 @@ run:            ## Install what is missing, build and open the app
 test:           ## Install what is missing and run every test (what CI runs)
 	scripts/test-all.sh
 
-app:            ## Build target/debug/eftertanke-app with the UI embedded
+app:            ## Build target/app/eftertanke-app with the UI embedded
 	scripts/build-app.sh
 
 bench:          ## Durable save through the core vs raw rusqlite (p50/p95, ratio)
@@ -16,7 +16,9 @@ bench:          ## Durable save through the core vs raw rusqlite (p50/p95, ratio
 bindings:       ## Regenerate the committed TypeScript bindings from the Rust types
 	UPDATE_BINDINGS=1 cargo test -p eftertanke-app --test shell bindings
 
-screenshots:    ## Screens in Danish and English into screenshots/ (needs `make app` first)
+screenshots:    ## Screens in Danish and English into screenshots/
+	scripts/build-app.sh
+	cargo build -p eftertanke-cli
 	scripts/with-xvfb.sh bash -c 'cd tests/e2e && npm run screenshots --silent'
 
 fmt:

@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh app
 scripts/build-app.sh
-exec target/debug/eftertanke-app
+exec target/app/eftertanke-app

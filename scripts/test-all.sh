@@ -21,8 +21,9 @@ cargo test --workspace --locked
 step "UI: type check and unit tests"
 (cd ui && npm run check --silent && npm test --silent)
 
-step "App binary"
-ui/node_modules/.bin/tauri build --debug --no-bundle
+step "App binary (UI embedded) and the CLI for demo data"
+scripts/build-app.sh
+cargo build -p eftertanke-cli --locked
 
 step "End-to-end: the real window under Xvfb"
 scripts/with-xvfb.sh bash -c 'cd tests/e2e && npm test --silent'

@@ -11,7 +11,7 @@ import { remote } from "webdriverio";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
-export const APP_BINARY = process.env.EFTERTANKE_APP ?? join(root, "target/debug/eftertanke-app");
+export const APP_BINARY = process.env.EFTERTANKE_APP ?? join(root, "target/app/eftertanke-app");
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

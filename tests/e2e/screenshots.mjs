@@ -16,28 +16,59 @@ async function shoot(browser, name) {
   console.log(`screenshots/${name}.png`);
 }
 
+async function next(browser, times = 1) {
+  for (let i = 0; i < times; i++) {
+    await (await browser.$("button[data-action=next]")).click();
+    await browser.pause(150);
+  }
+  await browser.execute(() => window.scrollTo(0, 0));
+}
+
+const words = {
+  da: { title: "Forældremøde om fritidsjob", expected: "At 10–12 forældre ville komme.", resources: "Forældrene er udsatte, men kender mange arbejdsgivere i området.", reference: "Mødrenes forening" },
+  en: { title: "Parents' meeting on after-school jobs", expected: "That 10–12 parents would come.", resources: "The parents are vulnerable, but know many employers in the area.", reference: "The mothers' association" },
+};
+
 for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
+  const w = words[lang];
   const dataDir = freshDataDir();
-  execFileSync(cli, ["demo", "--entries", "14", "--language", lang, "--seed", "7"], {
-    env: { ...process.env, EFTERTANKE_DATA_DIR: dataDir },
-  });
+  const env = { ...process.env, EFTERTANKE_DATA_DIR: dataDir };
+  execFileSync(cli, ["demo", "--entries", "12", "--language", lang, "--seed", "7"], { env });
+  execFileSync(cli, ["demo", "--reference-case", "--language", lang], { env });
   let app = await launch({ dataDir, lang: locale });
   try {
     const { browser } = app;
-    await browser.$(".entry-row").waitForExist({ timeout: 10000 });
-    await shoot(browser, `${lang}-journal`);
-    await (await browser.$(".entry-row")).click();
-    await browser.$(".entry-notes").waitForExist({ timeout: 10000 });
-    await shoot(browser, `${lang}-entry`);
+    // A draft on the home screen: start a reflection and leave it.
     await (await browser.$("nav li:nth-child(2) button")).click();
-    await (await browser.$("#field-title")).setValue(lang === "da" ? "Forældremøde om fritidsjob" : "Parents' meeting on after-school jobs");
-    await (await browser.$("#field-notes")).setValue(lang === "da" ? "Borger A foreslog" : "Citizen A suggested");
-    await browser.waitUntil(async () => (await (await browser.$(".autosave")).getText()).length > 8, { timeout: 5000 });
-    await browser.pause(1200);
-    await shoot(browser, `${lang}-new-entry`);
-    await (await browser.$("button[type=submit]")).click();
-    await browser.$(".problem").waitForExist({ timeout: 5000 });
-    await shoot(browser, `${lang}-new-entry-invalid`);
+    await shoot(browser, `${lang}-guides`);
+    await (await browser.$(".guide-card.recommended button")).click();
+    await (await browser.$("#q-initiative")).setValue(lang === "da" ? "Forældrenetværket i Nørreparken" : "Parents' network in Nørreparken");
+    await (await browser.$("#q-headline")).setValue(w.title);
+    await (await browser.$("#q-expected")).setValue(w.expected);
+    await (await browser.$("input[name=q-outcome][value=partly]")).click();
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shoot(browser, `${lang}-step-1-quick-capture`);
+    await next(browser, 2);
+    await (await browser.$("input[name=q-participation-phase][value=design]")).click();
+    await (await browser.$("input[name=q-participation-role][value=co_designer]")).click();
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shoot(browser, `${lang}-step-3-participation`);
+    await next(browser, 3);
+    await (await browser.$("#q-citizen_resources")).setValue(w.resources);
+    await browser.$(".lens-prompt").waitForExist({ timeout: 5000 });
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shoot(browser, `${lang}-step-6-resources-lens`);
+    await browser.waitUntil(async () => /(gemt|saved)/i.test(await (await browser.$(".autosave")).getText()), { timeout: 8000 });
+    await (await browser.$("button[data-action=save-later]")).click();
+    await browser.$(".draft-row").waitForExist({ timeout: 10000 });
+    await browser.pause(300);
+    await shoot(browser, `${lang}-journal-with-draft`);
+    // The reference case's second attempt, read as a composed reflection.
+    await browser.execute((title) => [...document.querySelectorAll(".entry-row")].find((r) => r.textContent.includes(title))?.click(), w.reference);
+    await browser.$(".reflection").waitForExist({ timeout: 10000 });
+    await shoot(browser, `${lang}-entry-composed`);
+    await browser.execute(() => document.getElementById("sum-actions")?.scrollIntoView({ block: "center" }));
+    await shoot(browser, `${lang}-entry-actions`);
     await (await browser.$("nav li:nth-child(3) button")).click();
     await shoot(browser, `${lang}-settings`);
   } finally {

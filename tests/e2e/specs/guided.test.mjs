@@ -12,7 +12,7 @@ const TEXT = {
     title: "Mødregruppen tager selv initiativ",
     initiative: "Mødregruppen i Vestparken",
     resources: "De er udsatte, men har et stærkt netværk",
-    lens: /Du skrev “udsatte”/,
+    lens: /Du skrev »udsatte«/,
     level: /Niveau 4 af 4/,
     role: "foreningens formand",
     action: "Søge pulje sammen med foreningen",
