@@ -55,10 +55,30 @@ pub enum Command {
         #[arg(long)]
         notes: Option<String>,
     },
+    /// Show the learning timeline: initiatives by latest activity, each with its attempts.
+    Timeline {
+        #[command(flatten)]
+        filter: TimelineArgs,
+        /// How many initiatives (at most 50).
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Link two entries: FROM follows up on (or builds on, or is related to) TO.
+    Link {
+        from: String,
+        to: String,
+        #[arg(long, value_enum, default_value_t = LinkArg::FollowsUp)]
+        kind: LinkArg,
+    },
     /// Fill the database with realistic synthetic entries (for benchmarks and screenshots).
     Demo {
         #[arg(long, default_value_t = 200)]
         entries: usize,
+        /// How many initiatives they belong to (default: one per 50 entries, at most 2,000).
+        #[arg(long)]
+        initiatives: Option<usize>,
         #[arg(long, value_enum, default_value_t = DemoLang::Mixed)]
         language: DemoLang,
         #[arg(long, default_value_t = 2026)]
@@ -74,4 +94,33 @@ pub enum DemoLang {
     Da,
     En,
     Mixed,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LinkArg {
+    FollowsUp,
+    BuildsOn,
+    Related,
+}
+
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct TimelineArgs {
+    /// Only this initiative (its id).
+    #[arg(long)]
+    pub initiative: Option<String>,
+    /// failed, partly, succeeded or too_early.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// The phase citizens entered (problem_definition, design, implementation, evaluation, not_at_all).
+    #[arg(long)]
+    pub phase: Option<String>,
+    /// The citizens' role (co_initiator, co_designer, co_implementer, consulted, not_involved).
+    #[arg(long)]
+    pub role: Option<String>,
+    /// From this day, YYYY-MM-DD.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Up to this day, YYYY-MM-DD.
+    #[arg(long)]
+    pub to: Option<String>,
 }

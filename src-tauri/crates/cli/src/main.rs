@@ -6,11 +6,11 @@ mod exit;
 mod print;
 
 use anyhow::Context;
-use args::{Cli, Command, DemoLang};
+use args::{Cli, Command, DemoLang, LinkArg};
 use clap::Parser;
 use eftertanke_core::demo::{self, DemoLanguage};
 use eftertanke_core::{EntryInput, OpenOptions, Store};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -48,8 +48,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let entry = store.create_entry(&input, None)?;
             print::created(&mut out, &entry)?;
         }
+        Command::Timeline { filter, limit, json } => {
+            let filter = eftertanke_core::TimelineFilter {
+                initiative: filter.initiative,
+                outcome: filter.outcome,
+                phase: filter.phase,
+                role: filter.role,
+                from: filter.from,
+                to: filter.to,
+            };
+            let page = store.timeline_page(&filter, None, limit)?;
+            print::timeline(&mut out, &page, json)?;
+        }
+        Command::Link { from, to, kind } => {
+            let kind = match kind {
+                LinkArg::FollowsUp => eftertanke_core::LinkKind::FollowsUp,
+                LinkArg::BuildsOn => eftertanke_core::LinkKind::BuildsOn,
+                LinkArg::Related => eftertanke_core::LinkKind::Related,
+            };
+            let (from, to) = (store.get_entry_by_text(&from)?.id, store.get_entry_by_text(&to)?.id);
+            let id = store.link_entries(from, to, kind)?;
+            writeln!(out, "{id}")?;
+        }
         Command::Demo {
             entries,
+            initiatives,
             language,
             seed,
             reference_case,
@@ -65,14 +88,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let today = chrono::Utc::now().date_naive();
-            let mut written = 0;
+            let initiatives = initiatives.unwrap_or_else(|| (entries / 50).clamp(1, 2_000));
+            let mut ids = Vec::with_capacity(entries);
             // Batches keep memory flat at 100,000 entries; each batch is one durable transaction.
             for start in (0..entries).step_by(5_000) {
-                let count = (entries - start).min(5_000);
-                let batch = demo::entries(count, language, seed.wrapping_add(start as u64), today);
-                written += store.create_entries(&batch)?.len();
+                let range = start..(start + 5_000).min(entries);
+                let batch = demo::entries_range(entries, range, initiatives, language, seed, today);
+                ids.extend(store.create_entries(&batch)?);
             }
-            print::demo_done(&mut out, written, store.path())?;
+            store.link_many(&demo::follow_up_links(&ids, initiatives))?;
+            print::demo_done(&mut out, ids.len(), store.path())?;
         }
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! What the commands print: a readable table by default, JSON for scripts.
 
-use eftertanke_core::{Entry, EntrySummary};
+use eftertanke_core::{Entry, EntrySummary, TimelinePage};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -87,4 +87,41 @@ pub fn created(out: &mut impl Write, entry: &Entry) -> io::Result<()> {
 
 pub fn demo_done(out: &mut impl Write, written: usize, db: &Path) -> io::Result<()> {
     writeln!(out, "wrote {written} demo entries to {}", db.display())
+}
+
+pub fn timeline(out: &mut impl Write, page: &TimelinePage, json: bool) -> io::Result<()> {
+    if json {
+        return writeln!(out, "{}", serde_json::to_string(page).map_err(io::Error::other)?);
+    }
+    for lane in &page.lanes {
+        writeln!(
+            out,
+            "{}  ({} attempts, {})",
+            lane.initiative.title,
+            lane.nodes.len(),
+            lane.initiative.id
+        )?;
+        for node in &lane.nodes {
+            let level = node
+                .participation_level
+                .map(|l| format!("level {l}"))
+                .unwrap_or_else(|| "level ?".into());
+            let chain = if node.follows_up_on.is_some() { "└ " } else { "• " };
+            writeln!(
+                out,
+                "  {chain}{}  {:<10} {level:<8} {}",
+                node.occurred_on,
+                node.outcome.code(),
+                node.title
+            )?;
+        }
+    }
+    if page.unplaced > 0 {
+        writeln!(
+            out,
+            "({} entries belong to no initiative; see `eftertanke list`)",
+            page.unplaced
+        )?;
+    }
+    Ok(())
 }

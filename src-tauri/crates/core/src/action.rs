@@ -58,3 +58,11 @@ pub struct ValidAction {
     pub owner: String,
     pub review_on: Option<NaiveDate>,
 }
+
+/// An open action past its review date, for the home screen.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DueAction {
+    pub action: Action,
+    pub entry_title: String,
+}

@@ -98,12 +98,57 @@ impl Sequence {
     }
 }
 
-/// `count` entries of the co-production guide, spread over the three years before `until`,
-/// newest last. About a third went through the whole guide; the rest are quick captures.
-pub fn entries(count: usize, language: DemoLanguage, seed: u64, until: NaiveDate) -> Vec<EntryInput> {
-    let mut seq = Sequence(seed | 1);
+/// Neighbourhoods (fictional) that make initiative names distinct at scale.
+const AREAS: &[&str] = &[
+    "Vestparken",
+    "Nørreparken",
+    "Søndermarken",
+    "Toftegården",
+    "Lindevang",
+    "Bakkehuset",
+    "Engparken",
+    "Fjordhøj",
+];
+
+/// The name of initiative number `k` of a demo set.
+fn initiative_name(phrases: &Phrases, k: usize) -> String {
+    let base = phrases.initiatives[k % phrases.initiatives.len()];
+    let area = AREAS[(k / phrases.initiatives.len()) % AREAS.len()];
+    let round = k / (phrases.initiatives.len() * AREAS.len());
+    if round == 0 {
+        format!("{base}, {area}")
+    } else {
+        format!("{base}, {area} {}", round + 1)
+    }
+}
+
+/// `count` entries of the co-production guide in `initiatives` initiatives, spread over the
+/// three years before `until`, newest last. About a third went through the whole guide; the
+/// rest are quick captures.
+pub fn entries(
+    count: usize,
+    initiatives: usize,
+    language: DemoLanguage,
+    seed: u64,
+    until: NaiveDate,
+) -> Vec<EntryInput> {
+    entries_range(count, 0..count, initiatives, language, seed, until)
+}
+
+/// Entries `range` of a demo set of `total` (so a large set can be written in batches): entry
+/// `i` belongs to initiative `i % initiatives`, and dates grow with `i`.
+pub fn entries_range(
+    total: usize,
+    range: std::ops::Range<usize>,
+    initiatives: usize,
+    language: DemoLanguage,
+    seed: u64,
+    until: NaiveDate,
+) -> Vec<EntryInput> {
+    let mut seq = Sequence((seed ^ (range.start as u64).wrapping_mul(0x9E37_79B9)) | 1);
     let span_days = 3 * 365;
-    (0..count)
+    let count = total;
+    range
         .map(|i| {
             let phrases = match language {
                 DemoLanguage::Da => &DA,
@@ -120,14 +165,13 @@ pub fn entries(count: usize, language: DemoLanguage, seed: u64, until: NaiveDate
                 .map(|k| phrases.notes[(start + k * 2) % phrases.notes.len()])
                 .collect::<Vec<_>>()
                 .join("\n");
-            let initiative = seq.pick(phrases.initiatives);
+            let initiative = initiative_name(phrases, i % initiatives.max(1));
+            let base = initiative.split(',').next().unwrap_or_default().to_owned();
             let mut answers = Answers::new();
             answers.insert("occurred_on".into(), json!(day.to_string()));
             answers.insert("initiative".into(), json!(initiative));
-            answers.insert(
-                "headline".into(),
-                json!(format!("{initiative} — {}", seq.pick(phrases.events).to_lowercase())),
-            );
+            let event = seq.pick(phrases.events).to_lowercase();
+            answers.insert("headline".into(), json!(format!("{base} — {event}")));
             answers.insert("outcome".into(), json!(outcome.code()));
             answers.insert("what_happened".into(), json!(notes));
             let complete = seq.next().is_multiple_of(3);
@@ -157,6 +201,20 @@ pub fn reference_case(language: DemoLanguage) -> Vec<EntryInput> {
     serde_json::from_str(json).expect("the shipped reference case is checked by a test")
 }
 
+/// "Follows up on" links for demo entries: each attempt follows up on the one before it in the
+/// same initiative, as `ids` were created from [`entries`] with `initiatives`.
+pub fn follow_up_links(
+    ids: &[crate::EntryId],
+    initiatives: usize,
+) -> Vec<(crate::EntryId, crate::EntryId, crate::LinkKind)> {
+    let lanes = initiatives.max(1);
+    ids.iter()
+        .enumerate()
+        .skip(lanes)
+        .map(|(i, id)| (*id, ids[i - lanes], crate::LinkKind::FollowsUp))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,10 +223,10 @@ mod tests {
     #[test]
     fn demo_entries_are_valid_repeatable_and_dated_in_the_past() {
         let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let a = entries(50, DemoLanguage::Mixed, 7, until);
+        let a = entries(50, 5, DemoLanguage::Mixed, 7, until);
         assert_eq!(
             a,
-            entries(50, DemoLanguage::Mixed, 7, until),
+            entries(50, 5, DemoLanguage::Mixed, 7, until),
             "the same seed must give the same data"
         );
         for e in &a {

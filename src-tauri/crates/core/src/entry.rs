@@ -8,7 +8,7 @@ use crate::action::Action;
 use crate::answers::{Answers, Projection, project};
 use crate::error::{Error, Problem, Result};
 use crate::guide::{Feeds, Guide, Guides};
-use crate::id::{EntryId, InstallationId};
+use crate::id::{EntryId, InitiativeId, InstallationId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -156,6 +156,7 @@ pub struct Entry {
     pub title: String,
     pub outcome: Outcome,
     pub initiative: Option<String>,
+    pub initiative_id: Option<InitiativeId>,
     #[ts(type = "Record<string, unknown>")]
     pub answers: Answers,
     /// When the whole guide was finished; `null` for a quick capture still to complete.

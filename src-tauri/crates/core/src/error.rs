@@ -44,6 +44,10 @@ pub enum Problem {
     WrongType,
     /// The guide has no question with that id.
     UnknownQuestion,
+    /// A link from an entry to itself.
+    SelfLink,
+    /// A "follows up on" link that would close the chain into a circle.
+    Cycle,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -69,6 +69,14 @@ uuid_id!(
     DraftId
 );
 uuid_id!(
+    /// Identifies one initiative: a co-production effort with one citizen group over time.
+    InitiativeId
+);
+uuid_id!(
+    /// Identifies one typed link between two entries.
+    LinkId
+);
+uuid_id!(
     /// Identifies one action decided in a reflection.
     ActionId
 );

@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod answers;
+pub mod changes;
 pub mod data_dir;
 pub mod demo;
 pub mod draft;
@@ -17,16 +18,23 @@ pub mod entry;
 pub mod error;
 pub mod guide;
 pub mod id;
+pub mod initiative;
 pub mod lens;
+pub mod link;
 pub mod settings;
 pub mod store;
 pub mod time;
+pub mod timeline;
 
-pub use action::{Action, ActionStatus};
+pub use action::{Action, ActionStatus, DueAction};
+pub use changes::{Change, ChangeField};
 pub use draft::{Draft, DraftInput};
 pub use entry::{Entry, EntryInput, EntryPage, EntrySummary, Outcome, Participation};
 pub use error::{Error, ErrorKind, Problem, Result};
 pub use guide::{Guide, GuideSummary, Guides};
-pub use id::{ActionId, DraftId, EntryId, InstallationId};
+pub use id::{ActionId, DraftId, EntryId, InitiativeId, InstallationId, LinkId};
+pub use initiative::{Initiative, InitiativeInput};
+pub use link::{EntryLinks, LinkKind, LinkedEntry};
 pub use settings::{Language, Settings};
 pub use store::{OpenOptions, Store};
+pub use timeline::{Lane, TimelineFilter, TimelineNode, TimelinePage};

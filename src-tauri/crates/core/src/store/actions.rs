@@ -2,10 +2,14 @@
 
 use super::Store;
 use super::entries::{conversion, instant_col};
-use crate::action::{Action, ActionStatus, ValidAction};
-use crate::error::Result;
+use crate::action::{Action, ActionStatus, DueAction, ValidAction};
+use crate::error::{Error, Problem, Result};
 use crate::id::{ActionId, EntryId, InstallationId};
 use rusqlite::{Row, Transaction, params};
+
+const ACTION_COLUMNS: &str = "id, entry_id, text, owner, review_on, status, status_note, created_at, updated_at";
+const ACTION_COLUMNS_A: &str =
+    "a.id, a.entry_id, a.text, a.owner, a.review_on, a.status, a.status_note, a.created_at, a.updated_at";
 
 /// Makes the entry's actions exactly `actions`, in order. An action that keeps its id keeps its
 /// status and note; one no longer listed is removed.
@@ -44,13 +48,61 @@ pub(super) fn replace_for_entry(
 }
 
 impl Store {
+    /// Records what became of an action (done · partly · dropped · still open) with a note.
+    pub fn set_action_status(&mut self, id: ActionId, status: &str, note: &str) -> Result<Action> {
+        let status = ActionStatus::from_code(status.trim()).ok_or_else(|| {
+            Error::invalid(
+                "status",
+                Problem::UnknownValue,
+                format!("'{status}' is not one of open, done, partly, dropped"),
+            )
+        })?;
+        let now = crate::time::to_db(crate::time::now());
+        let n = self
+            .conn
+            .execute(
+                "UPDATE actions SET status = ?2, status_note = ?3, updated_at = ?4 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, status.code(), note.trim(), now],
+            )
+            .map_err(|e| self.fail(e))?;
+        if n == 0 {
+            return Err(Error::NotFound {
+                what: "action",
+                id: id.to_string(),
+            });
+        }
+        self.conn
+            .prepare_cached(&format!("SELECT {ACTION_COLUMNS} FROM actions WHERE id = ?1"))
+            .and_then(|mut s| s.query_row([id], action_from_row))
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Open actions whose review date is before `today`, oldest first, with their entry's title.
+    pub fn overdue_actions(&self, today: chrono::NaiveDate) -> Result<Vec<DueAction>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {ACTION_COLUMNS_A}, e.title FROM actions a JOIN entries e ON e.id = a.entry_id \
+                 WHERE a.status = 'open' AND a.deleted_at IS NULL AND a.review_on < ?1 AND e.deleted_at IS NULL \
+                 ORDER BY a.review_on LIMIT 50"
+            ))
+            .and_then(|mut s| {
+                s.query_map([today.to_string()], |r| {
+                    Ok(DueAction {
+                        action: action_from_row(r)?,
+                        entry_title: r.get(9)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
     /// The actions of one entry, in the order they were written.
     pub fn actions_of(&self, entry: EntryId) -> Result<Vec<Action>> {
         self.conn
-            .prepare_cached(
-                "SELECT id, entry_id, text, owner, review_on, status, status_note, created_at, updated_at \
-                 FROM actions WHERE entry_id = ?1 AND deleted_at IS NULL ORDER BY position",
-            )
+            .prepare_cached(&format!(
+                "SELECT {ACTION_COLUMNS} FROM actions WHERE entry_id = ?1 AND deleted_at IS NULL ORDER BY position"
+            ))
             .and_then(|mut s| s.query_map([entry], action_from_row)?.collect())
             .map_err(|e| self.fail(e))
     }

@@ -3,9 +3,9 @@
 use super::Store;
 use crate::entry::{Entry, EntryInput, EntryPage, EntrySummary, Outcome, Participation, ValidEntry};
 use crate::error::{Error, Problem, Result};
-use crate::id::{DraftId, EntryId};
+use crate::id::{DraftId, EntryId, InitiativeId};
 use crate::time;
-use rusqlite::{OptionalExtension, Row, Transaction, named_params};
+use rusqlite::{OptionalExtension, Row, Transaction, named_params, params};
 
 /// The most rows one journal page returns.
 pub const MAX_PAGE_SIZE: u32 = 200;
@@ -13,7 +13,7 @@ pub const MAX_PAGE_SIZE: u32 = 200;
 const ENTRY_COLUMNS: &str = "id, guide_id, guide_version, occurred_on, title, outcome, initiative, answers, \
      completed_at, phase_entered, citizen_role, participation_level, initiator, solution_predecided, \
      interest_alignment, trust_before, trust_after, organisation, expectation, what_happened, analysis, \
-     learning, feelings, author_id, created_at, updated_at, revision";
+     learning, feelings, author_id, created_at, updated_at, revision, initiative_id";
 
 impl Store {
     /// Saves a new entry durably, with its actions; if it was typed into a draft, the draft
@@ -27,6 +27,7 @@ impl Store {
         let written = (|| {
             insert(&tx, id, &valid, &author.to_string(), &now)?;
             super::actions::replace_for_entry(&tx, id, &valid.projection.actions, author, &now)?;
+            place_in_initiative(&tx, id, &valid, &author.to_string(), &now, None)?;
             if let Some(draft) = from_draft {
                 tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
                     .execute([draft])?;
@@ -45,9 +46,15 @@ impl Store {
         let author = self.installation_id;
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
         let changed = (|| -> rusqlite::Result<usize> {
+            let before: Option<InitiativeId> = tx
+                .prepare_cached("SELECT initiative_id FROM entries WHERE id = ?1")?
+                .query_row([id], |r| r.get(0))
+                .optional()?
+                .flatten();
             let n = update(&tx, id, &valid, &now)?;
             if n == 1 {
                 super::actions::replace_for_entry(&tx, id, &valid.projection.actions, author, &now)?;
+                place_in_initiative(&tx, id, &valid, &author.to_string(), &now, before)?;
                 if let Some(draft) = from_draft {
                     tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
                         .execute([draft])?;
@@ -146,12 +153,50 @@ impl Store {
                 let id = EntryId::new();
                 insert(&tx, id, v, &author.to_string(), &now)?;
                 super::actions::replace_for_entry(&tx, id, &v.projection.actions, author, &now)?;
+                place_in_initiative(&tx, id, v, &author.to_string(), &now, None)?;
                 ids.push(id);
             }
             tx.commit()?;
             Ok(ids)
         })();
         written.map_err(|e| self.fail(e))
+    }
+
+    /// Deletes an entry: its text, answers and actions are removed; a tombstone (id, day and
+    /// deletion time) stays so links to it show a gap and the deletion can merge elsewhere.
+    pub fn delete_entry(&mut self, id: EntryId) -> Result<()> {
+        let now = time::to_db(time::now());
+        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
+        let deleted = (|| -> rusqlite::Result<usize> {
+            let initiative: Option<InitiativeId> = tx
+                .prepare_cached("SELECT initiative_id FROM entries WHERE id = ?1 AND deleted_at IS NULL")?
+                .query_row([id], |r| r.get(0))
+                .optional()?
+                .flatten();
+            let n = tx
+                .prepare_cached(
+                    "UPDATE entries SET deleted_at = ?2, updated_at = ?2, revision = revision + 1, title = '', \
+                     initiative = NULL, answers = '{}', notes = '', expectation = '', what_happened = '', \
+                     analysis = '', learning = '', feelings = '' WHERE id = ?1 AND deleted_at IS NULL",
+                )?
+                .execute(params![id, now])?;
+            tx.prepare_cached("DELETE FROM actions WHERE entry_id = ?1")?
+                .execute([id])?;
+            tx.prepare_cached("DELETE FROM drafts WHERE entry_id = ?1")?
+                .execute([id])?;
+            if let Some(initiative) = initiative {
+                super::initiatives::refresh_last_on(&tx, initiative)?;
+            }
+            tx.commit()?;
+            Ok(n)
+        })();
+        match deleted.map_err(|e| self.fail(e))? {
+            1 => Ok(()),
+            _ => Err(Error::NotFound {
+                what: "entry",
+                id: id.to_string(),
+            }),
+        }
     }
 
     /// How many entries are stored (not counting deleted ones).
@@ -164,6 +209,28 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         Ok(n.unsigned_abs())
     }
+}
+
+/// Puts the entry in the initiative named in its answers (created if new), or in none, and
+/// keeps both initiatives' latest day true.
+fn place_in_initiative(
+    tx: &Transaction<'_>,
+    id: EntryId,
+    v: &ValidEntry,
+    author: &str,
+    now: &str,
+    before: Option<InitiativeId>,
+) -> rusqlite::Result<()> {
+    let initiative = match v.projection.initiative.as_deref() {
+        Some(name) => Some(super::initiatives::find_or_create(tx, name, author, now)?),
+        None => None,
+    };
+    tx.prepare_cached("UPDATE entries SET initiative_id = ?2 WHERE id = ?1")?
+        .execute(params![id, initiative])?;
+    for touched in [before, initiative].into_iter().flatten() {
+        super::initiatives::refresh_last_on(tx, touched)?;
+    }
+    Ok(())
 }
 
 fn insert(tx: &Transaction<'_>, id: EntryId, v: &ValidEntry, author: &str, now: &str) -> rusqlite::Result<usize> {
@@ -264,7 +331,7 @@ pub(super) fn conversion(idx: usize, err: impl Into<Box<dyn std::error::Error + 
     rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, err.into())
 }
 
-fn outcome_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<Outcome> {
+pub(super) fn outcome_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<Outcome> {
     let code: String = row.get(idx)?;
     code.parse().map_err(|()| conversion(idx, format!("outcome {code}")))
 }
@@ -316,6 +383,7 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
         created_at: instant_col(row, 24)?,
         updated_at: instant_col(row, 25)?,
         revision: row.get(26)?,
+        initiative_id: row.get(27)?,
     })
 }
 

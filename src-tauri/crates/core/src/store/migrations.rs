@@ -3,12 +3,13 @@
 //! Architecture invariant: migrations are append-only. A shipped file is never edited; a change
 //! to the schema is a new file at the end of [`MIGRATIONS`].
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite_migration::{HookResult, M, Migrations};
 
 /// Every migration, oldest first. The database's `user_version` counts how many have run.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundations.sql"),
     include_str!("migrations/0002_guided_reflection.sql"),
+    include_str!("migrations/0003_timeline.sql"),
 ];
 
 /// The schema version this build writes.
@@ -18,7 +19,40 @@ pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 pub const APPLICATION_ID: i64 = 0x4546_5431;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i {
+                // 0003 places the entries written so far in initiatives by the name typed.
+                2 => M::up_with_hook(sql, place_entries_in_initiatives),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
+}
+
+/// Creates an initiative for every initiative name typed in an entry and links the entries to
+/// it (UUIDv7 ids need Rust, hence a hook rather than SQL).
+fn place_entries_in_initiatives(tx: &rusqlite::Transaction) -> HookResult {
+    let names: Vec<String> = tx
+        .prepare("SELECT DISTINCT initiative FROM entries WHERE initiative IS NOT NULL AND initiative_id IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if names.is_empty() {
+        return Ok(());
+    }
+    let author: String = tx.query_row("SELECT value FROM meta WHERE key = 'installation_id'", [], |r| r.get(0))?;
+    let now = crate::time::to_db(crate::time::now());
+    for name in names {
+        let id = super::initiatives::find_or_create(tx, &name, &author, &now)?;
+        tx.execute(
+            "UPDATE entries SET initiative_id = ?1 WHERE initiative = ?2 AND initiative_id IS NULL",
+            [&id.to_string(), &name],
+        )?;
+        super::initiatives::refresh_last_on(tx, id)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

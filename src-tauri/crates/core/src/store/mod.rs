@@ -11,8 +11,11 @@ mod actions;
 mod connection;
 mod drafts;
 mod entries;
+mod initiatives;
+mod links;
 pub mod migrations;
 mod settings;
+pub mod timeline;
 
 use crate::error::{Error, Result};
 use crate::guide::Guides;

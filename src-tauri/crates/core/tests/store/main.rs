@@ -10,6 +10,7 @@ mod entries;
 mod guide_versions;
 mod opening;
 mod previous_release;
+mod timeline;
 
 use eftertanke_core::EntryInput;
 use serde_json::{Value, json};

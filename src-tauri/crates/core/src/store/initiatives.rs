@@ -1,0 +1,117 @@
+//! The `initiatives` table.
+
+use super::Store;
+use crate::error::{Error, Problem, Result};
+use crate::id::InitiativeId;
+use crate::initiative::{Initiative, InitiativeInput};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+/// The initiative with this title (case-insensitive), created if there is none. Typing the same
+/// name again puts the attempt in the same initiative.
+pub(super) fn find_or_create(
+    tx: &Transaction<'_>,
+    title: &str,
+    author: &str,
+    now: &str,
+) -> rusqlite::Result<InitiativeId> {
+    let title = title.trim();
+    let found: Option<InitiativeId> = tx
+        .prepare_cached("SELECT id FROM initiatives WHERE lower(title) = lower(?1) AND deleted_at IS NULL LIMIT 1")?
+        .query_row([title], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let id = InitiativeId::new();
+    tx.prepare_cached(
+        "INSERT INTO initiatives (id, title, author_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+    )?
+    .execute(params![id, title, author, now])?;
+    Ok(id)
+}
+
+/// Keeps `last_on` (the newest attempt's day) true after entries change.
+pub(super) fn refresh_last_on(tx: &Transaction<'_>, id: InitiativeId) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE initiatives SET last_on = (SELECT max(occurred_on) FROM entries \
+         WHERE initiative_id = ?1 AND deleted_at IS NULL) WHERE id = ?1",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+const COLUMNS: &str = "i.id, i.title, i.neighbourhood, i.citizen_group, i.purpose, i.last_on, \
+     (SELECT count(*) FROM entries e WHERE e.initiative_id = i.id AND e.deleted_at IS NULL)";
+
+pub(super) fn initiative_from_row(row: &Row<'_>) -> rusqlite::Result<Initiative> {
+    let last: Option<String> = row.get(5)?;
+    Ok(Initiative {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        neighbourhood: row.get(2)?,
+        citizen_group: row.get(3)?,
+        purpose: row.get(4)?,
+        last_on: last.as_deref().and_then(crate::time::parse_date),
+        attempts: row.get(6)?,
+    })
+}
+
+impl Store {
+    pub fn get_initiative(&self, id: InitiativeId) -> Result<Initiative> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM initiatives i WHERE i.id = ?1 AND i.deleted_at IS NULL"
+            ))
+            .and_then(|mut s| s.query_row([id], initiative_from_row).optional())
+            .map_err(|e| self.fail(e))?
+            .ok_or_else(|| Error::NotFound {
+                what: "initiative",
+                id: id.to_string(),
+            })
+    }
+
+    /// Every initiative, most recently active first (for pickers and filters).
+    pub fn list_initiatives(&self) -> Result<Vec<Initiative>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM initiatives i WHERE i.deleted_at IS NULL ORDER BY i.last_on DESC, i.id DESC"
+            ))
+            .and_then(|mut s| s.query_map([], initiative_from_row)?.collect())
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Describes an initiative: its neighbourhood, citizen group (as a role) and purpose.
+    pub fn update_initiative(&mut self, id: InitiativeId, input: &InitiativeInput) -> Result<Initiative> {
+        let title = input.title.trim();
+        if title.is_empty() {
+            return Err(Error::invalid(
+                "title",
+                Problem::Required,
+                "an initiative needs a title",
+            ));
+        }
+        let now = crate::time::to_db(crate::time::now());
+        let n = self
+            .conn
+            .execute(
+                "UPDATE initiatives SET title = ?2, neighbourhood = ?3, citizen_group = ?4, purpose = ?5, \
+                 updated_at = ?6 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    id,
+                    title,
+                    input.neighbourhood.trim(),
+                    input.citizen_group.trim(),
+                    input.purpose.trim(),
+                    now
+                ],
+            )
+            .map_err(|e| self.fail(e))?;
+        if n == 0 {
+            return Err(Error::NotFound {
+                what: "initiative",
+                id: id.to_string(),
+            });
+        }
+        self.get_initiative(id)
+    }
+}
