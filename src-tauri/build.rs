@@ -26,5 +26,16 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "get_guide",
         "scan_framing",
         "load_example",
+        "timeline_page",
+        "list_initiatives",
+        "update_initiative",
+        "links_of",
+        "link_entries",
+        "unlink",
+        "compare_entries",
+        "set_action_status",
+        "overdue_actions",
+        "delete_entry",
+        "chart_data",
     ]
 }

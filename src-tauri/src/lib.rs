@@ -42,6 +42,17 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::guides::get_guide,
             commands::guides::scan_framing,
             commands::guides::load_example,
+            commands::timeline::timeline_page,
+            commands::timeline::list_initiatives,
+            commands::timeline::update_initiative,
+            commands::timeline::links_of,
+            commands::timeline::link_entries,
+            commands::timeline::unlink,
+            commands::timeline::compare_entries,
+            commands::timeline::set_action_status,
+            commands::timeline::overdue_actions,
+            commands::timeline::delete_entry,
+            commands::timeline::chart_data,
         ])
         .setup(|app| {
             if app.try_state::<state::AppState>().is_none() {

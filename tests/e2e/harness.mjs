@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +13,20 @@ import { remote } from "webdriverio";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
 export const APP_BINARY = process.env.EFTERTANKE_APP ?? join(root, "target/app/eftertanke-app");
-const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+/** A free local port (and, by convention, the one after it for WebKitWebDriver). */
+async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
+    });
+    if (port < 65535) return port;
+  }
+}
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -20,11 +34,11 @@ export function freshDataDir() {
   return mkdtempSync(join(tmpdir(), "eftertanke-e2e-"));
 }
 
-async function waitForDriver(driver) {
+async function waitForDriver(driver, port) {
   for (let i = 0; i < 100; i++) {
     if (driver.exitCode !== null) throw new Error(`tauri-driver exited with ${driver.exitCode}`);
     try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/status`);
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
       if (res.ok) return;
     } catch {
       // Not listening yet.
@@ -40,12 +54,15 @@ async function waitForDriver(driver) {
  */
 export async function launch({ dataDir, lang = "en_GB.UTF-8" }) {
   const env = { ...process.env, EFTERTANKE_DATA_DIR: dataDir, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
-  const driver = spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  // Own ports for every launch, so runs never meet another driver (a second checkout, CI).
+  const port = await freePort();
+  const args = ["--port", String(port), "--native-port", String(await freePort())];
+  const driver = spawn("tauri-driver", args, { env, stdio: ["ignore", "inherit", "inherit"] });
   try {
-    await waitForDriver(driver);
+    await waitForDriver(driver, port);
     const browser = await remote({
       hostname: "127.0.0.1",
-      port: PORT,
+      port,
       logLevel: "warn",
       capabilities: { "tauri:options": { application: APP_BINARY } },
     });

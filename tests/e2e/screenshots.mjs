@@ -39,7 +39,7 @@ for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
   try {
     const { browser } = app;
     // A draft on the home screen: start a reflection and leave it.
-    await (await browser.$("nav li:nth-child(2) button")).click();
+    await (await browser.$("nav button[data-nav=new]")).click();
     await shoot(browser, `${lang}-guides`);
     await (await browser.$(".guide-card.recommended button")).click();
     await (await browser.$("#q-initiative")).setValue(lang === "da" ? "Forældrenetværket i Nørreparken" : "Parents' network in Nørreparken");
@@ -69,7 +69,7 @@ for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
     await shoot(browser, `${lang}-entry-composed`);
     await browser.execute(() => document.getElementById("sum-actions")?.scrollIntoView({ block: "center" }));
     await shoot(browser, `${lang}-entry-actions`);
-    await (await browser.$("nav li:nth-child(3) button")).click();
+    await (await browser.$("nav button[data-nav=settings]")).click();
     await shoot(browser, `${lang}-settings`);
   } finally {
     await app.close();

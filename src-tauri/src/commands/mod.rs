@@ -7,3 +7,4 @@ pub mod entries;
 pub mod guides;
 pub mod settings;
 pub mod status;
+pub mod timeline;

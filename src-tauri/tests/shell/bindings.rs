@@ -23,6 +23,13 @@ fn export_all(dir: &Path) {
         eftertanke_core::Guide,
         eftertanke_core::GuideSummary,
         eftertanke_core::lens::LensFinding,
+        eftertanke_core::TimelinePage,
+        eftertanke_core::TimelineFilter,
+        eftertanke_core::EntryLinks,
+        eftertanke_core::InitiativeInput,
+        eftertanke_core::DueAction,
+        eftertanke_core::Change,
+        eftertanke_core::charts::ChartData,
     );
 }
 

@@ -154,6 +154,56 @@ fn the_example_loads_in_the_asked_language_and_the_lens_finds_deficit_words() {
 }
 
 #[test]
+fn the_timeline_links_and_change_summary_work_over_ipc() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell.invoke("load_example", json!({ "language": "en" })).unwrap();
+    let page = shell.invoke("timeline_page", json!({ "filter": {} })).unwrap();
+    let nodes = page["lanes"][0]["nodes"].as_array().unwrap().clone();
+    assert_eq!(nodes.len(), 2);
+    let (first, second) = (nodes[0]["id"].clone(), nodes[1]["id"].clone());
+    shell
+        .invoke(
+            "link_entries",
+            json!({ "from": second, "to": first, "kind": "follows_up" }),
+        )
+        .unwrap();
+    let err = shell
+        .invoke(
+            "link_entries",
+            json!({ "from": first, "to": second, "kind": "follows_up" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["problem"], "cycle");
+    let changes = shell
+        .invoke("compare_entries", json!({ "earlier": first, "later": second }))
+        .unwrap();
+    let role = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "role")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (role["before"].as_str(), role["after"].as_str()),
+        (Some("co_implementer"), Some("co_initiator"))
+    );
+    let bad = shell
+        .invoke("timeline_page", json!({ "filter": { "outcome": "great" } }))
+        .unwrap_err();
+    assert_eq!(bad["field"], "outcome");
+    let due = shell
+        .invoke("overdue_actions", json!({ "today": "2026-01-01" }))
+        .unwrap();
+    assert_eq!(
+        due.as_array().unwrap().len(),
+        4,
+        "all four actions of the example are past their review date"
+    );
+}
+
+#[test]
 fn a_corrupt_database_is_reported_by_status_and_by_every_command() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("eftertanke.sqlite3"), vec![7u8; 8192]).unwrap();

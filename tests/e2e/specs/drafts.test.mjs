@@ -9,7 +9,7 @@ test("a draft typed before the app was closed is listed and resumes on its step"
   let app = await launch({ dataDir });
   try {
     const { browser } = app;
-    await (await browser.$("nav li:nth-child(2) button")).click();
+    await (await browser.$("nav button[data-nav=new]")).click();
     await (await browser.$(".guide-card.recommended button")).click();
     await (await browser.$("#q-headline")).setValue("Parents' meeting on after-school jobs");
     await (await browser.$("button[data-action=next]")).click();
@@ -39,7 +39,7 @@ test("a draft typed before the app was closed is listed and resumes on its step"
     await (await browser.$("input[name=q-outcome][value=partly]")).click();
     await (await browser.$("button[data-action=save-quick]")).click();
     await browser.$(".notice-ok").waitForExist({ timeout: 10000 });
-    await (await browser.$("nav li:nth-child(1) button")).click();
+    await (await browser.$("nav button[data-nav=journal]")).click();
     await browser.$(".entry-row").waitForExist({ timeout: 10000 });
     assert.equal((await browser.$$(".draft-row")).length, 0, "saving the entry consumes its draft");
   } finally {

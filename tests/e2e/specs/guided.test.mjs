@@ -56,7 +56,7 @@ for (const lang of ["da", "en"]) {
     const violations = [];
     try {
       // From the journal to the guide picker to step 1, by keyboard.
-      await press(browser, "nav li:nth-child(2) button");
+      await press(browser, "nav button[data-nav=new]");
       await browser.$(".guide-card").waitForExist({ timeout: 5000 });
       await press(browser, ".guide-card.recommended button");
       await browser.$("#step-heading").waitForExist({ timeout: 5000 });
@@ -167,7 +167,7 @@ test("a quick capture is saved at once and completed later", async () => {
   const app = await launch({ dataDir: freshDataDir() });
   const { browser } = app;
   try {
-    await press(browser, "nav li:nth-child(2) button");
+    await press(browser, "nav button[data-nav=new]");
     await press(browser, ".guide-card.recommended button");
     await tabTo(browser, "#q-headline");
     await type(browser, "Homework café — few came");

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { axeViolations, freshDataDir, launch, textOf } from "../harness.mjs";
 
 async function startGuide(browser) {
-  await (await browser.$("nav li:nth-child(2) button")).click();
+  await (await browser.$("nav button[data-nav=new]")).click();
   await (await browser.$(".guide-card.recommended button")).click();
   await browser.$("#step-heading").waitForExist({ timeout: 10000 });
 }
@@ -19,7 +19,7 @@ test("an entry written through the window is there after the app is restarted", 
     assert.match(await textOf(browser, ".empty"), /No reflections yet/);
     assert.deepEqual(await axeViolations(browser), [], "the empty journal must have no serious accessibility faults");
 
-    await (await browser.$("nav li:nth-child(2) button")).click();
+    await (await browser.$("nav button[data-nav=new]")).click();
     assert.equal(await textOf(browser, "h1"), "New reflection");
     assert.deepEqual(await axeViolations(browser), [], "the guide picker must have no serious accessibility faults");
     await (await browser.$(".guide-card.recommended button")).click();
@@ -59,7 +59,7 @@ test("an entry written through the window is there after the app is restarted", 
     assert.equal(await textOf(browser, "h1"), "Danish course — evaluated");
     assert.match(await textOf(browser, ".entry-footer"), /version 2/);
 
-    await (await browser.$("nav li:nth-child(3) button")).click();
+    await (await browser.$("nav button[data-nav=settings]")).click();
     assert.equal(await textOf(browser, "h1"), "Settings");
     assert.deepEqual(await axeViolations(browser), [], "settings must have no serious accessibility faults");
   } finally {
@@ -78,7 +78,7 @@ test("a required answer left empty is named on its step, and nothing is saved", 
     assert.equal(await textOf(browser, "#q-headline-problem"), "This is required.");
     assert.equal(await (await browser.$("#q-headline")).getAttribute("aria-invalid"), "true");
     assert.equal(await (await browser.$("#q-expected")).getValue(), "Notes without a title", "nothing typed is lost");
-    await (await browser.$("nav li:nth-child(1) button")).click();
+    await (await browser.$("nav button[data-nav=journal]")).click();
     await browser.$("h1=Journal").waitForExist({ timeout: 10000 });
     assert.equal((await browser.$$(".entry-row")).length, 0, "a refused save must write no entry");
     assert.equal((await browser.$$(".draft-row")).length, 1, "but the typing is kept as a draft");

@@ -23,6 +23,18 @@ export type { Question } from "./bindings/Question";
 export type { Step } from "./bindings/Step";
 export type { LocalText } from "./bindings/LocalText";
 export type { Action } from "./bindings/Action";
+export type { TimelinePage } from "./bindings/TimelinePage";
+export type { TimelineFilter } from "./bindings/TimelineFilter";
+export type { TimelineNode } from "./bindings/TimelineNode";
+export type { Lane } from "./bindings/Lane";
+export type { Initiative } from "./bindings/Initiative";
+export type { EntryLinks } from "./bindings/EntryLinks";
+export type { LinkedEntry } from "./bindings/LinkedEntry";
+export type { LinkKind } from "./bindings/LinkKind";
+export type { Change } from "./bindings/Change";
+export type { DueAction } from "./bindings/DueAction";
+export type { ChartData } from "./bindings/ChartData";
+export type { ActionStatus } from "./bindings/ActionStatus";
 export type { EntrySummary } from "./bindings/EntrySummary";
 export type { ErrorKind } from "./bindings/ErrorKind";
 export { asIpcError, isIpcError } from "./errors";
@@ -70,3 +82,25 @@ export function getGuide(id: string, version: number | null): Promise<Guide> {
   }
   return found;
 }
+
+import type { TimelinePage as TP } from "./bindings/TimelinePage";
+import type { TimelineFilter as TF } from "./bindings/TimelineFilter";
+import type { Initiative as In } from "./bindings/Initiative";
+import type { EntryLinks as EL } from "./bindings/EntryLinks";
+import type { LinkKind as LK } from "./bindings/LinkKind";
+import type { Change as Ch } from "./bindings/Change";
+import type { DueAction as DA } from "./bindings/DueAction";
+import type { ChartData as CD } from "./bindings/ChartData";
+import type { Action as Ac } from "./bindings/Action";
+
+export const timelinePage = (filter: TF, cursor: string | null, limit?: number) =>
+  call<TP>("timeline_page", { filter, cursor, limit });
+export const listInitiatives = () => call<In[]>("list_initiatives");
+export const linksOf = (id: string) => call<EL>("links_of", { id });
+export const linkEntries = (from: string, to: string, kind: LK) => call<string>("link_entries", { from, to, kind });
+export const unlink = (id: string) => call<null>("unlink", { id });
+export const compareEntries = (earlier: string, later: string) => call<Ch[]>("compare_entries", { earlier, later });
+export const setActionStatus = (id: string, status: string, note: string) =>
+  call<Ac>("set_action_status", { id, status, note });
+export const overdueActions = (today: string) => call<DA[]>("overdue_actions", { today });
+export const chartData = (initiative: string | null) => call<CD>("chart_data", { initiative });

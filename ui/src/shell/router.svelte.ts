@@ -4,7 +4,9 @@ export type View =
   | { name: "journal" }
   | { name: "entry"; id: string; justSaved?: boolean }
   | { name: "guides" }
-  | { name: "reflect"; guideId?: string; draftId?: string; entryId?: string; step?: number }
+  | { name: "reflect"; guideId?: string; draftId?: string; entryId?: string; step?: number; followsUp?: string }
+  | { name: "timeline" }
+  | { name: "charts"; initiative: string | null }
   | { name: "settings" };
 
 let view = $state<View>({ name: "journal" });

@@ -201,6 +201,7 @@ pub struct EntrySummary {
     pub occurred_on: NaiveDate,
     pub title: String,
     pub outcome: Outcome,
+    pub initiative: Option<String>,
     pub guide_id: String,
     pub complete: bool,
     pub participation_level: Option<u8>,

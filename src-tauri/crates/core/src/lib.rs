@@ -11,6 +11,7 @@
 pub mod action;
 pub mod answers;
 pub mod changes;
+pub mod charts;
 pub mod data_dir;
 pub mod demo;
 pub mod draft;

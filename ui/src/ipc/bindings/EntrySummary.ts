@@ -5,7 +5,7 @@ import type { Outcome } from "./Outcome";
 /**
  * One row of the journal list.
  */
-export type EntrySummary = { id: EntryId, occurredOn: string, title: string, outcome: Outcome, guideId: string, complete: boolean, participationLevel: number | null, 
+export type EntrySummary = { id: EntryId, occurredOn: string, title: string, outcome: Outcome, initiative: string | null, guideId: string, complete: boolean, participationLevel: number | null, 
 /**
  * The first line of what happened, shortened.
  */

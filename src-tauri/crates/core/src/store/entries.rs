@@ -105,7 +105,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT id, occurred_on, title, outcome, guide_id, completed_at IS NOT NULL, participation_level, \
-                 substr(what_happened, 1, 240), updated_at FROM entries \
+                 substr(what_happened, 1, 240), updated_at, initiative FROM entries \
                  WHERE deleted_at IS NULL AND (occurred_on, id) < (?1, ?2) \
                  ORDER BY occurred_on DESC, id DESC LIMIT ?3",
             )
@@ -399,6 +399,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EntrySummary> {
         occurred_on: date_col(row, 1)?,
         title: row.get(2)?,
         outcome: outcome_col(row, 3)?,
+        initiative: row.get(9)?,
         guide_id: row.get(4)?,
         complete: row.get(5)?,
         participation_level: row.get(6)?,

@@ -8,6 +8,7 @@
 //! and the file is never overwritten or "repaired" on the way.
 
 mod actions;
+mod charts;
 mod connection;
 mod drafts;
 mod entries;

@@ -286,3 +286,29 @@ fn a_lane_shows_its_chain_and_open_actions() {
         (Some(2), Some(4))
     );
 }
+
+#[test]
+fn chart_data_counts_outcomes_by_participation_level() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (first, _) = reference(&mut store);
+    let all = store.chart_data(None).unwrap();
+    assert_eq!(
+        all.outcomes_by_level.len(),
+        5,
+        "always the five levels, even when empty"
+    );
+    assert_eq!(
+        all.outcomes_by_level[2].failed, 1,
+        "the course: co-implementers, failed"
+    );
+    assert_eq!(
+        all.outcomes_by_level[4].succeeded, 1,
+        "the association: co-initiators, succeeded"
+    );
+    assert_eq!(
+        all.level_over_time.iter().map(|p| p.month.as_str()).collect::<Vec<_>>(),
+        ["2025-03", "2025-10"]
+    );
+    let one = store.chart_data(first.initiative_id).unwrap();
+    assert_eq!(one.level_over_time.len(), 2);
+}
