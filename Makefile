@@ -1,5 +1,5 @@
 # Shortcuts for developers. The README's two quick-start commands are the scripts themselves.
-.PHONY: run test app bench bindings screenshots fmt lint
+.PHONY: run test app bench bench-startup crash-test bindings screenshots fmt lint
 
 run:            ## Install what is missing, build and open the app
 	scripts/run-app.sh
@@ -10,8 +10,14 @@ test:           ## Install what is missing and run every test (what CI runs)
 app:            ## Build target/app/eftertanke-app with the UI embedded
 	scripts/build-app.sh
 
-bench:          ## Durable save through the core vs raw rusqlite (p50/p95, ratio)
+bench:          ## Durable save and the timeline at 100,000 entries: core vs raw rusqlite
 	cargo bench -p eftertanke-core --bench durable_save
+	cargo bench -p eftertanke-core --bench timeline
+
+bench-startup:  ## The real app: launch to first journal and timeline page, 0 vs 100,000 entries
+	scripts/build-app.sh
+	cargo build -p eftertanke-cli
+	scripts/with-xvfb.sh bash -c 'cd tests/e2e && node bench-startup.mjs'
 
 bindings:       ## Regenerate the committed TypeScript bindings from the Rust types
 	UPDATE_BINDINGS=1 cargo test -p eftertanke-app --test shell bindings

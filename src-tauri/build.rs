@@ -37,5 +37,6 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "overdue_actions",
         "delete_entry",
         "chart_data",
+        "list_tags",
     ]
 }

@@ -53,6 +53,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::timeline::overdue_actions,
             commands::timeline::delete_entry,
             commands::timeline::chart_data,
+            commands::timeline::list_tags,
         ])
         .setup(|app| {
             if app.try_state::<state::AppState>().is_none() {

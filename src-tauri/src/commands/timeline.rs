@@ -97,3 +97,8 @@ pub fn chart_data(
 ) -> Result<eftertanke_core::charts::ChartData, IpcError> {
     state.with_store(|s| s.chart_data(initiative))
 }
+
+#[tauri::command(async)]
+pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<String>, IpcError> {
+    state.with_store(|s| s.list_tags())
+}

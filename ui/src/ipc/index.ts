@@ -104,3 +104,5 @@ export const setActionStatus = (id: string, status: string, note: string) =>
   call<Ac>("set_action_status", { id, status, note });
 export const overdueActions = (today: string) => call<DA[]>("overdue_actions", { today });
 export const chartData = (initiative: string | null) => call<CD>("chart_data", { initiative });
+export const deleteEntry = (id: string) => call<null>("delete_entry", { id });
+export const listTags = () => call<string[]>("list_tags");

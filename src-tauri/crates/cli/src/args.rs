@@ -123,4 +123,7 @@ pub struct TimelineArgs {
     /// Up to this day, YYYY-MM-DD.
     #[arg(long)]
     pub to: Option<String>,
+    /// Only attempts with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
 }

@@ -56,6 +56,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 role: filter.role,
                 from: filter.from,
                 to: filter.to,
+                tag: filter.tag,
             };
             let page = store.timeline_page(&filter, None, limit)?;
             print::timeline(&mut out, &page, json)?;
@@ -134,6 +135,7 @@ fn quick_capture(
         guide_version: None,
         answers,
         complete: false,
+        tags: Vec::new(),
     }
 }
 

@@ -95,7 +95,7 @@ fn raw_page(conn: &Connection, f: &TimelineFilter) {
     let ids: Vec<String> = lanes
         .query_map(
             named_params! {":after_on": "9999-12-31", ":after_id": "~", ":initiative": f.initiative, ":outcome": f.outcome,
-            ":phase": f.phase, ":role": f.role, ":from": f.from, ":to": f.to, ":limit": LANES + 1},
+            ":phase": f.phase, ":role": f.role, ":from": f.from, ":to": f.to, ":tag": f.tag, ":limit": LANES + 1},
             |r| {
                 let _row: (String, String, String, String, String, Option<String>, i64) =
                     (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?);
@@ -109,10 +109,11 @@ fn raw_page(conn: &Connection, f: &TimelineFilter) {
     let mut nodes = conn.prepare_cached(&nodes_sql()).unwrap();
     let n = nodes
         .query_map(
-            named_params! {":lanes": ids, ":outcome": f.outcome, ":phase": f.phase, ":role": f.role, ":from": f.from, ":to": f.to},
+            named_params! {":lanes": ids, ":outcome": f.outcome, ":phase": f.phase, ":role": f.role, ":from": f.from, ":to": f.to,
+            ":tag": f.tag, ":per_lane": eftertanke_core::store::timeline::NODES_PER_LANE},
             |r| {
-                let row: (String, String, String, String, String, Option<u8>, bool, u32, Option<String>) =
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?);
+                let row: (String, String, String, String, String, Option<u8>, bool, u32, Option<String>, u32) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?);
                 Ok(row)
             },
         )

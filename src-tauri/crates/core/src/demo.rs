@@ -6,7 +6,7 @@
 use crate::answers::Answers;
 use crate::entry::{EntryInput, Outcome};
 use crate::guide::vocabulary;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::json;
 
 /// Which language the generated text is in.
@@ -19,12 +19,18 @@ pub enum DemoLanguage {
 }
 
 struct Phrases {
+    spring: &'static str,
+    autumn: &'static str,
+    themes: &'static [&'static str],
     initiatives: &'static [&'static str],
     events: &'static [&'static str],
     notes: &'static [&'static str],
 }
 
 const DA: Phrases = Phrases {
+    spring: "forår",
+    autumn: "efterår",
+    themes: &["unge", "mødre", "beskæftigelse", "fritid", "forening"],
     initiatives: &[
         "Lektiecafé i beboerhuset",
         "Mødregruppe om unges fremtid",
@@ -54,6 +60,9 @@ const DA: Phrases = Phrases {
 };
 
 const EN: Phrases = Phrases {
+    spring: "spring",
+    autumn: "autumn",
+    themes: &["young people", "mothers", "employment", "leisure", "association"],
     initiatives: &[
         "Homework café at the community house",
         "Mothers' group on young people's future",
@@ -181,11 +190,23 @@ pub fn entries_range(
                 answers.insert("participation".into(), json!({ "phase": phase, "role": role }));
                 answers.insert("interest_alignment".into(), json!(1 + seq.next() % 5));
             }
+            // A few tags, as a team would use them: the season and a theme.
+            let season = format!(
+                "{} {}",
+                if day.month() >= 7 {
+                    phrases.autumn
+                } else {
+                    phrases.spring
+                },
+                day.year()
+            );
+            let tags = vec![season, seq.pick(phrases.themes).to_owned()];
             EntryInput {
                 guide_id: "co-production".into(),
                 guide_version: Some(1),
                 answers,
                 complete,
+                tags,
             }
         })
         .collect()

@@ -75,6 +75,8 @@ pub struct EntryInput {
     pub answers: Answers,
     /// The person went through the whole guide (rather than saving a quick capture).
     pub complete: bool,
+    /// Free tags for finding and filtering ("homework", "autumn 2025").
+    pub tags: Vec<String>,
 }
 
 /// An [`EntryInput`] that passed validation.
@@ -86,6 +88,7 @@ pub struct ValidEntry {
     pub title: String,
     pub outcome: Outcome,
     pub complete: bool,
+    pub tags: Vec<String>,
     pub projection: Projection,
 }
 
@@ -131,7 +134,9 @@ impl EntryInput {
         let outcome = projection
             .outcome
             .ok_or_else(|| required(Feeds::Outcome, "how it went"))?;
+        let tags = valid_tags(&self.tags)?;
         Ok(ValidEntry {
+            tags,
             guide_id: guide.id.clone(),
             guide_version: guide.version,
             occurred_on,
@@ -141,6 +146,35 @@ impl EntryInput {
             projection,
         })
     }
+}
+
+/// Longest tag, in characters, and most tags on one entry.
+const TAG_MAX_CHARS: usize = 40;
+const TAGS_MAX: usize = 20;
+
+/// Trimmed, without duplicates (ignoring case), each short.
+fn valid_tags(tags: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if tag.chars().count() > TAG_MAX_CHARS {
+            return Err(Error::invalid(
+                "tags",
+                Problem::TooLong,
+                format!("a tag is longer than {TAG_MAX_CHARS} characters"),
+            ));
+        }
+        if !out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            out.push(tag.to_owned());
+        }
+    }
+    if out.len() > TAGS_MAX {
+        return Err(Error::invalid(
+            "tags",
+            Problem::TooLong,
+            format!("more than {TAGS_MAX} tags"),
+        ));
+    }
+    Ok(out)
 }
 
 /// A stored entry.
@@ -173,6 +207,7 @@ pub struct Entry {
     pub learning: String,
     pub feelings: String,
     pub actions: Vec<Action>,
+    pub tags: Vec<String>,
     pub author_id: InstallationId,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -188,6 +223,7 @@ impl Entry {
             guide_version: Some(self.guide_version),
             answers: self.answers.clone(),
             complete: self.completed_at.is_some(),
+            tags: self.tags.clone(),
         }
     }
 }

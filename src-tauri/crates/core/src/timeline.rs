@@ -23,6 +23,8 @@ pub struct TimelineFilter {
     pub from: Option<String>,
     /// Last day, `YYYY-MM-DD`.
     pub to: Option<String>,
+    /// Only attempts with this tag.
+    pub tag: Option<String>,
 }
 
 /// One attempt on the timeline.
@@ -45,8 +47,12 @@ pub struct TimelineNode {
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Lane {
+    /// `attempts` counts every attempt that matches the filter, shown or not.
     pub initiative: Initiative,
     pub nodes: Vec<TimelineNode>,
+    /// Older matching attempts not on this page (a lane shows the newest twelve unless the
+    /// timeline is filtered to this initiative).
+    pub earlier_hidden: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]

@@ -21,7 +21,7 @@ completedAt: string | null, participation: Participation, interestAlignment: num
 /**
  * `individuals`, `informal_group` or `association`.
  */
-organisation: string | null, expectation: string, whatHappened: string, analysis: string, learning: string, feelings: string, actions: Array<Action>, authorId: InstallationId, createdAt: string, updatedAt: string, 
+organisation: string | null, expectation: string, whatHappened: string, analysis: string, learning: string, feelings: string, actions: Array<Action>, tags: Array<string>, authorId: InstallationId, createdAt: string, updatedAt: string, 
 /**
  * Counts saves; lets merges later tell which copy is newer.
  */

@@ -11,4 +11,8 @@ guideVersion: number | null, answers: Record<string, unknown>,
 /**
  * The person went through the whole guide (rather than saving a quick capture).
  */
-complete: boolean, };
+complete: boolean, 
+/**
+ * Free tags for finding and filtering ("homework", "autumn 2025").
+ */
+tags: Array<string>, };

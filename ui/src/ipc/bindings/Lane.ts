@@ -5,4 +5,13 @@ import type { TimelineNode } from "./TimelineNode";
 /**
  * One initiative and its attempts (those that match the filter), oldest first.
  */
-export type Lane = { initiative: Initiative, nodes: Array<TimelineNode>, };
+export type Lane = { 
+/**
+ * `attempts` counts every attempt that matches the filter, shown or not.
+ */
+initiative: Initiative, nodes: Array<TimelineNode>, 
+/**
+ * Older matching attempts not on this page (a lane shows the newest twelve unless the
+ * timeline is filtered to this initiative).
+ */
+earlierHidden: number, };

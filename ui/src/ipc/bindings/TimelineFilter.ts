@@ -20,4 +20,8 @@ from: string | null,
 /**
  * Last day, `YYYY-MM-DD`.
  */
-to: string | null, };
+to: string | null, 
+/**
+ * Only attempts with this tag.
+ */
+tag: string | null, };

@@ -134,6 +134,7 @@ fn lenient_payload(value: &serde_json::Value) -> Payload {
         guide_version: Some(1),
         answers,
         complete: false,
+        tags: Vec::new(),
     };
     Payload { input, step: 0 }
 }

@@ -28,6 +28,7 @@ impl Store {
             insert(&tx, id, &valid, &author.to_string(), &now)?;
             super::actions::replace_for_entry(&tx, id, &valid.projection.actions, author, &now)?;
             place_in_initiative(&tx, id, &valid, &author.to_string(), &now, None)?;
+            replace_tags(&tx, id, &valid.tags)?;
             if let Some(draft) = from_draft {
                 tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
                     .execute([draft])?;
@@ -55,6 +56,7 @@ impl Store {
             if n == 1 {
                 super::actions::replace_for_entry(&tx, id, &valid.projection.actions, author, &now)?;
                 place_in_initiative(&tx, id, &valid, &author.to_string(), &now, before)?;
+                replace_tags(&tx, id, &valid.tags)?;
                 if let Some(draft) = from_draft {
                     tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
                         .execute([draft])?;
@@ -84,6 +86,7 @@ impl Store {
                 id: id.to_string(),
             })?;
         entry.actions = self.actions_of(id)?;
+        entry.tags = self.tags_of(id)?;
         Ok(entry)
     }
 
@@ -154,6 +157,7 @@ impl Store {
                 insert(&tx, id, v, &author.to_string(), &now)?;
                 super::actions::replace_for_entry(&tx, id, &v.projection.actions, author, &now)?;
                 place_in_initiative(&tx, id, v, &author.to_string(), &now, None)?;
+                replace_tags(&tx, id, &v.tags)?;
                 ids.push(id);
             }
             tx.commit()?;
@@ -199,6 +203,25 @@ impl Store {
         }
     }
 
+    /// An entry's tags, in the order of their text.
+    pub fn tags_of(&self, id: EntryId) -> Result<Vec<String>> {
+        self.conn
+            .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")
+            .and_then(|mut s| s.query_map([id], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Every tag in use, most used first (for the timeline's tag filter).
+    pub fn list_tags(&self) -> Result<Vec<String>> {
+        self.conn
+            .prepare_cached(
+                "SELECT t.tag FROM entry_tags t JOIN entries e ON e.id = t.entry_id WHERE e.deleted_at IS NULL \
+                 GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 500",
+            )
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
+    }
+
     /// How many entries are stored (not counting deleted ones).
     pub fn count_entries(&self) -> Result<u64> {
         let n: i64 = self
@@ -209,6 +232,16 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         Ok(n.unsigned_abs())
     }
+}
+
+fn replace_tags(tx: &Transaction<'_>, id: EntryId, tags: &[String]) -> rusqlite::Result<()> {
+    tx.prepare_cached("DELETE FROM entry_tags WHERE entry_id = ?1")?
+        .execute([id])?;
+    for tag in tags {
+        tx.prepare_cached("INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?1, ?2)")?
+            .execute(params![id, tag])?;
+    }
+    Ok(())
 }
 
 /// Puts the entry in the initiative named in its answers (created if new), or in none, and
@@ -379,6 +412,7 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
         learning: row.get(21)?,
         feelings: row.get(22)?,
         actions: Vec::new(),
+        tags: Vec::new(),
         author_id: row.get(23)?,
         created_at: instant_col(row, 24)?,
         updated_at: instant_col(row, 25)?,

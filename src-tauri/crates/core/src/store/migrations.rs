@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundations.sql"),
     include_str!("migrations/0002_guided_reflection.sql"),
     include_str!("migrations/0003_timeline.sql"),
+    include_str!("migrations/0004_tags.sql"),
 ];
 
 /// The schema version this build writes.

@@ -17,7 +17,8 @@ pub const MAX_LANES: u32 = 50;
 /// The entry filter, shared by both queries (and by the benchmark's raw side).
 pub const ENTRY_FILTER: &str = "(:outcome IS NULL OR e.outcome = :outcome) AND (:phase IS NULL OR e.phase_entered = :phase) \
      AND (:role IS NULL OR e.citizen_role = :role) AND (:from IS NULL OR e.occurred_on >= :from) \
-     AND (:to IS NULL OR e.occurred_on <= :to)";
+     AND (:to IS NULL OR e.occurred_on <= :to) \
+     AND (:tag IS NULL OR EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = :tag))";
 
 pub fn lanes_sql() -> String {
     format!(
@@ -29,15 +30,24 @@ pub fn lanes_sql() -> String {
     )
 }
 
+/// Attempts shown per lane, newest kept, unless the timeline shows one initiative alone. A lane
+/// of fifty attempts over three years is unreadable at a glance; the rest are counted.
+pub const NODES_PER_LANE: u32 = 12;
+
 pub fn nodes_sql() -> String {
     format!(
-        "SELECT e.id, e.initiative_id, e.occurred_on, e.title, e.outcome, e.participation_level, \
-         e.completed_at IS NOT NULL, \
-         (SELECT count(*) FROM actions a WHERE a.entry_id = e.id AND a.status = 'open' AND a.deleted_at IS NULL), \
-         (SELECT l.to_entry FROM entry_links l WHERE l.from_entry = e.id AND l.kind = 'follows_up' \
-          AND l.deleted_at IS NULL LIMIT 1) \
-         FROM entries e WHERE e.initiative_id IN (SELECT value FROM json_each(:lanes)) AND e.deleted_at IS NULL \
-         AND {ENTRY_FILTER} ORDER BY e.initiative_id, e.occurred_on, e.id"
+        "SELECT n.id, n.initiative_id, n.occurred_on, n.title, n.outcome, n.participation_level, n.complete, \
+         (SELECT count(*) FROM actions a WHERE a.entry_id = n.id AND a.status = 'open' AND a.deleted_at IS NULL), \
+         (SELECT l.to_entry FROM entry_links l WHERE l.from_entry = n.id AND l.kind = 'follows_up' \
+          AND l.deleted_at IS NULL LIMIT 1), \
+         n.total \
+         FROM (SELECT e.id, e.initiative_id, e.occurred_on, e.title, e.outcome, e.participation_level, \
+               e.completed_at IS NOT NULL AS complete, \
+               row_number() OVER (PARTITION BY e.initiative_id ORDER BY e.occurred_on DESC, e.id DESC) AS rn, \
+               count(*) OVER (PARTITION BY e.initiative_id) AS total \
+               FROM entries e WHERE e.initiative_id IN (SELECT value FROM json_each(:lanes)) \
+               AND e.deleted_at IS NULL AND {ENTRY_FILTER}) n \
+         WHERE n.rn <= :per_lane ORDER BY n.initiative_id, n.occurred_on, n.id"
     )
 }
 
@@ -71,7 +81,7 @@ impl Store {
                     named_params! {
                         ":after_on": after_on, ":after_id": after_id, ":initiative": f.initiative,
                         ":outcome": f.outcome, ":phase": f.phase, ":role": f.role, ":from": f.from, ":to": f.to,
-                        ":limit": limit + 1,
+                        ":tag": f.tag, ":limit": limit + 1,
                     },
                     initiative_from_row,
                 )?
@@ -87,16 +97,24 @@ impl Store {
             None
         };
         let ids: Vec<String> = initiatives.iter().map(|i| i.id.to_string()).collect();
+        let per_lane = if f.initiative.is_some() {
+            u32::MAX
+        } else {
+            NODES_PER_LANE
+        };
         let mut nodes: HashMap<InitiativeId, Vec<TimelineNode>> = HashMap::new();
+        let mut totals: HashMap<InitiativeId, u32> = HashMap::new();
         self.conn
             .prepare_cached(&nodes_sql())
             .and_then(|mut s| {
                 let mut rows = s.query(named_params! {
                     ":lanes": serde_json::to_string(&ids).unwrap_or_default(),
                     ":outcome": f.outcome, ":phase": f.phase, ":role": f.role, ":from": f.from, ":to": f.to,
+                    ":tag": f.tag, ":per_lane": per_lane,
                 })?;
                 while let Some(row) = rows.next()? {
                     let initiative: InitiativeId = row.get(1)?;
+                    totals.insert(initiative, row.get(9)?);
                     nodes.entry(initiative).or_default().push(TimelineNode {
                         id: row.get(0)?,
                         occurred_on: date_col(row, 2)?,
@@ -123,8 +141,12 @@ impl Store {
             .into_iter()
             .map(|mut initiative| {
                 let nodes = nodes.remove(&initiative.id).unwrap_or_default();
-                initiative.attempts = nodes.len() as u32;
-                Lane { initiative, nodes }
+                initiative.attempts = totals.get(&initiative.id).copied().unwrap_or(nodes.len() as u32);
+                Lane {
+                    earlier_hidden: initiative.attempts.saturating_sub(nodes.len() as u32),
+                    initiative,
+                    nodes,
+                }
             })
             .collect();
         Ok(TimelinePage {
@@ -146,6 +168,7 @@ fn checked(filter: &TimelineFilter) -> Result<TimelineFilter> {
         role: blank(&filter.role),
         from: blank(&filter.from),
         to: blank(&filter.to),
+        tag: blank(&filter.tag),
     };
     if let Some(id) = &f.initiative {
         id.parse::<InitiativeId>()

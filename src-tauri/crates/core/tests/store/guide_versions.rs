@@ -46,6 +46,7 @@ fn an_entry_keeps_the_guide_version_it_was_written_with() {
         guide_version: None,
         answers: answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
         complete: true,
+        tags: Vec::new(),
     };
     let old = store.create_entry(&input, None).unwrap();
     assert_eq!(

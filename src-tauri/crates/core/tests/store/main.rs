@@ -31,6 +31,7 @@ pub fn with(answers: &[(&str, Value)]) -> EntryInput {
         guide_version: Some(1),
         answers: answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
         complete: false,
+        tags: Vec::new(),
     }
 }
 

@@ -312,3 +312,64 @@ fn chart_data_counts_outcomes_by_participation_level() {
     let one = store.chart_data(first.initiative_id).unwrap();
     assert_eq!(one.level_over_time.len(), 2);
 }
+
+#[test]
+fn a_long_lane_shows_its_newest_attempts_and_counts_the_rest_unless_shown_alone() {
+    let mut store = Store::open_in_memory().unwrap();
+    let inputs = eftertanke_core::demo::entries(
+        40,
+        1,
+        DemoLanguage::En,
+        5,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    );
+    store.create_entries(&inputs).unwrap();
+    let page = store.timeline_page(&TimelineFilter::default(), None, 10).unwrap();
+    let lane = &page.lanes[0];
+    assert_eq!(lane.nodes.len(), 12);
+    assert_eq!((lane.initiative.attempts, lane.earlier_hidden), (40, 28));
+    let newest = store.list_entries(None, 1).unwrap().entries[0].occurred_on;
+    assert_eq!(
+        lane.nodes.last().unwrap().occurred_on,
+        newest,
+        "the newest attempts are the ones shown"
+    );
+    let alone = TimelineFilter {
+        initiative: Some(lane.initiative.id.to_string()),
+        ..Default::default()
+    };
+    let page = store.timeline_page(&alone, None, 10).unwrap();
+    assert_eq!((page.lanes[0].nodes.len(), page.lanes[0].earlier_hidden), (40, 0));
+}
+
+#[test]
+fn tags_are_kept_once_and_filter_the_timeline() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (first, second) = reference(&mut store);
+    let mut input = first.to_input();
+    input.tags = vec!["mothers".into(), " Mothers ".into(), "course".into(), " ".into()];
+    let tagged = store.update_entry(first.id, &input, None).unwrap();
+    assert_eq!(
+        tagged.tags,
+        ["course", "mothers"],
+        "trimmed, once regardless of case, blank dropped"
+    );
+    let page = store
+        .timeline_page(
+            &TimelineFilter {
+                tag: Some("course".into()),
+                ..Default::default()
+            },
+            None,
+            10,
+        )
+        .unwrap();
+    assert_eq!(page.lanes[0].nodes.iter().map(|n| n.id).collect::<Vec<_>>(), [first.id]);
+    assert!(!page.lanes[0].nodes.iter().any(|n| n.id == second.id));
+    assert_eq!(store.list_tags().unwrap(), ["course", "mothers"]);
+    input.tags = vec!["x".repeat(41)];
+    assert_eq!(
+        store.update_entry(first.id, &input, None).unwrap_err().field(),
+        Some("tags")
+    );
+}
