@@ -57,7 +57,16 @@ export async function launch({ dataDir, lang = "en_GB.UTF-8" }) {
   // Own ports for every launch, so runs never meet another driver (a second checkout, CI).
   const port = await freePort();
   const args = ["--port", String(port), "--native-port", String(await freePort())];
-  const driver = spawn("tauri-driver", args, { env, stdio: ["ignore", "inherit", "inherit"] });
+  // Its own process group, so closing kills WebKitWebDriver and the app with it, whatever state
+  // the session is in.
+  const driver = spawn("tauri-driver", args, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const killAll = () => {
+    try {
+      process.kill(-driver.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  };
   try {
     await waitForDriver(driver, port);
     const browser = await remote({
@@ -69,13 +78,15 @@ export async function launch({ dataDir, lang = "en_GB.UTF-8" }) {
     // The first screen appears once the app has asked the backend for its status.
     await browser.$("h1").waitForExist({ timeout: 20000 });
     const close = async () => {
-      await browser.deleteSession().catch(() => undefined);
-      driver.kill();
-      await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+      const ended = browser.deleteSession().catch(() => undefined);
+      await Promise.race([ended, new Promise((r) => setTimeout(r, 10_000))]);
+      const exited = new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+      killAll();
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
     };
     return { browser, close };
   } catch (e) {
-    driver.kill();
+    killAll();
     throw e;
   }
 }
