@@ -25,15 +25,15 @@ async function next(browser, times = 1) {
 }
 
 const words = {
-  da: { title: "Forældremøde om fritidsjob", expected: "At 10–12 forældre ville komme.", resources: "Forældrene er udsatte, men kender mange arbejdsgivere i området.", reference: "Mødrenes forening" },
-  en: { title: "Parents' meeting on after-school jobs", expected: "That 10–12 parents would come.", resources: "The parents are vulnerable, but know many employers in the area.", reference: "The mothers' association" },
+  da: { title: "Forældremøde om fritidsjob", expected: "At 10–12 forældre ville komme.", resources: "Forældrene er udsatte, men kender mange arbejdsgivere i området.", reference: "Mødrenes forening", referenceFirst: "Danskkursus for mødre" },
+  en: { title: "Parents' meeting on after-school jobs", expected: "That 10–12 parents would come.", resources: "The parents are vulnerable, but know many employers in the area.", reference: "The mothers' association", referenceFirst: "Danish course for mothers" },
 };
 
 for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
   const w = words[lang];
   const dataDir = freshDataDir();
   const env = { ...process.env, EFTERTANKE_DATA_DIR: dataDir };
-  execFileSync(cli, ["demo", "--entries", "12", "--language", lang, "--seed", "7"], { env });
+  execFileSync(cli, ["demo", "--entries", "40", "--initiatives", "4", "--language", lang, "--seed", "7"], { env });
   execFileSync(cli, ["demo", "--reference-case", "--language", lang], { env });
   let app = await launch({ dataDir, lang: locale });
   try {
@@ -69,6 +69,26 @@ for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
     await shoot(browser, `${lang}-entry-composed`);
     await browser.execute(() => document.getElementById("sum-actions")?.scrollIntoView({ block: "center" }));
     await shoot(browser, `${lang}-entry-actions`);
+    // The reference case's chain: link attempt 2 to attempt 1, then read what changed.
+    await browser.$("#link-target").waitForExist({ timeout: 5000 });
+    await browser.execute((title) => {
+      const select = document.getElementById("link-target");
+      const option = [...select.options].find((o) => o.textContent.includes(title));
+      select.value = option.value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }, w.referenceFirst);
+    await (await browser.$(".add-link button[type=submit]")).click();
+    await browser.$("#changed-heading").waitForExist({ timeout: 10000 });
+    await browser.execute(() => document.getElementById("chain-heading")?.scrollIntoView({ block: "start" }));
+    await shoot(browser, `${lang}-what-changed`);
+    await (await browser.$("nav button[data-nav=timeline]")).click();
+    await browser.$(".node").waitForExist({ timeout: 10000 });
+    await shoot(browser, `${lang}-timeline`);
+    await (await browser.$("button[aria-pressed]")).click();
+    await shoot(browser, `${lang}-timeline-list`);
+    await browser.execute(() => document.querySelector(".head-actions button:last-child").click());
+    await browser.$(".chart").waitForExist({ timeout: 10000 });
+    await shoot(browser, `${lang}-charts`);
     await (await browser.$("nav button[data-nav=settings]")).click();
     await shoot(browser, `${lang}-settings`);
   } finally {
