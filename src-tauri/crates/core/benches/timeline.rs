@@ -112,7 +112,7 @@ fn raw_page(conn: &Connection, f: &TimelineFilter) {
             named_params! {":lanes": ids, ":outcome": f.outcome, ":phase": f.phase, ":role": f.role, ":from": f.from, ":to": f.to,
             ":tag": f.tag, ":per_lane": eftertanke_core::store::timeline::NODES_PER_LANE},
             |r| {
-                let row: (String, String, String, String, String, Option<u8>, bool, u32, Option<String>, u32) =
+                let row: NodeRow =
                     (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?);
                 Ok(row)
             },
@@ -128,6 +128,20 @@ fn raw_page(conn: &Connection, f: &TimelineFilter) {
         )
         .unwrap();
 }
+
+/// The columns of one timeline node, as the raw side reads them.
+type NodeRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<u8>,
+    bool,
+    u32,
+    Option<String>,
+    u32,
+);
 
 fn measure(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
     f(); // warm the page cache and statement cache
