@@ -240,6 +240,17 @@ export const da: Messages = {
     title: "Handlinger, hvor opfølgningsdatoen er passeret",
     due: "opfølgning {date}",
   },
+  initiative: {
+    edit: "Beskriv initiativet",
+    describe: "Beskriv",
+    title: "Navn",
+    neighbourhood: "Boligområde",
+    citizenGroup: "Borgergruppe",
+    citizenGroupHint: "Som en rolle, aldrig navne: »somalisk-danske mødre«.",
+    purpose: "Formål",
+    save: "Gem",
+    cancel: "Annullér",
+  },
   errors: {
     title: "Eftertanke kan ikke åbne din journal",
     retry: "Prøv igen",

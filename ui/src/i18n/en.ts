@@ -239,6 +239,17 @@ export const en = {
     title: "Actions past their review date",
     due: "review {date}",
   },
+  initiative: {
+    edit: "Describe the initiative",
+    describe: "Describe",
+    title: "Name",
+    neighbourhood: "Neighbourhood",
+    citizenGroup: "Citizen group",
+    citizenGroupHint: "As a role, never names: “Danish-Somali mothers”.",
+    purpose: "Purpose",
+    save: "Save",
+    cancel: "Cancel",
+  },
   errors: {
     title: "Eftertanke cannot open your journal",
     retry: "Try again",

@@ -106,3 +106,7 @@ export const overdueActions = (today: string) => call<DA[]>("overdue_actions", {
 export const chartData = (initiative: string | null) => call<CD>("chart_data", { initiative });
 export const deleteEntry = (id: string) => call<null>("delete_entry", { id });
 export const listTags = () => call<string[]>("list_tags");
+export const updateInitiative = (
+  id: string,
+  input: { title: string; neighbourhood: string; citizenGroup: string; purpose: string },
+) => call<import("./bindings/Initiative").Initiative>("update_initiative", { id, input });
