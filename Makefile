@@ -13,6 +13,7 @@ app:            ## Build target/app/eftertanke-app with the UI embedded
 bench:          ## Durable save and the timeline at 100,000 entries: core vs raw rusqlite
 	cargo bench -p eftertanke-core --bench durable_save
 	cargo bench -p eftertanke-core --bench timeline
+	cargo bench -p eftertanke-core --bench encryption
 
 bench-startup:  ## The real app: launch to first journal and timeline page, 0 vs 100,000 entries
 	scripts/build-app.sh

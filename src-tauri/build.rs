@@ -38,5 +38,17 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "delete_entry",
         "chart_data",
         "list_tags",
+        "create_passphrase",
+        "unlock",
+        "recover",
+        "lock",
+        "change_passphrase",
+        "list_backups",
+        "back_up_now",
+        "verify_backup",
+        "newest_good_backup",
+        "restore_backup",
+        "set_backups_keep",
+        "set_idle_lock",
     ]
 }

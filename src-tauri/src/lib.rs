@@ -4,10 +4,12 @@
 //! arguments, calls one `eftertanke-core` function on the [`state::AppState`]'s store, and maps
 //! the core's error to an [`ipc_error::IpcError`] (`{kind, message, field, problem}`).
 
+mod background;
 mod commands;
 pub mod ipc_error;
 pub mod state;
 
+pub use commands::backups::BackupList;
 pub use commands::status::AppStatus;
 use tauri::{Builder, Manager, Runtime};
 
@@ -54,12 +56,25 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::timeline::delete_entry,
             commands::timeline::chart_data,
             commands::timeline::list_tags,
+            commands::vault::create_passphrase,
+            commands::vault::unlock,
+            commands::vault::recover,
+            commands::vault::lock,
+            commands::vault::change_passphrase,
+            commands::backups::list_backups,
+            commands::backups::back_up_now,
+            commands::backups::verify_backup,
+            commands::backups::newest_good_backup,
+            commands::backups::restore_backup,
+            commands::backups::set_backups_keep,
+            commands::backups::set_idle_lock,
         ])
         .setup(|app| {
             if app.try_state::<state::AppState>().is_none() {
                 let default_dir = app.path().app_data_dir().ok();
                 app.manage(state::AppState::open(state::data_dir(default_dir)));
             }
+            background::start(app.handle());
             Ok(())
         })
 }

@@ -13,6 +13,8 @@ import { remote } from "webdriverio";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
 export const APP_BINARY = process.env.EFTERTANKE_APP ?? join(root, "target/app/eftertanke-app");
+/** The command-line tool, for filling a journal before the app opens it. */
+export const CLI = process.env.EFTERTANKE_CLI ?? join(root, "target/debug/eftertanke");
 /** A free local port (and, by convention, the one after it for WebKitWebDriver). */
 async function freePort() {
   for (;;) {
@@ -29,6 +31,39 @@ async function freePort() {
 }
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** The passphrase every test journal is encrypted with. */
+export const PASSPHRASE = "e2e passphrase for tests";
+
+/** The environment for the `eftertanke` CLI on a test journal (it reads the passphrase here). */
+export function cliEnv(dataDir) {
+  return { ...process.env, EFTERTANKE_DATA_DIR: dataDir, EFTERTANKE_PASSPHRASE: PASSPHRASE };
+}
+
+/**
+ * Gets past the vault screen as a person would: on a new journal, chooses the passphrase and
+ * confirms the recovery code; on an existing one, types the passphrase. Waits for what comes
+ * next (the journal, or the screen saying why it cannot open).
+ */
+export async function openJournal(browser, passphrase = PASSPHRASE) {
+  const setup = await browser.$("[data-action=create-passphrase]");
+  const unlock = await browser.$("[data-action=unlock]");
+  if (await setup.isExisting()) {
+    await (await browser.$("#new-passphrase")).setValue(passphrase);
+    await (await browser.$("#repeat-passphrase")).setValue(passphrase);
+    await setup.click();
+    const written = await browser.$("[data-action=code-written]");
+    await written.waitForExist({ timeout: 20000 });
+    await written.click();
+    await (await browser.$("[data-action=open-journal]")).click();
+  } else if (await unlock.isExisting()) {
+    await (await browser.$("#unlock-passphrase")).setValue(passphrase);
+    await unlock.click();
+  } else {
+    return;
+  }
+  await browser.$("nav, .error-card").waitForExist({ timeout: 20000 });
+}
 
 export function freshDataDir() {
   return mkdtempSync(join(tmpdir(), "eftertanke-e2e-"));
@@ -50,9 +85,10 @@ async function waitForDriver(driver, port) {
 
 /**
  * Starts the app with `dataDir` and `lang` (e.g. "da_DK.UTF-8") and returns
- * `{ browser, close }`. `close` ends the session, which quits the app.
+ * `{ browser, close }`. `close` ends the session, which quits the app. Unless `unlock` is
+ * false, the journal is set up or unlocked with {@link PASSPHRASE} first.
  */
-export async function launch({ dataDir, lang = "en_GB.UTF-8" }) {
+export async function launch({ dataDir, lang = "en_GB.UTF-8", unlock = true }) {
   const env = { ...process.env, EFTERTANKE_DATA_DIR: dataDir, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
   // Own ports for every launch, so runs never meet another driver (a second checkout, CI).
   const port = await freePort();
@@ -77,6 +113,7 @@ export async function launch({ dataDir, lang = "en_GB.UTF-8" }) {
     });
     // The first screen appears once the app has asked the backend for its status.
     await browser.$("h1").waitForExist({ timeout: 20000 });
+    if (unlock) await openJournal(browser);
     const close = async () => {
       const ended = browser.deleteSession().catch(() => undefined);
       await Promise.race([ended, new Promise((r) => setTimeout(r, 10_000))]);

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { freshDataDir, launch } from "./harness.mjs";
+import { cliEnv, freshDataDir, launch, openJournal } from "./harness.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const out = join(root, "screenshots");
@@ -32,12 +32,33 @@ const words = {
 for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
   const w = words[lang];
   const dataDir = freshDataDir();
-  const env = { ...process.env, EFTERTANKE_DATA_DIR: dataDir };
-  execFileSync(cli, ["demo", "--entries", "40", "--initiatives", "4", "--language", lang, "--seed", "7"], { env });
-  execFileSync(cli, ["demo", "--reference-case", "--language", lang], { env });
-  let app = await launch({ dataDir, lang: locale });
+  const env = cliEnv(dataDir);
+  // First run: the passphrase screen and the recovery code, in a journal of its own.
+  let app = await launch({ dataDir: freshDataDir(), lang: locale, unlock: false });
   try {
     const { browser } = app;
+    await shoot(browser, `${lang}-setup-passphrase`);
+    await (await browser.$("#new-passphrase")).setValue("e2e passphrase for tests");
+    await (await browser.$("#repeat-passphrase")).setValue("e2e passphrase for tests");
+    await (await browser.$("[data-action=create-passphrase]")).click();
+    await browser.$("[data-testid=recovery-code]").waitForExist({ timeout: 20000 });
+    await shoot(browser, `${lang}-recovery-code`);
+  } finally {
+    await app.close();
+  }
+  execFileSync(cli, ["demo", "--entries", "40", "--initiatives", "4", "--language", lang, "--seed", "7"], { env });
+  execFileSync(cli, ["demo", "--reference-case", "--language", lang], { env });
+  execFileSync(cli, ["backup"], { env });
+  app = await launch({ dataDir, lang: locale, unlock: false });
+  try {
+    const { browser } = app;
+    await shoot(browser, `${lang}-unlock`);
+    await (await browser.$("#unlock-passphrase")).setValue("not the right one");
+    await (await browser.$("[data-action=unlock]")).click();
+    await browser.$("#unlock-problem").waitForExist({ timeout: 20000 });
+    await shoot(browser, `${lang}-unlock-wrong`);
+    await (await browser.$("#unlock-passphrase")).setValue("");
+    await openJournal(browser);
     // A draft on the home screen: start a reflection and leave it.
     await (await browser.$("nav button[data-nav=new]")).click();
     await shoot(browser, `${lang}-guides`);
@@ -91,14 +112,25 @@ for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
     await shoot(browser, `${lang}-charts`);
     await (await browser.$("nav button[data-nav=settings]")).click();
     await shoot(browser, `${lang}-settings`);
+    await browser.$(".backups-table").waitForExist({ timeout: 10000 });
+    await browser.execute(() => document.querySelector("#backups-heading").scrollIntoView());
+    await shoot(browser, `${lang}-backups`);
+    await (await browser.$("[data-action=restore-backup]")).click();
+    await browser.$(".dialog").waitForExist({ timeout: 5000 });
+    await shoot(browser, `${lang}-backups-restore-confirm`);
+    await browser.keys("Escape");
   } finally {
     await app.close();
   }
+  // A damaged journal with a good backup: the recovery screen offers it.
   const broken = freshDataDir();
+  execFileSync(cli, ["demo", "--reference-case", "--language", lang], { env: cliEnv(broken) });
+  execFileSync(cli, ["backup"], { env: cliEnv(broken) });
   writeFileSync(join(broken, "eftertanke.sqlite3"), Buffer.alloc(16384, 7));
   app = await launch({ dataDir: broken, lang: locale });
   try {
-    await shoot(app.browser, `${lang}-error`);
+    await app.browser.$("[data-action=restore-newest]").waitForExist({ timeout: 20000 });
+    await shoot(app.browser, `${lang}-error-recovery`);
   } finally {
     await app.close();
   }

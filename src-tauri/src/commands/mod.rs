@@ -2,9 +2,11 @@
 //! arguments, call one core function through [`crate::state::AppState`], map the error.
 //! All are `async` commands, so SQLite's disk work never runs on the UI thread.
 
+pub mod backups;
 pub mod drafts;
 pub mod entries;
 pub mod guides;
 pub mod settings;
 pub mod status;
 pub mod timeline;
+pub mod vault;

@@ -1,7 +1,7 @@
 //! Start-up status: is the store open, where, and which language the OS asks for.
 
 use crate::ipc_error::IpcError;
-use crate::state::AppState;
+use crate::state::{AppState, Phase};
 use eftertanke_core::Settings;
 use serde::Serialize;
 use tauri::State;
@@ -14,6 +14,8 @@ pub struct AppStatus {
     /// The OS locale, e.g. `da-DK`; the UI follows it unless Settings say otherwise.
     pub os_locale: String,
     pub data_dir: Option<String>,
+    /// Setup, locked, open or failed: which screen the UI shows.
+    pub phase: Phase,
     /// The saved preferences; `null` when the store could not be opened.
     pub settings: Option<Settings>,
     /// Why the store could not be opened; `null` when it is open.
@@ -22,13 +24,14 @@ pub struct AppStatus {
 
 #[tauri::command(async)]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
-    let settings = state.with_store(|s| s.settings());
+    let (phase, error) = state.phase();
     AppStatus {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         os_locale: sys_locale::get_locale().unwrap_or_else(|| "en".to_owned()),
         data_dir: state.data_dir().map(|d| d.display().to_string()),
-        error: settings.as_ref().err().cloned(),
-        settings: settings.ok(),
+        phase,
+        settings: state.with_store(|s| s.settings()).ok(),
+        error,
     }
 }
 

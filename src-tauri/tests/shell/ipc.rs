@@ -1,12 +1,15 @@
 //! Commands invoked the way the webview invokes them, through the real capability file.
 
 use eftertanke_app::state::AppState;
+use eftertanke_core::vault::KdfParams;
 use serde_json::{Value, json};
 use std::path::Path;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+const PASSPHRASE: &str = "a passphrase for tests";
 
 struct Shell {
     _app: App<MockRuntime>,
@@ -15,14 +18,25 @@ struct Shell {
 
 impl Shell {
     fn start(data_dir: &Path) -> Self {
-        let builder = mock_builder().manage(AppState::open(Some(data_dir.to_path_buf())));
+        let state = AppState::with_kdf(Some(data_dir.to_path_buf()), KdfParams::insecure_for_tests());
+        let builder = mock_builder().manage(state);
         let app = eftertanke_app::app_builder(builder)
             .build(tauri::generate_context!())
             .expect("the app must build on the mock runtime");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
-        Self { _app: app, window }
+        let shell = Self { _app: app, window };
+        let phase = shell.invoke("app_status", json!({})).unwrap()["phase"].clone();
+        if phase == "setup" {
+            shell
+                .invoke("create_passphrase", json!({ "passphrase": PASSPHRASE }))
+                .unwrap();
+        } else if phase == "locked" {
+            // A database that will not open is the test's business; the unlock itself is fine.
+            let _ = shell.invoke("unlock", json!({ "passphrase": PASSPHRASE }));
+        }
+        shell
     }
 
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -37,6 +51,13 @@ impl Shell {
         };
         get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
     }
+}
+
+/// A journal with a passphrase and no database yet.
+fn set_up_vault(dir: &Path) {
+    eftertanke_core::Vault::with_kdf(dir, KdfParams::insecure_for_tests())
+        .create(PASSPHRASE)
+        .unwrap();
 }
 
 fn first_attempt() -> Value {
@@ -206,6 +227,7 @@ fn the_timeline_links_and_change_summary_work_over_ipc() {
 #[test]
 fn a_corrupt_database_is_reported_by_status_and_by_every_command() {
     let tmp = tempfile::tempdir().unwrap();
+    set_up_vault(tmp.path());
     std::fs::write(tmp.path().join("eftertanke.sqlite3"), vec![7u8; 8192]).unwrap();
     let shell = Shell::start(tmp.path());
     let status = shell.invoke("app_status", json!({})).unwrap();
@@ -222,6 +244,7 @@ fn a_corrupt_database_is_reported_by_status_and_by_every_command() {
 #[test]
 fn retry_opens_the_store_once_the_problem_is_gone() {
     let tmp = tempfile::tempdir().unwrap();
+    set_up_vault(tmp.path());
     let db = tmp.path().join("eftertanke.sqlite3");
     std::fs::write(&db, vec![7u8; 8192]).unwrap();
     let shell = Shell::start(tmp.path());
@@ -272,4 +295,84 @@ fn the_capability_grants_every_command_and_nothing_unknown_runs() {
     }
     let err = shell.invoke("read_any_file", json!({})).unwrap_err();
     assert!(!err.to_string().is_empty(), "an unknown command must be refused");
+}
+
+#[test]
+fn locking_closes_the_journal_and_only_the_passphrase_reopens_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    shell.invoke("lock", json!({})).unwrap();
+    let status = shell.invoke("app_status", json!({})).unwrap();
+    assert_eq!(status["phase"], "locked");
+    assert_eq!(
+        status["settings"],
+        Value::Null,
+        "nothing of the journal is served while locked"
+    );
+    assert_eq!(
+        shell.invoke("list_entries", json!({})).unwrap_err()["kind"],
+        "vault_locked"
+    );
+    let wrong = shell
+        .invoke("unlock", json!({ "passphrase": "not the passphrase" }))
+        .unwrap_err();
+    assert_eq!(wrong["kind"], "wrong_passphrase");
+    shell.invoke("unlock", json!({ "passphrase": PASSPHRASE })).unwrap();
+    assert_eq!(
+        shell.invoke("list_entries", json!({})).unwrap()["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_backup_is_made_listed_and_restored_over_ipc() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    let made = shell.invoke("back_up_now", json!({})).unwrap();
+    assert_eq!(made["reason"], "manual");
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    let list = shell.invoke("list_backups", json!({})).unwrap();
+    assert_eq!(list["backups"][0]["fileName"], made["fileName"]);
+    let check = shell
+        .invoke("verify_backup", json!({ "fileName": made["fileName"] }))
+        .unwrap();
+    assert_eq!(check["entries"], 1);
+    for bad in ["../eftertanke.sqlite3", "eftertanke.key.json", "/etc/passwd"] {
+        let err = shell.invoke("restore_backup", json!({ "fileName": bad })).unwrap_err();
+        assert_eq!(err["kind"], "not_a_backup", "{bad}");
+    }
+    assert_eq!(
+        shell.invoke("list_entries", json!({})).unwrap()["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let aside = shell
+        .invoke("restore_backup", json!({ "fileName": made["fileName"] }))
+        .unwrap();
+    assert_eq!(aside["reason"], "before_restore");
+    assert_eq!(
+        shell.invoke("list_entries", json!({})).unwrap()["entries"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let newest = shell.invoke("newest_good_backup", json!({})).unwrap();
+    assert_eq!(
+        newest["reason"], "before_restore",
+        "the journal as it was is the newest backup"
+    );
 }

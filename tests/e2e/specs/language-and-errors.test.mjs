@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { axeViolations, freshDataDir, launch, textOf } from "../harness.mjs";
+import { execFileSync } from "node:child_process";
+import { CLI, axeViolations, cliEnv, freshDataDir, launch, textOf } from "../harness.mjs";
 
 test("a Danish OS locale gives a Danish interface, and the choice in Settings sticks", async () => {
   const dataDir = freshDataDir();
@@ -37,6 +38,8 @@ test("a Danish OS locale gives a Danish interface, and the choice in Settings st
 
 test("a damaged journal file opens an error screen that says what to do and leaves the file alone", async () => {
   const dataDir = freshDataDir();
+  // A journal with its passphrase set (by the CLI), whose file is then damaged.
+  execFileSync(CLI, ["list"], { env: cliEnv(dataDir) });
   const db = join(dataDir, "eftertanke.sqlite3");
   writeFileSync(db, Buffer.alloc(16384, 7));
   const before = createHash("sha256").update(readFileSync(db)).digest("hex");

@@ -110,3 +110,24 @@ export const updateInitiative = (
   id: string,
   input: { title: string; neighbourhood: string; citizenGroup: string; purpose: string },
 ) => call<import("./bindings/Initiative").Initiative>("update_initiative", { id, input });
+
+// The vault: first setup, unlock, recovery, lock.
+export const createPassphrase = (passphrase: string) => call<string>("create_passphrase", { passphrase });
+export const unlock = (passphrase: string) => call<null>("unlock", { passphrase });
+export const recover = (code: string, newPassphrase: string) => call<null>("recover", { code, newPassphrase });
+export const lock = () => call<null>("lock");
+export const changePassphrase = (old: string, next: string) => call<null>("change_passphrase", { old, new: next });
+export const setIdleLock = (minutes: number) => call<Settings>("set_idle_lock", { minutes });
+
+// Backups.
+export type { BackupInfo } from "./bindings/BackupInfo";
+export type { BackupList } from "./bindings/BackupList";
+export type { BackupCheck } from "./bindings/BackupCheck";
+export const listBackups = () => call<import("./bindings/BackupList").BackupList>("list_backups");
+export const backUpNow = () => call<import("./bindings/BackupInfo").BackupInfo>("back_up_now");
+export const verifyBackup = (fileName: string) =>
+  call<import("./bindings/BackupCheck").BackupCheck>("verify_backup", { fileName });
+export const newestGoodBackup = () => call<import("./bindings/BackupInfo").BackupInfo | null>("newest_good_backup");
+export const restoreBackup = (fileName: string) =>
+  call<import("./bindings/BackupInfo").BackupInfo | null>("restore_backup", { fileName });
+export const setBackupsKeep = (keep: number) => call<Settings>("set_backups_keep", { keep });

@@ -72,6 +72,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LinkArg::FollowsUp)]
         kind: LinkArg,
     },
+    /// Make a verified backup now (or list the backups with --list).
+    Backup {
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the journal with a backup; the current database is kept aside as a backup.
+    Restore {
+        /// The backup file (a name from `backup --list`, or a path).
+        file: std::path::PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Check that a backup (default: every backup) opens and is whole. Exit code 65 if not.
+    Verify { file: Option<std::path::PathBuf> },
     /// Fill the database with realistic synthetic entries (for benchmarks and screenshots).
     Demo {
         #[arg(long, default_value_t = 200)]

@@ -19,6 +19,7 @@ pub const NOT_FOUND: u8 = 1;
 pub const DATA_ERROR: u8 = 65;
 pub const IO_ERROR: u8 = 74;
 pub const TEMPORARY: u8 = 75;
+pub const NO_PERMISSION: u8 = 77;
 
 /// Prints the error to standard error and returns the exit code that matches it.
 pub fn report(err: &anyhow::Error) -> ExitCode {
@@ -27,7 +28,8 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         DATA_ERROR
     } else if let Some(core) = err.downcast_ref::<Error>() {
         match core.kind() {
-            ErrorKind::InvalidInput => DATA_ERROR,
+            ErrorKind::InvalidInput | ErrorKind::NotABackup => DATA_ERROR,
+            ErrorKind::WrongPassphrase | ErrorKind::WrongRecoveryCode => NO_PERMISSION,
             ErrorKind::NotFound => NOT_FOUND,
             ErrorKind::Locked => TEMPORARY,
             _ => IO_ERROR,

@@ -2,8 +2,10 @@
 //! function per command, prints the result and maps errors to conventional exit codes.
 
 mod args;
+mod backups;
 mod exit;
 mod print;
+mod unlock;
 
 use anyhow::Context;
 use args::{Cli, Command, DemoLang, LinkArg};
@@ -22,9 +24,19 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut store = open(&cli)?;
     let mut out = std::io::stdout().lock();
+    let (dir, database) = locate(&cli)?;
+    // Commands on backups work on files, with the store closed.
+    match &cli.command {
+        Command::Restore { file, yes } => return backups::restore(&mut out, &dir, &database, file, *yes),
+        Command::Verify { file } => return backups::verify(&mut out, &dir, &database, file.as_deref()),
+        _ => {}
+    }
+    let key = unlock::key_for(&dir)?;
+    let mut store = Store::open(&database, &OpenOptions::with_key(key))?;
     match cli.command {
+        Command::Restore { .. } | Command::Verify { .. } => unreachable!("handled above"),
+        Command::Backup { list } => backups::backup(&mut out, &store, list)?,
         Command::List { limit, json } => {
             let page = store.list_entries(None, limit)?;
             print::entry_list(&mut out, &page.entries, json)?;
@@ -104,17 +116,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn open(cli: &Cli) -> anyhow::Result<Store> {
-    let options = OpenOptions::default();
-    let store = match &cli.db {
-        Some(path) => Store::open(path, &options)?,
+/// The data directory and the database file in it: `--db PATH`, else `EFTERTANKE_DATA_DIR`,
+/// else the OS data directory. The key file lives beside the database.
+fn locate(cli: &Cli) -> anyhow::Result<(std::path::PathBuf, std::path::PathBuf)> {
+    match &cli.db {
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf();
+            Ok((dir, path.clone()))
+        }
         None => {
             let dir = eftertanke_core::data_dir::from_env()
                 .context("no data directory: set EFTERTANKE_DATA_DIR or pass --db PATH")?;
-            Store::open_in_dir(&dir, &options)?
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            let db = eftertanke_core::data_dir::database_path(&dir);
+            Ok((dir, db))
         }
-    };
-    Ok(store)
+    }
 }
 
 /// An entry from the command-line flags: a quick capture with the co-production guide.

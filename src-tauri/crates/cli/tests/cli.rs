@@ -8,10 +8,17 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+const PASSPHRASE: &str = "correct horse battery";
+
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    run_with(dir, args, stdin, PASSPHRASE)
+}
+
+fn run_with(dir: &Path, args: &[&str], stdin: Option<&str>, passphrase: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
         .args(args)
         .env("EFTERTANKE_DATA_DIR", dir)
+        .env("EFTERTANKE_PASSPHRASE", passphrase)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -160,12 +167,24 @@ fn an_unknown_id_exits_1_and_a_malformed_one_exits_65() {
 #[test]
 fn a_damaged_database_exits_74_with_advice_and_is_not_touched() {
     let tmp = tempfile::tempdir().unwrap();
+    assert!(
+        run(tmp.path(), &["add", "--title", "x", "--outcome", "failed"], None)
+            .status
+            .success()
+    );
     let db = tmp.path().join("eftertanke.sqlite3");
     std::fs::write(&db, vec![9u8; 4096]).unwrap();
     let out = run(tmp.path(), &["list"], None);
     assert_eq!(out.status.code(), Some(74));
     assert!(stderr(&out).contains("damaged"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&db).unwrap(), vec![9u8; 4096]);
+
+    // Without its key file an encrypted journal cannot be opened, and no new key replaces it.
+    std::fs::remove_file(tmp.path().join("eftertanke.key.json")).unwrap();
+    let out = run(tmp.path(), &["list"], None);
+    assert_eq!(out.status.code(), Some(74));
+    assert!(stderr(&out).contains("key file"), "{}", stderr(&out));
+    assert!(!tmp.path().join("eftertanke.key.json").exists());
 }
 
 #[test]
@@ -189,4 +208,90 @@ fn demo_fills_the_database_and_db_flag_picks_the_file() {
         0,
         "--db must not touch the data directory's database"
     );
+}
+
+#[test]
+fn a_wrong_passphrase_exits_77_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(
+            dir.path(),
+            &["add", "--title", "Første møde", "--outcome", "failed"],
+            None
+        )
+        .status
+        .success()
+    );
+    let key_file = std::fs::read(dir.path().join("eftertanke.key.json")).unwrap();
+    let out = run_with(dir.path(), &["list"], None, "not the passphrase");
+    assert_eq!(out.status.code(), Some(77), "{}", stderr(&out));
+    assert!(stderr(&out).contains("does not unlock"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(dir.path().join("eftertanke.key.json")).unwrap(), key_file);
+    assert_eq!(count(dir.path()), 1, "the right passphrase still opens it");
+}
+
+#[test]
+fn backup_verify_and_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(
+            dir.path(),
+            &["add", "--title", "Før backup", "--outcome", "partly"],
+            None
+        )
+        .status
+        .success()
+    );
+    let made = run(dir.path(), &["backup"], None);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let path = stdout(&made).trim().to_owned();
+    assert!(Path::new(&path).is_file(), "backup at {path}");
+    assert!(
+        run(
+            dir.path(),
+            &["add", "--title", "Efter backup", "--outcome", "failed"],
+            None
+        )
+        .status
+        .success()
+    );
+    assert_eq!(count(dir.path()), 2);
+
+    let verified = run(dir.path(), &["verify"], None);
+    assert!(verified.status.success(), "{}", stderr(&verified));
+    assert!(stdout(&verified).starts_with("ok\t"), "{}", stdout(&verified));
+
+    let refused = run(dir.path(), &["restore", &path], None);
+    assert_ne!(refused.status.code(), Some(0), "restore without a terminal needs --yes");
+    assert_eq!(count(dir.path()), 2, "an unconfirmed restore changes nothing");
+
+    let restored = run(dir.path(), &["restore", &path, "--yes"], None);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert_eq!(count(dir.path()), 1, "the journal is as it was at the backup");
+    assert!(stdout(&restored).contains("before-restore"), "{}", stdout(&restored));
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_is_refused_with_65_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(
+            dir.path(),
+            &["add", "--title", "Bliver", "--outcome", "succeeded"],
+            None
+        )
+        .status
+        .success()
+    );
+    let stranger = dir.path().join("notes.sqlite3");
+    std::fs::write(&stranger, b"SQLite format 3\0 but then nothing of the sort").unwrap();
+    for args in [
+        vec!["verify", stranger.to_str().unwrap()],
+        vec!["restore", stranger.to_str().unwrap(), "--yes"],
+    ] {
+        let out = run(dir.path(), &args, None);
+        assert_eq!(out.status.code(), Some(65), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("not an Eftertanke backup"), "{}", stderr(&out));
+    }
+    assert_eq!(count(dir.path()), 1);
 }

@@ -27,6 +27,16 @@ pub enum ErrorKind {
     Unwritable,
     /// The disk is full.
     DiskFull,
+    /// The journal is locked: unlock it first.
+    VaultLocked,
+    /// The passphrase does not unlock the data; try again.
+    WrongPassphrase,
+    /// The recovery code does not unlock the data; try again.
+    WrongRecoveryCode,
+    /// The key file is damaged or missing, so the encrypted data cannot be opened.
+    KeyFile,
+    /// A file offered as a backup is not a readable Eftertanke backup.
+    NotABackup,
     /// Anything else: a bug or an unexpected storage failure.
     Internal,
 }
@@ -48,6 +58,8 @@ pub enum Problem {
     SelfLink,
     /// A "follows up on" link that would close the chain into a circle.
     Cycle,
+    /// Shorter than the rule allows (a passphrase, say).
+    TooShort,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +107,30 @@ pub enum Error {
     #[error("the disk holding {path} is full. Free some space; your draft is kept and will be saved then")]
     DiskFull { path: PathBuf },
 
+    #[error("the journal is locked; unlock it with your passphrase")]
+    VaultLocked,
+
+    #[error("that passphrase does not unlock this journal. Check the keyboard layout and Caps Lock, and try again")]
+    WrongPassphrase,
+
+    #[error("that recovery code does not unlock this journal. Check it letter by letter and try again")]
+    WrongRecoveryCode,
+
+    #[error(
+        "the key file {path} is damaged: {reason}. Nothing was changed. Restore the data directory \
+         from a copy that includes the key file, or ask IT for help"
+    )]
+    KeyFileDamaged { path: PathBuf, reason: String },
+
+    #[error(
+        "the journal's data is encrypted, but its key file {path} is missing. Nothing was changed. \
+         Put the key file back (it is copied into the backups folder), or ask IT for help"
+    )]
+    KeyFileMissing { path: PathBuf },
+
+    #[error("{path} is not an Eftertanke backup that can be read ({reason}). Nothing was changed")]
+    NotABackup { path: PathBuf, reason: String },
+
     #[error("unexpected storage error: {0}")]
     Internal(String),
 }
@@ -110,6 +146,11 @@ impl Error {
             Error::Locked { .. } => ErrorKind::Locked,
             Error::Unwritable { .. } => ErrorKind::Unwritable,
             Error::DiskFull { .. } => ErrorKind::DiskFull,
+            Error::VaultLocked => ErrorKind::VaultLocked,
+            Error::WrongPassphrase => ErrorKind::WrongPassphrase,
+            Error::WrongRecoveryCode => ErrorKind::WrongRecoveryCode,
+            Error::KeyFileDamaged { .. } | Error::KeyFileMissing { .. } => ErrorKind::KeyFile,
+            Error::NotABackup { .. } => ErrorKind::NotABackup,
             Error::Internal(_) => ErrorKind::Internal,
         }
     }

@@ -10,9 +10,12 @@
 
 pub mod action;
 pub mod answers;
+mod atomic_file;
+pub mod backup;
 pub mod changes;
 pub mod charts;
 pub mod data_dir;
+pub mod data_dir_lock;
 pub mod demo;
 pub mod draft;
 pub mod entry;
@@ -26,6 +29,7 @@ pub mod settings;
 pub mod store;
 pub mod time;
 pub mod timeline;
+pub mod vault;
 
 pub use action::{Action, ActionStatus, DueAction};
 pub use changes::{Change, ChangeField};
@@ -39,3 +43,4 @@ pub use link::{EntryLinks, LinkKind, LinkedEntry};
 pub use settings::{Language, Settings};
 pub use store::{OpenOptions, Store};
 pub use timeline::{Lane, TimelineFilter, TimelineNode, TimelinePage};
+pub use vault::{DatabaseKey, Vault};

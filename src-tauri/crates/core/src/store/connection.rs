@@ -33,6 +33,14 @@ pub fn apply_pragmas(conn: &Connection, busy_timeout: Duration) -> rusqlite::Res
     Ok(())
 }
 
+/// Gives SQLCipher the key; the first statement on a connection, before anything reads the
+/// file. SQLCipher's own logging to stderr is silenced: a wrong key or a damaged page becomes a
+/// typed [`Error`] that says what to do, which a log line could only duplicate.
+pub(crate) fn apply_key(conn: &Connection, key: &crate::vault::DatabaseKey) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
+    conn.pragma_update(None, "key", &*key.sqlcipher_value())
+}
+
 /// Refuses locations where a database cannot be kept: the path is a directory, or its
 /// directory cannot be written (SQLite needs to create the WAL and shared-memory files beside
 /// it). Nothing is created or changed by this check.

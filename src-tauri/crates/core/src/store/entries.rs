@@ -188,6 +188,8 @@ impl Store {
                 .execute([id])?;
             tx.prepare_cached("DELETE FROM drafts WHERE entry_id = ?1")?
                 .execute([id])?;
+            tx.prepare_cached("DELETE FROM entry_tags WHERE entry_id = ?1")?
+                .execute([id])?;
             if let Some(initiative) = initiative {
                 super::initiatives::refresh_last_on(&tx, initiative)?;
             }
@@ -195,7 +197,7 @@ impl Store {
             Ok(n)
         })();
         match deleted.map_err(|e| self.fail(e))? {
-            1 => Ok(()),
+            1 => self.after_erasure(),
             _ => Err(Error::NotFound {
                 what: "entry",
                 id: id.to_string(),

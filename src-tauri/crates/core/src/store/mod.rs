@@ -8,6 +8,7 @@
 //! and the file is never overwritten or "repaired" on the way.
 
 mod actions;
+mod backups;
 mod charts;
 mod connection;
 mod drafts;
@@ -18,13 +19,17 @@ pub mod migrations;
 mod settings;
 pub mod timeline;
 
+use crate::backup::BackupReason;
 use crate::error::{Error, Result};
 use crate::guide::Guides;
 use crate::id::InstallationId;
+use crate::vault::DatabaseKey;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub(crate) use backups::encrypt_plaintext_database;
+pub use backups::{is_plaintext_database, restore, verify as verify_backup};
 pub use connection::apply_pragmas;
 
 /// How to open a store.
@@ -33,12 +38,26 @@ pub struct OpenOptions {
     /// How long a write waits for another connection's lock before giving up with
     /// [`Error::Locked`].
     pub busy_timeout: Duration,
+    /// The key the database is encrypted with (from the [`crate::vault::Vault`]). Without
+    /// one the database is not encrypted: only tests and benchmarks open stores so.
+    pub key: Option<DatabaseKey>,
 }
 
 impl Default for OpenOptions {
     fn default() -> Self {
         Self {
             busy_timeout: Duration::from_secs(5),
+            key: None,
+        }
+    }
+}
+
+impl OpenOptions {
+    /// Options for an encrypted database.
+    pub fn with_key(key: DatabaseKey) -> Self {
+        Self {
+            key: Some(key),
+            ..Self::default()
         }
     }
 }
@@ -49,6 +68,7 @@ pub struct Store {
     path: PathBuf,
     installation_id: InstallationId,
     guides: &'static Guides,
+    key: Option<DatabaseKey>,
 }
 
 impl Store {
@@ -73,11 +93,22 @@ impl Store {
 
     fn prepare(mut conn: Connection, path: PathBuf, options: &OpenOptions) -> Result<Self> {
         let fail = |e| Error::from_sqlite(&path, e);
+        if let Some(key) = &options.key {
+            // The key comes before anything reads the file.
+            connection::apply_key(&conn, key).map_err(fail)?;
+        }
         conn.busy_timeout(options.busy_timeout).map_err(fail)?;
         // Identity first: switching to WAL rewrites the header, and a file that is not ours
         // must be left byte for byte as it was.
         connection::check_identity(&conn, &path)?;
         apply_pragmas(&conn, options.busy_timeout).map_err(fail)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(fail)?;
+        if version > 0 && version < migrations::LATEST_VERSION && path != Path::new(":memory:") {
+            // Always a backup before the schema changes.
+            backups::write_backup(&conn, &path, options.key.as_ref(), BackupReason::BeforeMigration)?;
+        }
         migrations::migrations().to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
             other => Error::Internal(format!("migrating {}: {other}", path.display())),
@@ -88,7 +119,13 @@ impl Store {
             path,
             installation_id,
             guides: Guides::builtin(),
+            key: options.key.clone(),
         })
+    }
+
+    /// The key the database is encrypted with, if it is.
+    pub fn key(&self) -> Option<&DatabaseKey> {
+        self.key.as_ref()
     }
 
     /// The database file (or `:memory:`).
@@ -109,6 +146,19 @@ impl Store {
     /// Uses another set of guides (tests of guide versions bring their own).
     pub fn set_guides(&mut self, guides: &'static Guides) {
         self.guides = guides;
+    }
+
+    /// Caps the database at `pages` pages, as a full disk would (tests of what a full disk
+    /// does; SQLite answers `SQLITE_FULL` exactly as when the disk is full).
+    #[doc(hidden)]
+    pub fn simulate_full_disk(&self, pages: Option<u32>) -> Result<()> {
+        let limit = match pages {
+            Some(p) => i64::from(p),
+            None => i64::from(u32::MAX),
+        };
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {limit}"), [], |_| Ok(()))
+            .map_err(|e| self.fail(e))
     }
 
     /// The schema version of the open database.

@@ -1,31 +1,83 @@
 //! The `settings` table: this installation's preferences, one row per key.
 
 use super::Store;
-use crate::error::Result;
-use crate::settings::{Language, Settings};
+use crate::error::{Error, Problem, Result};
+use crate::settings::{self, Language, Settings};
 use crate::time;
 use rusqlite::{OptionalExtension, params};
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
-        let language: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = 'language'", [], |r| r.get(0))
-            .optional()
-            .map_err(|e| self.fail(e))?;
-        // An unknown value (written by a newer version) falls back to following the system.
-        let language = language.as_deref().and_then(Language::from_code).unwrap_or_default();
-        Ok(Settings { language })
+        let defaults = Settings::default();
+        // An unknown value (written by a newer version) falls back to the default.
+        let language = self
+            .setting("language")?
+            .as_deref()
+            .and_then(Language::from_code)
+            .unwrap_or_default();
+        let idle_lock_minutes = self
+            .setting("idle_lock_minutes")?
+            .and_then(|v| v.parse().ok())
+            .filter(|m| settings::IDLE_LOCK_CHOICES.contains(m))
+            .unwrap_or(defaults.idle_lock_minutes);
+        let backups_keep = self
+            .setting("backups_keep")?
+            .and_then(|v| v.parse().ok())
+            .filter(|k| settings::BACKUPS_KEEP_RANGE.contains(k))
+            .unwrap_or(defaults.backups_keep);
+        Ok(Settings {
+            language,
+            idle_lock_minutes,
+            backups_keep,
+        })
     }
 
     pub fn set_language(&mut self, language: Language) -> Result<Settings> {
+        self.put_setting("language", language.code())?;
+        self.settings()
+    }
+
+    /// Minutes of no input before the app locks; one of [`settings::IDLE_LOCK_CHOICES`].
+    pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<Settings> {
+        if !settings::IDLE_LOCK_CHOICES.contains(&minutes) {
+            return Err(Error::invalid(
+                "idleLockMinutes",
+                Problem::UnknownValue,
+                format!("choose one of {:?} minutes (0: never)", settings::IDLE_LOCK_CHOICES),
+            ));
+        }
+        self.put_setting("idle_lock_minutes", &minutes.to_string())?;
+        self.settings()
+    }
+
+    /// How many backups to keep, within [`settings::BACKUPS_KEEP_RANGE`].
+    pub fn set_backups_keep(&mut self, keep: u32) -> Result<Settings> {
+        if !settings::BACKUPS_KEEP_RANGE.contains(&keep) {
+            return Err(Error::invalid(
+                "backupsKeep",
+                Problem::UnknownValue,
+                "keep between 1 and 100 backups",
+            ));
+        }
+        self.put_setting("backups_keep", &keep.to_string())?;
+        self.settings()
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.fail(e))
+    }
+
+    fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.conn
             .execute(
-                "INSERT INTO settings (key, value, updated_at) VALUES ('language', ?1, ?2) \
+                "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) \
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                params![language.code(), time::to_db(time::now())],
+                params![key, value, time::to_db(time::now())],
             )
             .map_err(|e| self.fail(e))?;
-        self.settings()
+        Ok(())
     }
 }

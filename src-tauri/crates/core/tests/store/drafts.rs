@@ -93,3 +93,43 @@ fn discarding_a_draft_twice_is_harmless() {
     store.discard_draft(draft.id).unwrap();
     assert!(store.list_drafts().unwrap().is_empty());
 }
+
+#[test]
+fn a_full_disk_refuses_the_save_names_itself_and_keeps_the_draft() {
+    use eftertanke_core::ErrorKind;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = eftertanke_core::Store::open_in_dir(tmp.path(), &eftertanke_core::OpenOptions::default()).unwrap();
+    let mut input = crate::quick("2026-11-05", "Skrevet før disken blev fuld", "partly");
+    let draft = store
+        .save_draft(&DraftInput {
+            id: None,
+            entry_id: None,
+            input: input.clone(),
+            step: 0,
+        })
+        .unwrap();
+    let pages: u32 = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    store.simulate_full_disk(Some(pages)).unwrap();
+    input
+        .answers
+        .insert("what_happened".into(), serde_json::json!("x".repeat(19_000)));
+    let err = store.create_entry(&input, Some(draft.id)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::DiskFull, "{err}");
+    assert!(err.to_string().contains("draft is kept"), "{err}");
+    assert_eq!(
+        store.list_entries(None, 10).unwrap().entries.len(),
+        0,
+        "nothing half-saved"
+    );
+    assert_eq!(
+        store.get_draft(draft.id).unwrap().input.answers["headline"],
+        "Skrevet før disken blev fuld"
+    );
+    // Space again: the same save goes through.
+    store.simulate_full_disk(None).unwrap();
+    store.create_entry(&input, Some(draft.id)).unwrap();
+    assert_eq!(store.list_entries(None, 10).unwrap().entries.len(), 1);
+}

@@ -5,15 +5,20 @@
 #![allow(clippy::unwrap_used)]
 
 mod answers;
+mod backups;
 mod drafts;
+mod encryption;
 mod entries;
+mod erasure;
 mod guide_versions;
 mod opening;
 mod previous_release;
 mod timeline;
 
-use eftertanke_core::EntryInput;
+use eftertanke_core::vault::{KdfParams, Vault};
+use eftertanke_core::{DatabaseKey, EntryInput, OpenOptions, Store};
 use serde_json::{Value, json};
+use std::path::Path;
 
 /// A quick capture with the co-production guide.
 pub fn quick(day: &str, title: &str, outcome: &str) -> EntryInput {
@@ -43,4 +48,34 @@ pub fn first_attempt() -> EntryInput {
         json!("Få mødte op. Det, der fyldte mest, var de unges fremtid."),
     );
     input
+}
+
+/// A new encrypted journal in `dir` (with a cheap key derivation, to keep tests quick).
+pub fn encrypted(dir: &Path) -> (Store, DatabaseKey) {
+    let (key, _code) = Vault::with_kdf(dir, KdfParams::insecure_for_tests())
+        .create("a passphrase for tests")
+        .unwrap();
+    let store = Store::open_in_dir(dir, &OpenOptions::with_key(key.clone())).unwrap();
+    (store, key)
+}
+
+/// Every file under `dir` (recursively) that contains `needle`.
+pub fn files_containing(dir: &Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .unwrap()
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes())
+            {
+                hits.push(path);
+            }
+        }
+    }
+    hits
 }

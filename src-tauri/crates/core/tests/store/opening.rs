@@ -10,6 +10,7 @@ use std::time::Duration;
 fn quick() -> OpenOptions {
     OpenOptions {
         busy_timeout: Duration::from_millis(100),
+        ..OpenOptions::default()
     }
 }
 

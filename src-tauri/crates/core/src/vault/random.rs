@@ -1,0 +1,7 @@
+//! Random bytes from the operating system.
+
+use crate::error::{Error, Result};
+
+pub(crate) fn fill(buf: &mut [u8]) -> Result<()> {
+    getrandom::fill(buf).map_err(|e| Error::Internal(format!("the OS gave no random bytes: {e}")))
+}

@@ -1,0 +1,53 @@
+//! Work the app does on its own: the backup rotation, daily and after an erasure.
+
+use crate::state::AppState;
+use std::time::Duration;
+use tauri::{AppHandle, Manager, Runtime};
+
+/// How often the app looks whether a rotation is due (a cheap check: a folder listing).
+const CHECK_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Starts the periodic check. It runs for the app's lifetime and does nothing while locked.
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("backups".into())
+        .spawn(move || {
+            loop {
+                // Its own thread, which has nothing else to do between checks.
+                #[allow(clippy::disallowed_methods)]
+                std::thread::sleep(CHECK_EVERY);
+                rotate_if_due(&app);
+            }
+        })
+        .ok();
+}
+
+/// Right after unlocking: a rotation off the UI's path.
+pub fn rotate_soon<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("backup-now".into())
+        .spawn(move || rotate_if_due(&app))
+        .ok();
+}
+
+fn rotate_if_due<R: Runtime>(app: &AppHandle<R>) {
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    let result = state.with_store(|s| {
+        if s.rotation_due()? {
+            let keep = s.settings()?.backups_keep as usize;
+            s.rotate_backups(keep)?;
+        }
+        Ok(())
+    });
+    if let Err(err) = result
+        && err.kind != eftertanke_core::ErrorKind::VaultLocked
+    {
+        // The next check tries again; Settings shows the backups' dates, so a failing rotation
+        // is visible there too.
+        eprintln!("Eftertanke: the backup rotation failed: {}", err.message);
+    }
+}
