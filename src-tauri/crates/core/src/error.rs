@@ -48,6 +48,8 @@ pub enum Problem {
     SelfLink,
     /// A "follows up on" link that would close the chain into a circle.
     Cycle,
+    /// The answer holds a CPR number; saving needs it replaced or an explicit override.
+    PersonalData,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -10,6 +10,8 @@ mod entries;
 mod guide_versions;
 mod opening;
 mod previous_release;
+mod privacy;
+mod privacy_cases;
 mod timeline;
 
 use eftertanke_core::EntryInput;
@@ -32,6 +34,7 @@ pub fn with(answers: &[(&str, Value)]) -> EntryInput {
         answers: answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
         complete: false,
         tags: Vec::new(),
+        override_personal_data: false,
     }
 }
 
