@@ -38,5 +38,9 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "delete_entry",
         "chart_data",
         "list_tags",
+        "scan_text",
+        "pseudonymise",
+        "never_store_words",
+        "set_never_store_words",
     ]
 }

@@ -54,6 +54,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::timeline::delete_entry,
             commands::timeline::chart_data,
             commands::timeline::list_tags,
+            commands::privacy::scan_text,
+            commands::privacy::pseudonymise,
+            commands::privacy::never_store_words,
+            commands::privacy::set_never_store_words,
         ])
         .setup(|app| {
             if app.try_state::<state::AppState>().is_none() {

@@ -5,6 +5,7 @@
 pub mod drafts;
 pub mod entries;
 pub mod guides;
+pub mod privacy;
 pub mod settings;
 pub mod status;
 pub mod timeline;

@@ -30,6 +30,8 @@ fn export_all(dir: &Path) {
         eftertanke_core::DueAction,
         eftertanke_core::Change,
         eftertanke_core::charts::ChartData,
+        eftertanke_core::Finding,
+        eftertanke_core::Pseudonymised,
     );
 }
 
