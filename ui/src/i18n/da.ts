@@ -314,7 +314,7 @@ export const da: Messages = {
     dialogWarnTitle: "Tjek før du gemmer",
     dialogWarnText: "Disse ligner personoplysninger. Erstat dem med roller, eller bekræft, at de skal gemmes.",
     inQuestion: "I »{question}«:",
-    inTags: "I nøgleordene:",
+    inTags: "I mærkerne:",
     replaceAll: "Erstat alle med roller",
     override: "Gem alligevel – jeg har en grund",
     confirmSave: "Ja, gem dem",
