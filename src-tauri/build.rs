@@ -50,5 +50,9 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "restore_backup",
         "set_backups_keep",
         "set_idle_lock",
+        "scan_text",
+        "pseudonymise",
+        "never_store_words",
+        "set_never_store_words",
     ]
 }

@@ -68,6 +68,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::backups::restore_backup,
             commands::backups::set_backups_keep,
             commands::backups::set_idle_lock,
+            commands::privacy::scan_text,
+            commands::privacy::pseudonymise,
+            commands::privacy::never_store_words,
+            commands::privacy::set_never_store_words,
         ])
         .setup(|app| {
             if app.try_state::<state::AppState>().is_none() {

@@ -122,6 +122,19 @@ for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
   } finally {
     await app.close();
   }
+  // The personal-data guard: a CPR number typed in a reflection, marked, with its replacement.
+  app = await launch({ dataDir: freshDataDir(), lang: locale });
+  try {
+    const { browser } = app;
+    await (await browser.$("nav button[data-nav=new]")).click();
+    await (await browser.$(".guide-card.recommended button")).click();
+    await (await browser.$("#q-headline")).setValue(lang === "da" ? "Møde med 070761-4285 om kurset" : "Meeting 070761-4285 about the course");
+    await browser.$(".pd-item button[data-action=replace-finding]").waitForExist({ timeout: 10000 });
+    await browser.execute(() => document.querySelector("[data-question=headline]")?.scrollIntoView({ block: "start" }));
+    await shoot(browser, `${lang}-privacy-cpr`);
+  } finally {
+    await app.close();
+  }
   // A damaged journal with a good backup: the recovery screen offers it.
   const broken = freshDataDir();
   execFileSync(cli, ["demo", "--reference-case", "--language", lang], { env: cliEnv(broken) });

@@ -32,6 +32,8 @@ fn export_all(dir: &Path) {
         eftertanke_core::charts::ChartData,
         eftertanke_core::backup::BackupCheck,
         eftertanke_app::BackupList,
+        eftertanke_core::Finding,
+        eftertanke_core::Pseudonymised,
     );
 }
 

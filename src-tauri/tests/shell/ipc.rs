@@ -376,3 +376,72 @@ fn a_backup_is_made_listed_and_restored_over_ipc() {
         "the journal as it was is the newest backup"
     );
 }
+
+#[test]
+fn scan_text_uses_the_stored_never_store_list_and_counts_utf16_units() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    assert_eq!(shell.invoke("never_store_words", json!({})).unwrap(), json!([]));
+    let stored = shell
+        .invoke(
+            "set_never_store_words",
+            json!({ "words": [" Fatima ", "fatima", "Rosenhøj"] }),
+        )
+        .unwrap();
+    assert_eq!(stored, json!(["Fatima", "Rosenhøj"]), "trimmed, without duplicates");
+    let found = shell
+        .invoke("scan_text", json!({ "text": "😀 Fatima: 070761-4285" }))
+        .unwrap();
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0]["kind"], "never_store");
+    assert_eq!(found[1]["kind"], "cpr");
+    assert_eq!(found[1]["confidence"], "high");
+    assert_eq!(
+        (found[1]["start"].as_u64(), found[1]["charStart"].as_u64()),
+        (Some(11), Some(10)),
+        "start is in UTF-16 units for the webview, charStart in chars"
+    );
+    assert_eq!(found[1]["text"], "070761-4285");
+}
+
+#[test]
+fn pseudonymise_replaces_a_finding_in_every_text_with_the_next_free_label() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    let finding = shell.invoke("scan_text", json!({ "text": "070761-4285" })).unwrap()[0].clone();
+    let out = shell
+        .invoke(
+            "pseudonymise",
+            json!({
+                "texts": ["borger A kom. 070761-4285 kom ikke.", "Ring til 0707614285"],
+                "finding": finding,
+                "language": "da",
+            }),
+        )
+        .unwrap();
+    assert_eq!(out["label"], "borger B", "borger A is already in the entry");
+    assert_eq!(
+        out["texts"],
+        json!(["borger A kom. borger B kom ikke.", "Ring til borger B"])
+    );
+    assert_eq!(out["replaced"], 2);
+}
+
+#[test]
+fn a_cpr_number_refuses_the_save_until_the_override_is_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    let mut input = first_attempt();
+    input["answers"]["what_happened"] = json!("Borgeren 070761-4285 kom ikke.");
+    let err = shell.invoke("create_entry", json!({ "input": input })).unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+    assert_eq!(
+        err["problem"], "personal_data",
+        "the UI opens its dialog on this problem"
+    );
+    assert_eq!(err["field"], "answers.what_happened");
+    input["overridePersonalData"] = json!(true);
+    let saved = shell.invoke("create_entry", json!({ "input": input })).unwrap();
+    assert_eq!(saved["whatHappened"], "Borgeren 070761-4285 kom ikke.");
+}

@@ -14,10 +14,13 @@ import type { Settings } from "./bindings/Settings";
 import type { Guide } from "./bindings/Guide";
 import type { GuideSummary } from "./bindings/GuideSummary";
 import type { LensFinding } from "./bindings/LensFinding";
+import type { Finding } from "./bindings/Finding";
+import type { Pseudonymised } from "./bindings/Pseudonymised";
 import { asIpcError } from "./errors";
 
 export type { AppStatus, Draft, DraftInput, Entry, EntryInput, EntryPage, IpcError, Language, Settings };
-export type { Guide, GuideSummary, LensFinding };
+export type { Guide, GuideSummary, LensFinding, Finding, Pseudonymised };
+export type { FindingKind } from "./bindings/FindingKind";
 export type { Outcome } from "./bindings/Outcome";
 export type { Question } from "./bindings/Question";
 export type { Step } from "./bindings/Step";
@@ -68,6 +71,14 @@ export const setLanguage = (language: Language) => call<Settings>("set_language"
 
 export const listGuides = () => call<GuideSummary[]>("list_guides");
 export const scanFraming = (text: string) => call<LensFinding[]>("scan_framing", { text });
+
+// The personal-data guard. Findings carry UTF-16 offsets (`start`, `end`), as JS strings index.
+export const scanText = (text: string) => call<Finding[]>("scan_text", { text });
+export const pseudonymise = (texts: string[], finding: Finding, language: "da" | "en") =>
+  call<Pseudonymised>("pseudonymise", { texts, finding, language });
+export const neverStoreWords = () => call<string[]>("never_store_words");
+export const setNeverStoreWords = (words: string[]) => call<string[]>("set_never_store_words", { words });
+
 export const loadExample = (language: "da" | "en") => call<number>("load_example", { language });
 
 // Guides never change while the app runs, so each version is fetched once.

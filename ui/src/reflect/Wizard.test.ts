@@ -57,6 +57,24 @@ vi.mock("../ipc", async (importOriginal) => {
       backend.drafts.push(draft);
       return { id: "d-1", entryId: null, input: draft.input, step: draft.step, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
     }),
+    // A stand-in for the core's guard: ten digits with a hyphen are a CPR number, "Fatima" is
+    // on the never-store list. Offsets are JS string offsets, as the real backend sends.
+    scanText: vi.fn(async (text: string) =>
+      [...text.matchAll(/\d{6}-\d{4}|Fatima/g)].map((m) => ({
+        kind: m[0] === "Fatima" ? "never_store" : "cpr",
+        confidence: "high",
+        start: m.index,
+        end: m.index + m[0].length,
+        charStart: m.index,
+        charEnd: m.index + m[0].length,
+        text: m[0],
+      })),
+    ),
+    pseudonymise: vi.fn(async (texts: string[], finding: { text: string }) => ({
+      texts: texts.map((t) => t.split(finding.text).join("citizen A")),
+      label: "citizen A",
+      replaced: texts.filter((t) => t.includes(finding.text)).length,
+    })),
     createEntry: vi.fn(async (input: EntryInput, draftId: string | null) => {
       if (backend.createError) throw backend.createError;
       backend.created.push({ input, draftId });
@@ -131,5 +149,56 @@ describe("Wizard", () => {
     await waitFor(() => expect(router.view).toMatchObject({ name: "entry", id: "e-1", justSaved: true }));
     expect(backend.created[0]?.input).toMatchObject({ complete: true, answers: { name: "Course", how: "succeeded" } });
     expect(backend.created[0]?.draftId).toBe("d-1");
+  });
+
+  it("shows a CPR number typed in a text answer with its reason, and replaces it with a role", async () => {
+    render(Wizard, { guideId: "g" });
+    const title = (await screen.findByLabelText("Title")) as HTMLInputElement;
+    await fireEvent.input(title, { target: { value: "Met 070761-4285 today" } });
+    const button = await screen.findByRole("button", { name: "Replace with «citizen A»" }, { timeout: 3000 });
+    expect(screen.getByText("“070761-4285”, line 1, character 5")).toBeTruthy();
+    expect(screen.getByText("This looks like a CPR number.")).toBeTruthy();
+    expect(title.getAttribute("aria-describedby")).toContain("q-name-pd");
+    await fireEvent.click(button);
+    await waitFor(() => expect(title.value).toBe("Met citizen A today"));
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    expect(screen.getByText("Replaced with «citizen A» everywhere in this reflection.")).toBeTruthy();
+  });
+
+  it("a CPR number blocks saving until it is replaced or explicitly overridden", async () => {
+    render(Wizard, { guideId: "g" });
+    await fireEvent.input(await screen.findByLabelText("Title"), { target: { value: "Met 070761-4285" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save quick capture" }));
+    const dialog = await screen.findByRole("alertdialog", { name: /contains a CPR number/ });
+    expect(dialog.textContent).toContain("»070761-4285«");
+    expect(backend.created).toHaveLength(0);
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-action")).toBe("replace-all"));
+    await fireEvent.click(screen.getByRole("button", { name: "Save anyway — I have a reason" }));
+    await waitFor(() => expect(backend.created).toHaveLength(1));
+    expect(backend.created[0]?.input.overridePersonalData).toBe(true);
+  });
+
+  it("replacing everything from the dialog saves the reflection without the number", async () => {
+    render(Wizard, { guideId: "g" });
+    await fireEvent.input(await screen.findByLabelText("Title"), { target: { value: "Met 070761-4285" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save quick capture" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Replace all with roles" }));
+    await waitFor(() => expect(backend.created).toHaveLength(1));
+    expect(backend.created[0]?.input).toMatchObject({ answers: { name: "Met citizen A" }, overridePersonalData: false });
+  });
+
+  it("warnings need an explicit confirmation, and Escape goes back to the text", async () => {
+    render(Wizard, { guideId: "g" });
+    const title = await screen.findByLabelText("Title");
+    await fireEvent.input(title, { target: { value: "Fatima came" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save quick capture" }));
+    const dialog = await screen.findByRole("alertdialog", { name: /Check before saving/ });
+    await fireEvent.keyDown(dialog, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    await fireEvent.click(screen.getByRole("button", { name: "Save quick capture" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Yes, save them" }));
+    await waitFor(() => expect(backend.created).toHaveLength(1));
+    expect(backend.created[0]?.input.overridePersonalData).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ use std::path::PathBuf;
     version,
     about = "Eftertanke's reflection journal, from the command line",
     after_help = "The database is EFTERTANKE_DATA_DIR/eftertanke.sqlite3, or the OS data directory.\n\
-                  Exit codes: 0 ok, 1 not found, 2 usage, 65 invalid input, 74 storage error, 75 locked (try again)."
+                  Exit codes: 0 ok, 1 not found (scan: personal data found), 2 usage, 65 invalid input, \
+                  74 storage error, 75 locked (try again)."
 )]
 pub struct Cli {
     /// Use this database file instead of the one in the data directory.
@@ -87,6 +88,15 @@ pub enum Command {
     },
     /// Check that a backup (default: every backup) opens and is whole. Exit code 65 if not.
     Verify { file: Option<std::path::PathBuf> },
+    /// Find personal data in text on standard input: CPR numbers, phone numbers, e-mail
+    /// addresses and never-store words. Prints one JSON line per finding, {kind, start, end,
+    /// confidence}, with start and end counted in characters (Unicode scalar values). Exits 1
+    /// when anything is found, 0 when nothing is. Needs no database.
+    Scan {
+        /// A word or phrase that must never be stored (repeat for more).
+        #[arg(long = "never-store", value_name = "WORD")]
+        never_store: Vec<String>,
+    },
     /// Fill the database with realistic synthetic entries (for benchmarks and screenshots).
     Demo {
         #[arg(long, default_value_t = 200)]

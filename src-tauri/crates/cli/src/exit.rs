@@ -15,7 +15,21 @@ impl std::fmt::Display for MalformedJson {
 
 impl std::error::Error for MalformedJson {}
 
+/// Standard input held something that is not UTF-8 text.
+#[derive(Debug)]
+pub struct NotText;
+
+impl std::fmt::Display for NotText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard input is not UTF-8 text")
+    }
+}
+
+impl std::error::Error for NotText {}
+
 pub const NOT_FOUND: u8 = 1;
+/// `scan` found personal data (like grep's 1 for "matched" inverted: 0 means clean).
+pub const FOUND: u8 = 1;
 pub const DATA_ERROR: u8 = 65;
 pub const IO_ERROR: u8 = 74;
 pub const TEMPORARY: u8 = 75;
@@ -24,7 +38,7 @@ pub const NO_PERMISSION: u8 = 77;
 /// Prints the error to standard error and returns the exit code that matches it.
 pub fn report(err: &anyhow::Error) -> ExitCode {
     eprintln!("eftertanke: error: {err:#}");
-    let code = if err.is::<MalformedJson>() {
+    let code = if err.is::<MalformedJson>() || err.is::<NotText>() {
         DATA_ERROR
     } else if let Some(core) = err.downcast_ref::<Error>() {
         match core.kind() {

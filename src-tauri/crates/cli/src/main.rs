@@ -17,10 +17,38 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => exit::report(&err),
+    let result = match &cli.command {
+        // The guard needs no database, so it runs before (and without) opening one.
+        Command::Scan { never_store } => scan(never_store),
+        _ => run(cli).map(|()| ExitCode::SUCCESS),
+    };
+    result.unwrap_or_else(|err| exit::report(&err))
+}
+
+/// `eftertanke scan`: findings in standard input as JSON lines, char offsets.
+fn scan(never_store: &[String]) -> anyhow::Result<ExitCode> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("reading the text from standard input")?;
+    let text = String::from_utf8(bytes).map_err(|_| exit::NotText)?;
+    let findings = eftertanke_core::privacy::scan(&text, never_store);
+    let mut out = std::io::stdout().lock();
+    for f in &findings {
+        let line = serde_json::json!({
+            "kind": f.kind.code(),
+            "start": f.char_start,
+            "end": f.char_end,
+            "confidence": f.confidence.code(),
+        });
+        writeln!(out, "{line}")?;
     }
+    out.flush()?;
+    Ok(if findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(exit::FOUND)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -112,6 +140,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             store.link_many(&demo::follow_up_links(&ids, initiatives))?;
             print::demo_done(&mut out, ids.len(), store.path())?;
         }
+        Command::Scan { .. } => unreachable!("scan runs from main, without a store"),
     }
     Ok(())
 }
@@ -157,6 +186,7 @@ fn quick_capture(
         answers,
         complete: false,
         tags: Vec::new(),
+        override_personal_data: false,
     }
 }
 

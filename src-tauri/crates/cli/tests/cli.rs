@@ -295,3 +295,67 @@ fn a_file_that_is_not_a_backup_is_refused_with_65_and_nothing_changes() {
     }
     assert_eq!(count(dir.path()), 1);
 }
+
+#[test]
+fn scan_prints_one_json_line_per_finding_with_char_offsets_and_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = "Æble: 070761-4285, ring 22 34 56 78 eller skriv til Fatima på x@y.dk";
+    let out = run(tmp.path(), &["scan", "--never-store", "fatima"], Some(text));
+    assert_eq!(out.status.code(), Some(1), "something was found: {}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["cpr", "phone", "never_store", "email"]);
+    assert_eq!(
+        (lines[0]["start"].as_u64(), lines[0]["end"].as_u64()),
+        (Some(6), Some(17)),
+        "offsets count characters, so Æ is one"
+    );
+    assert_eq!(lines[0]["confidence"], "high");
+    assert_eq!(
+        lines[0].as_object().unwrap().len(),
+        4,
+        "exactly kind, start, end, confidence"
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let found: String = chars[6..17].iter().collect();
+    assert_eq!(found, "070761-4285");
+}
+
+#[test]
+fn scan_of_clean_text_prints_nothing_and_exits_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(
+        tmp.path(),
+        &["scan"],
+        Some("Mødet 12-03-2024 kl. 12:30 kostede 1.250,00 kr., sag 2024-123456."),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn scan_needs_no_database() {
+    let tmp = tempfile::tempdir().unwrap();
+    let not_a_dir = tmp.path().join("file");
+    std::fs::write(&not_a_dir, "x").unwrap();
+    let out = run(&not_a_dir, &["scan"], Some("0707614285"));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!tmp.path().join("eftertanke.sqlite3").exists());
+}
+
+#[test]
+fn scan_refuses_input_that_is_not_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
+        .arg("scan")
+        .env("EFTERTANKE_DATA_DIR", tmp.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&[0xff, 0xfe, 0x00]).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(65), "bad input is a data error, not a finding");
+    assert!(stderr(&out).contains("UTF-8"));
+}

@@ -207,6 +207,7 @@ pub fn entries_range(
                 answers,
                 complete,
                 tags,
+                override_personal_data: false,
             }
         })
         .collect()

@@ -77,6 +77,9 @@ pub struct EntryInput {
     pub complete: bool,
     /// Free tags for finding and filtering ("homework", "autumn 2025").
     pub tags: Vec<String>,
+    /// The person chose to save although an answer holds a CPR number. Recorded in the
+    /// entry's history (without the number); without it such a save is refused.
+    pub override_personal_data: bool,
 }
 
 /// An [`EntryInput`] that passed validation.
@@ -224,6 +227,7 @@ impl Entry {
             answers: self.answers.clone(),
             complete: self.completed_at.is_some(),
             tags: self.tags.clone(),
+            override_personal_data: false,
         }
     }
 }
@@ -253,4 +257,18 @@ pub struct EntryPage {
     pub entries: Vec<EntrySummary>,
     /// Pass back to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
+}
+
+/// One event in an entry's history. The detail never holds personal data itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryEvent {
+    pub id: crate::id::EntryEventId,
+    pub entry_id: EntryId,
+    /// `personal_data_override`.
+    pub kind: String,
+    pub occurred_at: DateTime<Utc>,
+    /// For an override: `{"fields": [{"field": "answers.what_happened", "findings": 1}]}`.
+    #[ts(type = "unknown")]
+    pub detail: serde_json::Value,
 }

@@ -60,6 +60,8 @@ pub enum Problem {
     Cycle,
     /// Shorter than the rule allows (a passphrase, say).
     TooShort,
+    /// The answer holds a CPR number; saving needs it replaced or an explicit override.
+    PersonalData,
 }
 
 #[derive(Debug, thiserror::Error)]

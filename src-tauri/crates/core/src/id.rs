@@ -81,6 +81,10 @@ uuid_id!(
     ActionId
 );
 uuid_id!(
+    /// Identifies one event in an entry's history (such as a personal-data override).
+    EntryEventId
+);
+uuid_id!(
     /// Identifies this installation (one worker's database); recorded as the author of entries.
     InstallationId
 );

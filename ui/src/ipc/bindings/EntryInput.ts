@@ -15,4 +15,9 @@ complete: boolean,
 /**
  * Free tags for finding and filtering ("homework", "autumn 2025").
  */
-tags: Array<string>, };
+tags: Array<string>, 
+/**
+ * The person chose to save although an answer holds a CPR number. Recorded in the
+ * entry's history (without the number); without it such a save is refused.
+ */
+overridePersonalData: boolean, };

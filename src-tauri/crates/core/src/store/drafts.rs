@@ -135,6 +135,7 @@ fn lenient_payload(value: &serde_json::Value) -> Payload {
         answers,
         complete: false,
         tags: Vec::new(),
+        override_personal_data: false,
     };
     Payload { input, step: 0 }
 }

@@ -4,6 +4,7 @@ use super::Store;
 use crate::entry::{Entry, EntryInput, EntryPage, EntrySummary, Outcome, Participation, ValidEntry};
 use crate::error::{Error, Problem, Result};
 use crate::id::{DraftId, EntryId, InitiativeId};
+use crate::privacy::check_before_saving;
 use crate::time;
 use rusqlite::{OptionalExtension, Row, Transaction, named_params, params};
 
@@ -18,14 +19,19 @@ const ENTRY_COLUMNS: &str = "id, guide_id, guide_version, occurred_on, title, ou
 impl Store {
     /// Saves a new entry durably, with its actions; if it was typed into a draft, the draft
     /// goes in the same transaction, so there is never both or neither.
+    ///
+    /// A CPR number in any answer refuses the save ([`Problem::PersonalData`]) unless the input
+    /// carries the person's override, which is then recorded in the entry's history.
     pub fn create_entry(&mut self, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
         let valid = input.validate(self.guides)?;
+        let overridden = check_before_saving(&valid.projection.answers, &valid.tags, input.override_personal_data)?;
         let id = EntryId::new();
         let now = time::to_db(time::now());
         let author = self.installation_id;
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
         let written = (|| {
             insert(&tx, id, &valid, &author.to_string(), &now)?;
+            super::events::record_override(&tx, id, &overridden, &now)?;
             super::actions::replace_for_entry(&tx, id, &valid.projection.actions, author, &now)?;
             place_in_initiative(&tx, id, &valid, &author.to_string(), &now, None)?;
             replace_tags(&tx, id, &valid.tags)?;
@@ -40,9 +46,11 @@ impl Store {
     }
 
     /// Overwrites an entry's answers durably and bumps its revision; keeps the ids and status
-    /// of actions that stay; drops the draft it was edited in, in the same transaction.
+    /// of actions that stay; drops the draft it was edited in, in the same transaction. The
+    /// personal-data rule of [`Store::create_entry`] applies.
     pub fn update_entry(&mut self, id: EntryId, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
         let valid = input.validate(self.guides)?;
+        let overridden = check_before_saving(&valid.projection.answers, &valid.tags, input.override_personal_data)?;
         let now = time::to_db(time::now());
         let author = self.installation_id;
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
@@ -54,6 +62,7 @@ impl Store {
                 .flatten();
             let n = update(&tx, id, &valid, &now)?;
             if n == 1 {
+                super::events::record_override(&tx, id, &overridden, &now)?;
                 super::actions::replace_for_entry(&tx, id, &valid.projection.actions, author, &now)?;
                 place_in_initiative(&tx, id, &valid, &author.to_string(), &now, before)?;
                 replace_tags(&tx, id, &valid.tags)?;
@@ -127,13 +136,17 @@ impl Store {
     }
 
     /// Saves many entries in one durable transaction (demo data, imports). All or nothing: if
-    /// any input is invalid, nothing is written and the error names its position.
+    /// any input is invalid (a CPR number without an override included), nothing is written
+    /// and the error names its position.
     pub fn create_entries(&mut self, inputs: &[EntryInput]) -> Result<Vec<EntryId>> {
         let valid = inputs
             .iter()
             .enumerate()
             .map(|(i, input)| {
-                input.validate(self.guides).map_err(|e| match e {
+                let checked = input.validate(self.guides).and_then(|v| {
+                    check_before_saving(&v.projection.answers, &v.tags, input.override_personal_data).map(|o| (v, o))
+                });
+                checked.map_err(|e| match e {
                     Error::Invalid {
                         field,
                         problem,
@@ -152,9 +165,10 @@ impl Store {
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
         let written = (|| {
             let mut ids = Vec::with_capacity(valid.len());
-            for v in &valid {
+            for (v, overridden) in &valid {
                 let id = EntryId::new();
                 insert(&tx, id, v, &author.to_string(), &now)?;
+                super::events::record_override(&tx, id, overridden, &now)?;
                 super::actions::replace_for_entry(&tx, id, &v.projection.actions, author, &now)?;
                 place_in_initiative(&tx, id, v, &author.to_string(), &now, None)?;
                 replace_tags(&tx, id, &v.tags)?;

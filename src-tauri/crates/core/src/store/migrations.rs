@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_guided_reflection.sql"),
     include_str!("migrations/0003_timeline.sql"),
     include_str!("migrations/0004_tags.sql"),
+    include_str!("migrations/0005_entry_events.sql"),
 ];
 
 /// The schema version this build writes.

@@ -13,6 +13,7 @@ mod charts;
 mod connection;
 mod drafts;
 mod entries;
+mod events;
 mod initiatives;
 mod links;
 pub mod migrations;

@@ -47,6 +47,7 @@ fn an_entry_keeps_the_guide_version_it_was_written_with() {
         answers: answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
         complete: true,
         tags: Vec::new(),
+        override_personal_data: false,
     };
     let old = store.create_entry(&input, None).unwrap();
     assert_eq!(

@@ -13,6 +13,8 @@ mod erasure;
 mod guide_versions;
 mod opening;
 mod previous_release;
+mod privacy;
+mod privacy_cases;
 mod timeline;
 
 use eftertanke_core::vault::{KdfParams, Vault};
@@ -37,6 +39,7 @@ pub fn with(answers: &[(&str, Value)]) -> EntryInput {
         answers: answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
         complete: false,
         tags: Vec::new(),
+        override_personal_data: false,
     }
 }
 
