@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, part two: install what is missing and run every test — formatting and lints,
-# Rust (core, CLI, shell on the mock runtime, bindings drift), UI (type check, vitest) and
-# end-to-end (the real window under Xvfb through tauri-driver).
+# the dependency audit, Rust (core, CLI, shell on the mock runtime, bindings drift), UI (type
+# check, vitest) and end-to-end (the real window under Xvfb through tauri-driver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -14,6 +14,9 @@ step "Building the UI (the shell embeds it at compile time)"
 step "Rust: format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Dependency audit: advisories (offline snapshot), licences, sources; npm audit"
+scripts/audit.sh
 
 step "Rust: tests"
 cargo test --workspace --locked
