@@ -283,6 +283,10 @@ export const da: Messages = {
         what: "Disken er fuld.",
         todo: "Frigør plads, og prøv igen. Det, du har skrevet, er gemt i kladden.",
       },
+      network_file_system: {
+        what: "Datamappen ligger på et netværksdrev, hvor journalen ikke er sikker.",
+        todo: "Vælg en mappe på computerens egen disk. Vil du dele refleksioner med kolleger, så brug delingspakker eller eksport til en delt mappe i stedet.",
+      },
       internal: {
         what: "Der gik noget galt, som ikke var forventet.",
         todo: "Prøv igen. Sker det igen, så send de tekniske detaljer til din IT-support.",

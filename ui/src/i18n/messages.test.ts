@@ -38,7 +38,7 @@ describe("messages", () => {
   });
 
   it("error screens have a text for every error kind", () => {
-    const kinds = ["invalid_input", "not_found", "corrupt", "not_eftertanke", "newer_schema", "locked", "unwritable", "disk_full", "internal"];
+    const kinds = ["invalid_input", "not_found", "corrupt", "not_eftertanke", "newer_schema", "locked", "unwritable", "disk_full", "network_file_system", "internal"];
     expect(Object.keys(en.errors.kinds).sort()).toEqual(kinds.sort());
   });
 });

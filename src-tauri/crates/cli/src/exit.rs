@@ -19,6 +19,7 @@ pub const NOT_FOUND: u8 = 1;
 pub const DATA_ERROR: u8 = 65;
 pub const IO_ERROR: u8 = 74;
 pub const TEMPORARY: u8 = 75;
+pub const CONFIG: u8 = 78;
 
 /// Prints the error to standard error and returns the exit code that matches it.
 pub fn report(err: &anyhow::Error) -> ExitCode {
@@ -30,6 +31,8 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             ErrorKind::InvalidInput => DATA_ERROR,
             ErrorKind::NotFound => NOT_FOUND,
             ErrorKind::Locked => TEMPORARY,
+            // The data directory was chosen badly (a network drive): a configuration error.
+            ErrorKind::NetworkFileSystem => CONFIG,
             _ => IO_ERROR,
         }
     } else {

@@ -27,6 +27,8 @@ pub enum ErrorKind {
     Unwritable,
     /// The disk is full.
     DiskFull,
+    /// The data directory is on a network drive, where SQLite's locking is not safe.
+    NetworkFileSystem,
     /// Anything else: a bug or an unexpected storage failure.
     Internal,
 }
@@ -95,6 +97,15 @@ pub enum Error {
     #[error("the disk holding {path} is full. Free some space; your draft is kept and will be saved then")]
     DiskFull { path: PathBuf },
 
+    #[error(
+        "the data directory {path} is on a network drive ({file_system}). SQLite's locking is \
+         not safe on network drives: the journal could be damaged or lose saved entries. No \
+         database was created there. Choose a folder on this computer's own disk \
+         (EFTERTANKE_DATA_DIR or --db), and share entries with colleagues through bundles or a \
+         shared-folder export instead"
+    )]
+    NetworkFileSystem { path: PathBuf, file_system: String },
+
     #[error("unexpected storage error: {0}")]
     Internal(String),
 }
@@ -110,6 +121,7 @@ impl Error {
             Error::Locked { .. } => ErrorKind::Locked,
             Error::Unwritable { .. } => ErrorKind::Unwritable,
             Error::DiskFull { .. } => ErrorKind::DiskFull,
+            Error::NetworkFileSystem { .. } => ErrorKind::NetworkFileSystem,
             Error::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -200,6 +212,15 @@ mod tests {
         assert!(
             err.to_string().contains("try again"),
             "a locked database must tell the user how to recover"
+        );
+        let err = Error::NetworkFileSystem {
+            path: "/mnt/share".into(),
+            file_system: "nfs".into(),
+        };
+        let text = err.to_string();
+        assert!(
+            text.contains("locking is not safe") && text.contains("own disk") && text.contains("bundles"),
+            "a refused network drive must say why and where to keep the journal instead: {text}"
         );
     }
 }

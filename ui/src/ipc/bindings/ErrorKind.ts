@@ -3,4 +3,4 @@
 /**
  * What went wrong, in a form the UI and CLI can branch on.
  */
-export type ErrorKind = "invalid_input" | "not_found" | "corrupt" | "not_eftertanke" | "newer_schema" | "locked" | "unwritable" | "disk_full" | "internal";
+export type ErrorKind = "invalid_input" | "not_found" | "corrupt" | "not_eftertanke" | "newer_schema" | "locked" | "unwritable" | "disk_full" | "network_file_system" | "internal";

@@ -4,14 +4,15 @@
 //! per database. Writes take `&mut self`, so the type system keeps writers from overlapping.
 //!
 //! Opening is careful: a damaged file, a file from a newer version, a file that is not ours, a
-//! lock held by another program or an unwritable directory each become a distinct [`Error`],
-//! and the file is never overwritten or "repaired" on the way.
+//! lock held by another program, an unwritable directory or one on a network drive each become
+//! a distinct [`Error`], and the file is never overwritten or "repaired" on the way.
 
 mod actions;
 mod charts;
 mod connection;
 mod drafts;
 mod entries;
+pub mod file_system;
 mod initiatives;
 mod links;
 pub mod migrations;
