@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 snapshot=deny/advisory-db
 
 # A crate the snapshot never looked at would pass unaudited: refuse that instead.
-uncovered=$(comm -23 <(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.lock | sort -u) "$snapshot/covered-crates.txt")
+uncovered=$(LC_ALL=C comm -23 <(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.lock | LC_ALL=C sort -u) <(LC_ALL=C sort -u "$snapshot/covered-crates.txt"))
 if [ -n "$uncovered" ]; then
   echo "The advisory snapshot predates these crates in Cargo.lock: $(echo $uncovered)" >&2
   echo "Run scripts/refresh-advisories.sh (needs github.com) and commit deny/advisory-db/." >&2

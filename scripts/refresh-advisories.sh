@@ -17,7 +17,7 @@ if [ -z "$source" ]; then
   git clone --quiet --depth 1 https://github.com/rustsec/advisory-db "$source"
 fi
 
-crates=$(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.lock | sort -u)
+crates=$(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.lock | LC_ALL=C sort -u)
 present=()
 for c in $crates; do
   git -C "$source" cat-file -e "HEAD:crates/$c" 2>/dev/null && present+=("crates/$c")
