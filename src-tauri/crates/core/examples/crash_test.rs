@@ -241,6 +241,8 @@ fn run_and_kill(exe: &Path, dir: &Path, delay: Duration, counts: &mut Counts) ->
             .map_while(Result::ok)
             .collect::<Vec<String>>()
     });
+    // Waiting is the point here: the kill must land at a random moment of the writer's work.
+    #[allow(clippy::disallowed_methods)]
     std::thread::sleep(delay);
     let ended_by_itself = child.try_wait()?.is_some();
     // `Child::kill` is SIGKILL on Unix: no destructor, no flush, no SQLite close.
