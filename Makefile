@@ -20,6 +20,9 @@ bench-startup:  ## The real app: launch to first journal and timeline page, 0 vs
 	cargo build -p eftertanke-cli
 	scripts/with-xvfb.sh bash -c 'cd tests/e2e && node bench-startup.mjs'
 
+crash-test:     ## SIGKILL a saving process 500 times; every reported save must survive, file intact
+	cargo run -p eftertanke-core --example crash_test --locked -- --kills $${KILLS:-500}
+
 bindings:       ## Regenerate the committed TypeScript bindings from the Rust types
 	UPDATE_BINDINGS=1 cargo test -p eftertanke-app --test shell bindings
 

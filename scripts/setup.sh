@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Eftertanke needs on a Debian 12 (or newer) machine, skipping what is there:
 #   scripts/setup.sh app    system libraries, Node packages and the Tauri CLI, to build and run
-#   scripts/setup.sh test   all of the above, plus WebKitWebDriver, Xvfb and tauri-driver
+#   scripts/setup.sh test   all of the above, plus WebKitWebDriver, Xvfb, tauri-driver and
+#                           cargo-deny
 # Needs: a Rust stable toolchain (cargo) and Node.js >= 20.19 with npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,5 +49,10 @@ if [ "$mode" = test ]; then
   if ! command -v tauri-driver >/dev/null; then
     say "Installing tauri-driver"
     cargo install tauri-driver --locked
+  fi
+  if ! command -v cargo-deny >/dev/null; then
+    # The dependency audit (scripts/audit.sh). Built from crates.io, a few minutes once.
+    say "Installing cargo-deny"
+    cargo install cargo-deny --locked --version 0.20.2
   fi
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, part two: install what is missing and run every test — formatting and lints,
-# Rust (core, CLI, shell on the mock runtime, bindings drift), UI (type check, vitest) and
-# end-to-end (the real window under Xvfb through tauri-driver).
+# the dependency audit, Rust (core, CLI, shell on the mock runtime, bindings drift), the crash
+# test, UI (type check, vitest) and end-to-end (the real window under Xvfb through
+# tauri-driver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -15,8 +16,14 @@ step "Rust: format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "Dependency audit: advisories (offline snapshot), licences, sources; npm audit"
+scripts/audit.sh
+
 step "Rust: tests"
 cargo test --workspace --locked
+
+step "Crash safety: SIGKILL a saving process 500 times (about half a minute)"
+cargo run -p eftertanke-core --example crash_test --locked --quiet -- --kills 500
 
 step "UI: type check and unit tests"
 (cd ui && npm run check --silent && npm test --silent)

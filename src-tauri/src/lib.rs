@@ -14,12 +14,33 @@ pub use commands::status::AppStatus;
 use tauri::{Builder, Manager, Runtime};
 
 /// Builds and runs the app on the real (wry) runtime.
+///
+/// The single-instance plugin comes first, so a second launch hands over to the running app
+/// (which brings its window forward) and exits before it opens the database: two processes
+/// writing one journal would fight over its lock. It is not part of [`app_builder`], since the
+/// mock-runtime tests build many apps in one process.
 pub fn run() {
-    let result = app_builder(tauri::Builder::default()).run(tauri::generate_context!());
+    let builder = tauri::Builder::default();
+    #[cfg(any(target_os = "linux", target_os = "macos", windows))]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        focus_main_window(app);
+    }));
+    let result = app_builder(builder).run(tauri::generate_context!());
     if let Err(err) = result {
         // Nothing has a window yet; stderr is the only place left to say it.
         eprintln!("Eftertanke could not start its window: {err}");
         std::process::exit(1);
+    }
+}
+
+/// Brings the main window forward: shown, restored if minimised, focused. Each step is a
+/// request the window manager may ignore, so a failed one does not stop the next.
+#[cfg(any(target_os = "linux", target_os = "macos", windows))]
+fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.show();
+        let _ = window.unminimize();
+        let _ = window.set_focus();
     }
 }
 

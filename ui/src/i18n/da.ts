@@ -382,6 +382,10 @@ export const da: Messages = {
         what: "Den fil er ikke en sikkerhedskopi af denne journal, der kan læses.",
         todo: "Intet er ændret. Vælg en anden sikkerhedskopi.",
       },
+      network_file_system: {
+        what: "Datamappen ligger på et netværksdrev, hvor journalen ikke er sikker.",
+        todo: "Vælg en mappe på computerens egen disk. Vil du dele refleksioner med kolleger, så brug delingspakker eller eksport til en delt mappe i stedet.",
+      },
       internal: {
         what: "Der gik noget galt, som ikke var forventet.",
         todo: "Prøv igen. Sker det igen, så send de tekniske detaljer til din IT-support.",

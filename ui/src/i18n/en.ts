@@ -381,6 +381,10 @@ export const en = {
         what: "That file is not a backup of this journal that can be read.",
         todo: "Nothing has been changed. Choose another backup.",
       },
+      network_file_system: {
+        what: "The data folder is on a network drive, where the journal is not safe.",
+        todo: "Choose a folder on this computer's own disk. To share reflections with colleagues, use bundles or a shared-folder export instead.",
+      },
       internal: {
         what: "Something unexpected went wrong.",
         todo: "Try again. If it keeps happening, send the technical details to your IT support.",

@@ -34,6 +34,7 @@ pub const DATA_ERROR: u8 = 65;
 pub const IO_ERROR: u8 = 74;
 pub const TEMPORARY: u8 = 75;
 pub const NO_PERMISSION: u8 = 77;
+pub const CONFIG: u8 = 78;
 
 /// Prints the error to standard error and returns the exit code that matches it.
 pub fn report(err: &anyhow::Error) -> ExitCode {
@@ -46,6 +47,8 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
             ErrorKind::WrongPassphrase | ErrorKind::WrongRecoveryCode => NO_PERMISSION,
             ErrorKind::NotFound => NOT_FOUND,
             ErrorKind::Locked => TEMPORARY,
+            // The data directory was chosen badly (a network drive): a configuration error.
+            ErrorKind::NetworkFileSystem => CONFIG,
             _ => IO_ERROR,
         }
     } else {

@@ -37,6 +37,8 @@ pub enum ErrorKind {
     KeyFile,
     /// A file offered as a backup is not a readable Eftertanke backup.
     NotABackup,
+    /// The data directory is on a network drive, where SQLite's locking is not safe.
+    NetworkFileSystem,
     /// Anything else: a bug or an unexpected storage failure.
     Internal,
 }
@@ -132,6 +134,14 @@ pub enum Error {
 
     #[error("{path} is not an Eftertanke backup that can be read ({reason}). Nothing was changed")]
     NotABackup { path: PathBuf, reason: String },
+    #[error(
+        "the data directory {path} is on a network drive ({file_system}). SQLite's locking is \
+         not safe on network drives: the journal could be damaged or lose saved entries. No \
+         database was created there. Choose a folder on this computer's own disk \
+         (EFTERTANKE_DATA_DIR or --db), and share entries with colleagues through bundles or a \
+         shared-folder export instead"
+    )]
+    NetworkFileSystem { path: PathBuf, file_system: String },
 
     #[error("unexpected storage error: {0}")]
     Internal(String),
@@ -153,6 +163,7 @@ impl Error {
             Error::WrongRecoveryCode => ErrorKind::WrongRecoveryCode,
             Error::KeyFileDamaged { .. } | Error::KeyFileMissing { .. } => ErrorKind::KeyFile,
             Error::NotABackup { .. } => ErrorKind::NotABackup,
+            Error::NetworkFileSystem { .. } => ErrorKind::NetworkFileSystem,
             Error::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -243,6 +254,15 @@ mod tests {
         assert!(
             err.to_string().contains("try again"),
             "a locked database must tell the user how to recover"
+        );
+        let err = Error::NetworkFileSystem {
+            path: "/mnt/share".into(),
+            file_system: "nfs".into(),
+        };
+        let text = err.to_string();
+        assert!(
+            text.contains("locking is not safe") && text.contains("own disk") && text.contains("bundles"),
+            "a refused network drive must say why and where to keep the journal instead: {text}"
         );
     }
 }

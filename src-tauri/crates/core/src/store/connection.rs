@@ -1,6 +1,7 @@
 //! Connection set-up: the pragmas every connection gets, and the checks made before a file is
 //! trusted as an Eftertanke database.
 
+use super::file_system::{self, FileSystem};
 use super::migrations::{APPLICATION_ID, LATEST_VERSION};
 use crate::error::{Error, Result};
 use rusqlite::Connection;
@@ -41,9 +42,10 @@ pub(crate) fn apply_key(conn: &Connection, key: &crate::vault::DatabaseKey) -> r
     conn.pragma_update(None, "key", &*key.sqlcipher_value())
 }
 
-/// Refuses locations where a database cannot be kept: the path is a directory, or its
-/// directory cannot be written (SQLite needs to create the WAL and shared-memory files beside
-/// it). Nothing is created or changed by this check.
+/// Refuses locations where a database cannot be kept: the path is a directory, its directory
+/// cannot be written (SQLite needs to create the WAL and shared-memory files beside it), or it
+/// is on a network file system (see [`file_system`]). Nothing is created or changed by this
+/// check.
 pub fn check_location(path: &Path) -> Result<()> {
     if path.is_dir() {
         return Err(Error::Unwritable {
@@ -60,6 +62,13 @@ pub fn check_location(path: &Path) -> Result<()> {
         return Err(Error::Unwritable {
             path: dir.to_path_buf(),
             reason: "it is not a directory".into(),
+        });
+    }
+    // A failed inspection does not block opening: SQLite's own open reports a real problem.
+    if let Ok(FileSystem::Network(name)) = file_system::file_system_of(dir) {
+        return Err(Error::NetworkFileSystem {
+            path: dir.to_path_buf(),
+            file_system: name.to_owned(),
         });
     }
     if meta.permissions().readonly() {

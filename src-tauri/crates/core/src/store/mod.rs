@@ -4,8 +4,8 @@
 //! per database. Writes take `&mut self`, so the type system keeps writers from overlapping.
 //!
 //! Opening is careful: a damaged file, a file from a newer version, a file that is not ours, a
-//! lock held by another program or an unwritable directory each become a distinct [`Error`],
-//! and the file is never overwritten or "repaired" on the way.
+//! lock held by another program, an unwritable directory or one on a network drive each become
+//! a distinct [`Error`], and the file is never overwritten or "repaired" on the way.
 
 mod actions;
 mod backups;
@@ -14,6 +14,7 @@ mod connection;
 mod drafts;
 mod entries;
 mod events;
+pub mod file_system;
 mod initiatives;
 mod links;
 pub mod migrations;

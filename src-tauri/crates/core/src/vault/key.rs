@@ -27,8 +27,9 @@ impl DatabaseKey {
     }
 
     /// The value of `PRAGMA key` (and of `ATTACH … KEY`): SQLCipher's raw-key form, which skips
-    /// its own passphrase derivation since the key is already random.
-    pub(crate) fn sqlcipher_value(&self) -> zeroize::Zeroizing<String> {
+    /// its own passphrase derivation since the key is already random. Public for tools that
+    /// check a database with bare SQLite (the crash test); the shells never need it.
+    pub fn sqlcipher_value(&self) -> zeroize::Zeroizing<String> {
         zeroize::Zeroizing::new(format!("x'{}'", data_encoding::HEXUPPER.encode(&self.0)))
     }
 }
