@@ -142,3 +142,31 @@ test("a damaged journal offers its newest good backup, and restoring it opens th
     await app.close();
   }
 });
+
+test("changing the passphrase in Settings keeps the journal, and only the new one unlocks it", async () => {
+  const dataDir = freshDataDir();
+  const next = "a brand new passphrase";
+  const app = await launch({ dataDir });
+  try {
+    const { browser } = app;
+    await quickEntry(browser, "Kept through the change");
+    await (await browser.$("nav button[data-nav=settings]")).click();
+    await (await browser.$("#current-passphrase")).setValue("not the current one");
+    await (await browser.$("#changed-passphrase")).setValue(next);
+    await (await browser.$("#changed-repeat")).setValue(next);
+    await (await browser.$("form.passphrase-change button[type=submit]")).click();
+    assert.match(await textOf(browser, "form.passphrase-change .notice-error"), /does not unlock/);
+    await (await browser.$("#current-passphrase")).setValue(PASSPHRASE);
+    await (await browser.$("form.passphrase-change button[type=submit]")).click();
+    assert.match(await textOf(browser, "form.passphrase-change .notice-ok"), /passphrase is changed/);
+
+    await (await browser.$("[data-action=lock]")).click();
+    await (await browser.$("#unlock-passphrase")).setValue(PASSPHRASE);
+    await (await browser.$("[data-action=unlock]")).click();
+    assert.match(await textOf(browser, "#unlock-problem"), /does not unlock/, "the old passphrase no longer opens it");
+    await openJournal(browser, next);
+    assert.match(await textOf(browser, ".entry-list"), /Kept through the change/);
+  } finally {
+    await app.close();
+  }
+});
