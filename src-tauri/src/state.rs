@@ -134,6 +134,21 @@ impl AppState {
         }
     }
 
+    /// A second store on the same database and key, for long reads (a backup) that must not
+    /// hold up the window's commands. Only while the journal is open.
+    pub fn side_store(&self) -> Result<Store, IpcError> {
+        let (path, key) = match &*self.lock() {
+            Slot::Open(store) => (store.path().to_path_buf(), store.key().cloned()),
+            Slot::Failed(err, _) => return Err(err.clone()),
+            Slot::Setup | Slot::Locked => return Err(locked()),
+        };
+        let options = OpenOptions {
+            key,
+            ..OpenOptions::default()
+        };
+        Ok(Store::open(&path, &options)?)
+    }
+
     /// Closes the store and forgets the key.
     pub fn lock_now(&self) {
         let mut slot = self.lock();

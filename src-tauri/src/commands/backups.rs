@@ -29,7 +29,8 @@ pub fn list_backups(state: State<'_, AppState>) -> Result<BackupList, IpcError> 
 
 #[tauri::command(async)]
 pub fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcError> {
-    state.with_store(|s| s.back_up(BackupReason::Manual))
+    // On a connection of its own, so the window's other commands need not wait for it.
+    Ok(state.side_store()?.back_up(BackupReason::Manual)?)
 }
 
 /// Opens a backup and checks it is whole.

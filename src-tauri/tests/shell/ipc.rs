@@ -445,3 +445,33 @@ fn a_cpr_number_refuses_the_save_until_the_override_is_given() {
     let saved = shell.invoke("create_entry", json!({ "input": input })).unwrap();
     assert_eq!(saved["whatHappened"], "Borgeren 070761-4285 kom ikke.");
 }
+
+#[test]
+// Polling for the background thread's result needs a pause between looks.
+#[allow(clippy::disallowed_methods)]
+fn unlocking_makes_the_first_daily_backup_in_the_background() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    shell.invoke("lock", json!({})).unwrap();
+    shell.invoke("unlock", json!({ "passphrase": PASSPHRASE })).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let list = shell.invoke("list_backups", json!({})).unwrap();
+        if list["backups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["reason"] == "daily")
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no daily backup after unlocking: {list}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

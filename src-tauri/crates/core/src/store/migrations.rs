@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_timeline.sql"),
     include_str!("migrations/0004_tags.sql"),
     include_str!("migrations/0005_entry_events.sql"),
+    include_str!("migrations/0006_tags_of_deleted_entries.sql"),
 ];
 
 /// The schema version this build writes.

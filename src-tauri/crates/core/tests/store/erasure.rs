@@ -25,7 +25,12 @@ fn deleting_an_entry_leaves_its_text_in_no_file() {
         !files_containing(tmp.path(), CANARY).is_empty(),
         "the canary is on disk before the deletion (else this test proves nothing)"
     );
+    assert!(store.list_tags().unwrap().contains(&format!("tag-{CANARY}")));
     store.delete_entry(entry.id).unwrap();
+    assert!(
+        store.list_tags().unwrap().is_empty(),
+        "a deleted entry's tags leave the tag list"
+    );
     assert_eq!(files_containing(tmp.path(), CANARY), Vec::<std::path::PathBuf>::new());
     drop(store);
     assert_eq!(files_containing(tmp.path(), CANARY), Vec::<std::path::PathBuf>::new());
