@@ -294,7 +294,7 @@ export const da: Messages = {
     current: "Nuværende adgangsfrase",
     change: "Skift adgangsfrase",
     changed: "Adgangsfrasen er skiftet. Dine refleksioner og sikkerhedskopier er uændrede.",
-    encrypted: "Journalen, dens sikkerhedskopier og eksporter er krypteret på denne computer.",
+    encrypted: "Journalen og dens sikkerhedskopier er krypteret på denne computer.",
   },
   backups: {
     title: "Sikkerhedskopier",

@@ -293,7 +293,7 @@ export const en = {
     current: "Current passphrase",
     change: "Change passphrase",
     changed: "The passphrase is changed. Your entries and backups are unchanged.",
-    encrypted: "The journal, its backups and its exports are encrypted on this computer.",
+    encrypted: "The journal and its backups are encrypted on this computer.",
   },
   backups: {
     title: "Backups",
