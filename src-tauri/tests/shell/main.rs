@@ -6,3 +6,4 @@
 
 mod bindings;
 mod ipc;
+mod vault;

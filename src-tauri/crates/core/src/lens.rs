@@ -48,14 +48,8 @@ fn lower(c: char) -> char {
 /// Finds deficit-framing words: case-insensitive, at the start of a word, so "udsat" also
 /// finds "udsatte" but not "forudsat".
 pub fn deficit_findings(text: &str) -> Vec<LensFinding> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut utf16 = Vec::with_capacity(chars.len() + 1);
-    let mut at = 0u32;
-    for c in &chars {
-        utf16.push(at);
-        at += c.len_utf16() as u32;
-    }
-    utf16.push(at);
+    let view = crate::privacy::text::Chars::new(text);
+    let chars = &view.chars;
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -75,8 +69,8 @@ pub fn deficit_findings(text: &str) -> Vec<LensFinding> {
                     end += 1;
                 }
                 found.push(LensFinding {
-                    start: utf16[i],
-                    end: utf16[end],
+                    start: view.utf16_at(i),
+                    end: view.utf16_at(end),
                     text: chars[i..end].iter().collect(),
                 });
                 i = end;

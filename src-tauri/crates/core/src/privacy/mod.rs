@@ -20,7 +20,7 @@ mod labels;
 mod never_store;
 mod phone;
 mod saving;
-mod text;
+pub(crate) mod text;
 
 pub use cpr::{cpr_century_year, mod11_ok};
 pub use labels::{LabelLanguage, Pseudonymised, label_for, pseudonymise};

@@ -4,7 +4,7 @@
 use super::{Finding, Hit};
 
 #[derive(Debug)]
-pub(super) struct Chars {
+pub(crate) struct Chars {
     pub chars: Vec<char>,
     /// UTF-16 offset of each char, plus one past the end.
     utf16: Vec<u32>,
@@ -21,6 +21,11 @@ impl Chars {
         }
         utf16.push(at);
         Self { chars, utf16 }
+    }
+
+    /// The UTF-16 offset of char `i` (`i == len()` gives the end), as the UI's strings count.
+    pub fn utf16_at(&self, i: usize) -> u32 {
+        self.utf16[i]
     }
 
     pub fn len(&self) -> usize {
@@ -82,7 +87,7 @@ impl Chars {
             .collect()
     }
 
-    pub fn finding(&self, h: Hit) -> Finding {
+    pub(super) fn finding(&self, h: Hit) -> Finding {
         Finding {
             kind: h.kind,
             confidence: h.confidence,

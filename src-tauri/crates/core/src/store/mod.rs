@@ -19,6 +19,7 @@ mod initiatives;
 mod links;
 pub mod migrations;
 mod settings;
+mod tags;
 pub mod timeline;
 
 use crate::backup::BackupReason;
