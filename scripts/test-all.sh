@@ -2,12 +2,14 @@
 # Quick start, part two: install what is missing and run every test — formatting and lints,
 # the dependency audit, Rust (core, CLI, shell on the mock runtime, bindings drift), the crash
 # test, UI (type check, vitest) and end-to-end (the real window under Xvfb through
-# tauri-driver).
+# tauri-driver). Lists the time of every step at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh test
+STEPS_TITLE="test-all"
+source scripts/lib/steps.sh
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+step "Setup: install what is missing"
+scripts/setup.sh test
 
 step "Building the UI (the shell embeds it at compile time)"
 (cd ui && npm run build --silent)
