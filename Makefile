@@ -1,5 +1,5 @@
 # Shortcuts for developers. The README's two quick-start commands are the scripts themselves.
-.PHONY: run test app bench bench-startup crash-test bindings screenshots fmt lint
+.PHONY: run test app package measure rehearsal licences bench bench-startup crash-test bindings screenshots fmt lint
 
 run:            ## Install what is missing, build and open the app
 	scripts/run-app.sh
@@ -7,8 +7,23 @@ run:            ## Install what is missing, build and open the app
 test:           ## Install what is missing and run every test (what CI runs)
 	scripts/test-all.sh
 
-app:            ## Build target/app/eftertanke-app with the UI embedded
+app:            ## Build the release app, target/app/eftertanke-app, with the UI embedded
 	scripts/build-app.sh
+
+package:        ## The release app packaged as .deb and .rpm, then checked (contents, dependencies, first screen)
+	scripts/build-app.sh --bundle
+	scripts/check-package.sh
+
+measure:        ## The release binary's size and the running app's memory (PSS, all processes)
+	scripts/build-app.sh
+	scripts/measure-release.sh
+
+rehearsal:      ## CI from a clean clone with empty caches (a newcomer's machine), then again warm
+	scripts/ci-fresh.sh
+	scripts/ci-fresh.sh --warm
+
+licences:       ## Regenerate assets/licences.json (the shipped components' licences)
+	node scripts/licences.mjs
 
 bench:          ## Durable save and the timeline at 100,000 entries: core vs raw rusqlite
 	cargo bench -p eftertanke-core --bench durable_save

@@ -10,7 +10,7 @@ snapshot=deny/advisory-db
 uncovered=$(LC_ALL=C comm -23 <(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.lock | LC_ALL=C sort -u) <(LC_ALL=C sort -u "$snapshot/covered-crates.txt"))
 if [ -n "$uncovered" ]; then
   echo "The advisory snapshot predates these crates in Cargo.lock: $(echo $uncovered)" >&2
-  echo "Run scripts/refresh-advisories.sh (needs github.com) and commit deny/advisory-db/." >&2
+  echo "Refresh the snapshot (scripts/refresh-advisories.sh, see its header for a copy made elsewhere) and commit deny/advisory-db/." >&2
   exit 1
 fi
 
@@ -23,10 +23,22 @@ rm -rf "$db"
 mkdir -p "$db/.git"
 cp -R "$snapshot/crates" "$db/crates"
 touch -d "$snapshot_date" "$db/.git/FETCH_HEAD"
-age_days=$(( ($(date +%s) - $(date -d "$snapshot_date" +%s)) / 86400 ))
+age_days=$(( ($(date -d "${EFTERTANKE_AUDIT_TODAY:-now}" +%s) - $(date -d "$snapshot_date" +%s)) / 86400 ))
 echo "RustSec advisory snapshot of $snapshot_date ($age_days days old)"
+# The audit fails at 180 days (deny.toml, maximum-db-staleness). From 150 days on it says so
+# on every run, a month before the cliff, with the command that moves it.
+warn_days=150
+fail_days=$(sed -n 's/^maximum-db-staleness = "P\([0-9]*\)D"/\1/p' deny.toml)
+if [ "$age_days" -ge "$warn_days" ]; then
+  left=$((fail_days - age_days))
+  echo "WARNING: the advisory snapshot is $age_days days old; the audit fails in $left days (at $fail_days)." >&2
+  echo "  Refresh it: scripts/refresh-advisories.sh [PATH/TO/advisory-db copy], then commit deny/advisory-db/." >&2
+fi
 
 cargo deny --offline --locked check --hide-inclusion-graph
+
+# The licence list the About view shows is generated from the same graph; it must be current.
+node scripts/licences.mjs --check
 
 # npm audit posts the lock file to the registry's advisory endpoint. Some registry mirrors and
 # proxies (this project's build machines among them) refuse that POST; then the audit cannot

@@ -12,6 +12,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
     &[
         "app_status",
         "retry_open",
+        "about",
         "list_entries",
         "get_entry",
         "create_entry",

@@ -51,6 +51,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .invoke_handler(tauri::generate_handler![
             commands::status::app_status,
             commands::status::retry_open,
+            commands::status::about,
             commands::entries::list_entries,
             commands::entries::get_entry,
             commands::entries::create_entry,

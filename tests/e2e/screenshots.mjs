@@ -25,8 +25,8 @@ async function next(browser, times = 1) {
 }
 
 const words = {
-  da: { title: "Forældremøde om fritidsjob", expected: "At 10–12 forældre ville komme.", resources: "Forældrene er udsatte, men kender mange arbejdsgivere i området.", reference: "Mødrenes forening", referenceFirst: "Danskkursus for mødre" },
-  en: { title: "Parents' meeting on after-school jobs", expected: "That 10–12 parents would come.", resources: "The parents are vulnerable, but know many employers in the area.", reference: "The mothers' association", referenceFirst: "Danish course for mothers" },
+  da: { title: "Forældremøde om fritidsjob", expected: "At 10–12 forældre ville komme.", resources: "Forældrene er udsatte, men kender mange arbejdsgivere i området.", reference: "Mødrenes forening", referenceFirst: "Danskkursus for mødre", action: "Spørge forældrenetværket, hvilke tidspunkter der passer dem, før vi planlægger næste møde", owner: "Klubmedarbejderen i Nørreparken" },
+  en: { title: "Parents' meeting on after-school jobs", expected: "That 10–12 parents would come.", resources: "The parents are vulnerable, but know many employers in the area.", reference: "The mothers' association", referenceFirst: "Danish course for mothers", action: "Ask the parents' network which times suit them before we plan the next meeting", owner: "The club worker in Nørreparken" },
 };
 
 for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
@@ -78,6 +78,12 @@ for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
     await browser.$(".lens-prompt").waitForExist({ timeout: 5000 });
     await browser.execute(() => window.scrollTo(0, 0));
     await shoot(browser, `${lang}-step-6-resources-lens`);
+    // Step 10: actions, with a long action text and owner, and what this attempt follows up on.
+    await next(browser, 4);
+    await (await browser.$("#q-actions-0-text")).setValue(w.action);
+    await (await browser.$("#q-actions-0-owner")).setValue(w.owner);
+    await browser.execute(() => document.getElementById("q-actions-0-text")?.scrollIntoView({ block: "center" }));
+    await shoot(browser, `${lang}-step-10-actions`);
     await browser.waitUntil(async () => /(gemt|saved)/i.test(await (await browser.$(".autosave")).getText()), { timeout: 8000 });
     await (await browser.$("button[data-action=save-later]")).click();
     await browser.$(".draft-row").waitForExist({ timeout: 10000 });
@@ -118,6 +124,12 @@ for (const [lang, locale] of [["da", "da_DK.UTF-8"], ["en", "en_GB.UTF-8"]]) {
     await browser.$(".dialog").waitForExist({ timeout: 5000 });
     await shoot(browser, `${lang}-backups-restore-confirm`);
     await browser.keys("Escape");
+    await browser.$("[data-about=version]").waitForExist({ timeout: 5000 });
+    await browser.execute(() => {
+      document.querySelector(".licences")?.setAttribute("open", "");
+      document.getElementById("about-heading")?.scrollIntoView({ block: "start" });
+    });
+    await shoot(browser, `${lang}-about`);
   } finally {
     await app.close();
   }

@@ -26,13 +26,19 @@ pub struct AppStatus {
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     let (phase, error) = state.phase();
     AppStatus {
-        version: env!("CARGO_PKG_VERSION").to_owned(),
+        version: eftertanke_core::about::VERSION.to_owned(),
         os_locale: sys_locale::get_locale().unwrap_or_else(|| "en".to_owned()),
         data_dir: state.data_dir().map(|d| d.display().to_string()),
         phase,
         settings: state.with_store(|s| s.settings()).ok(),
         error,
     }
+}
+
+/// The About view: version, schema version, data folder and the shipped components' licences.
+#[tauri::command(async)]
+pub fn about(state: State<'_, AppState>) -> eftertanke_core::about::About {
+    eftertanke_core::about::about(state.data_dir().map(|d| d.as_path()))
 }
 
 #[tauri::command(async)]

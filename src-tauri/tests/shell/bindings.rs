@@ -13,6 +13,7 @@ fn export_all(dir: &Path) {
     }
     export!(
         eftertanke_app::AppStatus,
+        eftertanke_core::about::About,
         eftertanke_app::ipc_error::IpcError,
         eftertanke_core::Entry,
         eftertanke_core::EntryInput,

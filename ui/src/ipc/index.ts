@@ -16,6 +16,7 @@ import type { GuideSummary } from "./bindings/GuideSummary";
 import type { LensFinding } from "./bindings/LensFinding";
 import type { Finding } from "./bindings/Finding";
 import type { Pseudonymised } from "./bindings/Pseudonymised";
+import type { About } from "./bindings/About";
 import { asIpcError } from "./errors";
 
 export type { AppStatus, Draft, DraftInput, Entry, EntryInput, EntryPage, IpcError, Language, Settings };
@@ -40,6 +41,8 @@ export type { ChartData } from "./bindings/ChartData";
 export type { ActionStatus } from "./bindings/ActionStatus";
 export type { EntrySummary } from "./bindings/EntrySummary";
 export type { ErrorKind } from "./bindings/ErrorKind";
+export type { About };
+export type { Component } from "./bindings/Component";
 export { asIpcError, isIpcError } from "./errors";
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -52,6 +55,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const appStatus = () => call<AppStatus>("app_status");
 export const retryOpen = () => call<null>("retry_open");
+export const about = () => call<About>("about");
 
 export const listEntries = (cursor: string | null, limit?: number) =>
   call<EntryPage>("list_entries", { cursor, limit });

@@ -359,3 +359,16 @@ fn scan_refuses_input_that_is_not_text() {
     assert_eq!(out.status.code(), Some(65), "bad input is a data error, not a finding");
     assert!(stderr(&out).contains("UTF-8"));
 }
+
+#[test]
+fn version_prints_the_workspace_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(tmp.path(), &["--version"], None);
+    assert!(out.status.success(), "--version needs no journal: {}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("eftertanke {}", env!("CARGO_PKG_VERSION")),
+        "the CLI reports the one version of the workspace"
+    );
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0, "--version creates nothing");
+}

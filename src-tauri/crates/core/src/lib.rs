@@ -8,6 +8,7 @@
 //! Architecture invariant: every record carries a UUIDv7 id and UTC timestamps, so the databases
 //! of many workers can later be merged by id without clashes.
 
+pub mod about;
 pub mod action;
 pub mod answers;
 mod atomic_file;
