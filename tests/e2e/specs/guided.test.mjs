@@ -17,7 +17,10 @@ const TEXT = {
     role: "foreningens formand",
     action: "Søge pulje sammen med foreningen",
     owner: "boligsocial medarbejder",
-    steps: ["Hurtig notering", "Forsøget", "Hvornår kom borgerne ind?", "Hvis problem?"],
+    // Typed the Danish way; the wizard sends it as 2025-10-08.
+    day: "8.10.2025",
+    longDay: /8\. oktober 2025/,
+    steps: ["Kort note", "Forsøget", "Hvornår kom borgerne ind?", "Hvis problem?"],
   },
   en: {
     lang: "en_GB.UTF-8",
@@ -29,12 +32,14 @@ const TEXT = {
     role: "the association's chair",
     action: "Apply for funding with the association",
     owner: "housing social worker",
+    day: "2025-10-08",
+    longDay: /8 October 2025/,
     steps: ["Quick capture", "The attempt", "When did citizens come in?", "Whose problem?"],
   },
 };
 
 async function stepHeading(browser) {
-  return (await textOf(browser, "#step-heading")).replace(/\s*(Frivilligt|Optional)$/, "");
+  return (await textOf(browser, "#step-heading")).replace(/\s*(Valgfrit|Optional)$/, "");
 }
 
 async function next(browser) {
@@ -65,7 +70,7 @@ for (const lang of ["da", "en"]) {
       // 1. Quick capture. The expectation comes before the outcome.
       await scanStep(browser, violations);
       await tabTo(browser, "#q-occurred_on");
-      await retype(browser, "2025-10-08");
+      await retype(browser, T.day);
       await tabTo(browser, "#q-initiative");
       await type(browser, T.initiative);
       await tabTo(browser, "#q-headline");
@@ -151,6 +156,7 @@ for (const lang of ["da", "en"]) {
       // The composed reflection.
       await browser.$(".reflection").waitForExist({ timeout: 10000 });
       assert.equal(await textOf(browser, "h1"), T.title);
+      assert.match(await textOf(browser, ".entry-header .entry-meta"), T.longDay, "the day typed is the day saved");
       assert.match(await textOf(browser, ".reflection"), T.level);
       assert.match(await textOf(browser, ".actions-table"), new RegExp(T.owner));
       assert.equal(await browser.$("button[data-action=complete]").isExisting(), false, "a finished entry is complete");

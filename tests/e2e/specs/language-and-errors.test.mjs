@@ -13,13 +13,15 @@ test("a Danish OS locale gives a Danish interface, and the choice in Settings st
   let app = await launch({ dataDir, lang: "da_DK.UTF-8" });
   try {
     const { browser } = app;
-    assert.equal(await textOf(browser, "h1"), "Journal");
+    assert.equal(await textOf(browser, "h1"), "Refleksioner");
     assert.match(await textOf(browser, ".empty"), /Ingen refleksioner endnu/);
+    // Said once, where a new user meets the list: these are not journal notes in a citizen's case.
+    assert.match(await textOf(browser, ".own-log"), /din egen refleksionslog til læring – ikke journalnotater i en borgers sag/);
     assert.equal(await browser.execute(() => document.documentElement.lang), "da");
     await (await browser.$("button=Ny refleksion")).click();
     assert.equal(await textOf(browser, "h1"), "Ny refleksion");
     await (await browser.$(".guide-card.recommended button")).click();
-    assert.equal(await textOf(browser, "#step-heading"), "Hurtig notering");
+    assert.equal(await textOf(browser, "#step-heading"), "Kort note");
     assert.deepEqual(await axeViolations(browser), []);
     await (await browser.$("button=Indstillinger")).click();
     await (await browser.$("input[value=en]")).click();

@@ -27,7 +27,7 @@ test("a CPR number is highlighted, explained and replaced with a role (da)", asy
     assert.deepEqual(await axeViolations(browser), [], "the finding must have no serious accessibility faults");
 
     const replace = await item.$("button[data-action=replace-finding]");
-    await browser.waitUntil(async () => (await replace.getText()) === "Erstat med «borger A»", {
+    await browser.waitUntil(async () => (await replace.getText()) === "Erstat med »borger A«", {
       timeout: 5000,
       timeoutMsg: "the button names the label it will use",
     });

@@ -128,6 +128,15 @@ describe("Wizard", () => {
     await screen.findByText(/Draft saved/);
   });
 
+  it("sends a day typed the Danish way (12.3.2026) as the ISO day the backend takes", async () => {
+    render(Wizard, { guideId: "g" });
+    await fireEvent.input(await screen.findByLabelText("Date"), { target: { value: "12.3.2026" } });
+    await fireEvent.input(screen.getByLabelText("Title"), { target: { value: "Course" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save quick capture" }));
+    await waitFor(() => expect(backend.created).toHaveLength(1));
+    expect(backend.created[0]?.input.answers).toMatchObject({ day: "2026-03-12", name: "Course" });
+  });
+
   it("takes the person to the question the backend refused, on its step", async () => {
     backend.createError = { kind: "invalid_input", message: "how it went is required", field: "answers.how", problem: "required" };
     render(Wizard, { guideId: "g" });
@@ -170,7 +179,7 @@ describe("Wizard", () => {
     await fireEvent.input(await screen.findByLabelText("Title"), { target: { value: "Met 070761-4285" } });
     await fireEvent.click(screen.getByRole("button", { name: "Save quick capture" }));
     const dialog = await screen.findByRole("alertdialog", { name: /contains a CPR number/ });
-    expect(dialog.textContent).toContain("»070761-4285«");
+    expect(dialog.textContent).toContain("“070761-4285”");
     expect(backend.created).toHaveLength(0);
     await waitFor(() => expect(document.activeElement?.getAttribute("data-action")).toBe("replace-all"));
     await fireEvent.click(screen.getByRole("button", { name: "Save anyway — I have a reason" }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Guide } from "../ipc";
-import { isAnswered, problemFor, questionOfField, stepAnswered, stepOfQuestion, titleOf } from "./guide";
+import { isAnswered, problemFor, questionOfField, stepAnswered, stepOfQuestion, titleOf, withIsoDays } from "./guide";
 
 const t = { da: "x", en: "x" };
 const q = (id: string, type: string, feeds?: string) =>
@@ -18,6 +18,21 @@ const guide: Guide = {
 };
 
 describe("guide helpers", () => {
+  it("sends days typed the Danish way as ISO days, and anything else as typed", () => {
+    const answers = {
+      day: "12.3.2026",
+      name: "Møde 1.2.2026",
+      actions: [{ text: "Ring", owner: "leder", reviewOn: "1-4-2026" }, { text: "Skriv", owner: "", reviewOn: "31.2.2026" }],
+    };
+    expect(withIsoDays(guide, answers)).toEqual({
+      day: "2026-03-12",
+      name: "Møde 1.2.2026",
+      actions: [{ text: "Ring", owner: "leder", reviewOn: "2026-04-01" }, { text: "Skriv", owner: "", reviewOn: "31.2.2026" }],
+    });
+    expect(answers.day).toBe("12.3.2026");
+    expect(withIsoDays(guide, { day: "2026-03-12" })).toEqual({ day: "2026-03-12" });
+  });
+
   it("finds the question a backend error names, nested or in a batch", () => {
     expect(questionOfField("answers.headline")).toBe("headline");
     expect(questionOfField("answers.actions[1].text")).toBe("actions");

@@ -1,6 +1,7 @@
 // Pure helpers over a guide and its answers, shared by the wizard, the journal and the entry
 // view.
 import type { Guide, IpcError, Question } from "../ipc";
+import { typedDay } from "../format";
 
 /** The question id a backend error names: "answers.actions[1].text" → "actions". */
 export function questionOfField(field: string | null): string | null {
@@ -35,6 +36,25 @@ export function isAnswered(v: unknown): boolean {
   if (Array.isArray(v)) return v.some(isAnswered);
   if (typeof v === "object") return Object.values(v as object).some(isAnswered);
   return true;
+}
+
+/** The answers with every typed day in the ISO form the backend takes: date answers and the
+ * review dates of actions, typed "12.3.2026" or "2026-03-12". What is not a day stays as typed,
+ * so the backend can name the problem. The input is left untouched. */
+export function withIsoDays(guide: Guide, answers: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...answers };
+  for (const q of guide.steps.flatMap((s) => s.questions)) {
+    const v = out[q.id];
+    if (q.type === "date" && typeof v === "string") out[q.id] = typedDay(v);
+    else if (q.type === "actions" && Array.isArray(v)) {
+      out[q.id] = v.map((row: unknown) => {
+        if (!row || typeof row !== "object") return row;
+        const r = row as Record<string, unknown>;
+        return typeof r.reviewOn === "string" ? { ...r, reviewOn: typedDay(r.reviewOn) } : r;
+      });
+    }
+  }
+  return out;
 }
 
 /** The problem to show on a question for a backend error, if the error is about one. */

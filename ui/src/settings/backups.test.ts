@@ -10,5 +10,7 @@ describe("backups in Settings", () => {
   });
   it("shows the date a backup was made with its year", () => {
     expect(backupDate("2026-11-27T10:15:00Z", "en")).toMatch(/27 Nov 2026/);
+    // Danish writes a clock time with "kl." and a full stop: "27. nov. 2026 kl. 11.15".
+    expect(backupDate("2026-11-27T10:15:00Z", "da")).toMatch(/^27\. nov\. 2026 kl\. \d{2}\.15$/);
   });
 });

@@ -1,14 +1,9 @@
 // Formatting for the backups list.
+import { dateTime } from "../format";
 
-/** When a backup was made, in local time, e.g. "27. nov. 2026 10.15". */
+/** When a backup was made, in local time, e.g. "27. nov. 2026 kl. 10.15". */
 export function backupDate(iso: string, lang: string): string {
-  return new Date(iso).toLocaleString(lang === "da" ? "da-DK" : "en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return dateTime(iso, lang === "da" ? "da-DK" : "en-GB");
 }
 
 /** A file size in KB or MB. */

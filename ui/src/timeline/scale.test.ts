@@ -15,10 +15,22 @@ describe("timeline scale", () => {
 
   it("ticks every year, or every month with the year at January", () => {
     const range = rangeOf(["2024-06-01", "2026-02-01"])!;
-    expect(ticks(range, "years", String).map((t) => t.label)).toEqual(["2025", "2026"]);
+    expect(ticks(range, "years", String).map((t) => t.label)).toEqual(["2024", "2025", "2026"]);
     const months = ticks(range, "months", (m) => `m${m}`);
     expect(months.length).toBeGreaterThan(18);
     expect(months.find((t) => t.label === "2025")?.major).toBe(true);
+  });
+
+  it("names the first year also when the track starts after January", () => {
+    // An attempt in 2024 must not stand under the label of 2025 only.
+    const range = rangeOf(["2024-06-01", "2026-02-01"])!;
+    const years = ticks(range, "years", String);
+    expect(years[0]).toMatchObject({ at: 0, label: "2024", start: true });
+    const months = ticks(range, "months", (m) => `m${m}`);
+    expect(months[0]?.label).toBe("m5 2024");
+    // A track that starts on the 1st of January needs no extra tick.
+    const january = ticks({ start: dayNumber("2025-01-01"), end: dayNumber("2025-12-01") }, "years", String);
+    expect(january.map((t) => t.label)).toEqual(["2025"]);
   });
 
   it("moves focus with the arrow keys within and between lanes", () => {

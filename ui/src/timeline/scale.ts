@@ -39,9 +39,15 @@ export interface Tick {
   at: number;
   label: string;
   major: boolean;
+  /** The tick at the left edge, naming the year (and month) the track starts in. */
+  start?: boolean;
 }
 
-/** Ticks at each year (years zoom) or each month (months zoom). */
+/**
+ * Ticks at each year (years zoom) or each month (months zoom). The track's first year is always
+ * named, also when it starts after the 1st of January, so that every attempt has a year above
+ * it; in the months zoom the first month carries its year.
+ */
 export function ticks(range: Range, zoom: Zoom, monthName: (m: number) => string): Tick[] {
   const out: Tick[] = [];
   const first = new Date(range.start * DAY);
@@ -59,6 +65,12 @@ export function ticks(range: Range, zoom: Zoom, monthName: (m: number) => string
     }
     if (zoom === "years") y++;
     else if (++m === 12) [m, y] = [0, y + 1];
+  }
+  const firstYear = String(first.getUTCFullYear());
+  if (zoom === "years" && out[0]?.label !== firstYear) {
+    out.unshift({ at: 0, label: firstYear, major: true, start: true });
+  } else if (zoom === "months" && out[0] && !out[0].major) {
+    out[0] = { ...out[0], label: `${out[0].label} ${firstYear}`, start: true };
   }
   return out;
 }

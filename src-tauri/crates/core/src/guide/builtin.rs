@@ -12,16 +12,32 @@ const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../../../../assets/guides/co-production.v1.json"),
     ),
     (
+        "co-production.v2.json",
+        include_str!("../../../../../assets/guides/co-production.v2.json"),
+    ),
+    (
         "gibbs.v1.json",
         include_str!("../../../../../assets/guides/gibbs.v1.json"),
+    ),
+    (
+        "gibbs.v2.json",
+        include_str!("../../../../../assets/guides/gibbs.v2.json"),
     ),
     (
         "after-action-review.v1.json",
         include_str!("../../../../../assets/guides/after-action-review.v1.json"),
     ),
     (
+        "after-action-review.v2.json",
+        include_str!("../../../../../assets/guides/after-action-review.v2.json"),
+    ),
+    (
         "quick-capture.v1.json",
         include_str!("../../../../../assets/guides/quick-capture.v1.json"),
+    ),
+    (
+        "quick-capture.v2.json",
+        include_str!("../../../../../assets/guides/quick-capture.v2.json"),
     ),
 ];
 
