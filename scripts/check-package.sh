@@ -12,9 +12,9 @@ fail() { echo "Package check failed: $*" >&2; exit 1; }
 [ -f "$deb" ] || fail "$deb is missing: run scripts/build-app.sh --bundle first."
 
 contents=$(dpkg-deb -c "$deb")
-for path in ./usr/bin/eftertanke-app ./usr/share/applications/Eftertanke.desktop \
-  ./usr/share/icons/hicolor/32x32/apps/eftertanke-app.png ./usr/share/icons/hicolor/128x128/apps/eftertanke-app.png; do
-  grep -q " $path\$" <<<"$contents" || fail "$deb has no $path"
+for path in usr/bin/eftertanke-app usr/share/applications/Eftertanke.desktop \
+  usr/share/icons/hicolor/32x32/apps/eftertanke-app.png usr/share/icons/hicolor/128x128/apps/eftertanke-app.png; do
+  grep -Eq " (\./)?$path\$" <<<"$contents" || fail "$deb has no /$path"
 done
 echo "deb: $(du -h "$deb" | cut -f1) — $(grep -c . <<<"$contents") entries, binary, desktop entry and icons present"
 

@@ -27,7 +27,9 @@ step "Rust: tests"
 cargo test --workspace --locked
 
 step "Crash safety: SIGKILL a saving process 500 times (about half a minute)"
-cargo run -p eftertanke-core --example crash_test --locked --quiet -- --kills 500
+# The example as `cargo test --workspace` just built it: `cargo run -p eftertanke-core` would
+# build it again with the core's own feature set.
+target/debug/examples/crash_test --kills 500
 
 step "UI: type check and unit tests"
 (cd ui && npm run check --silent && npm test --silent)
@@ -38,6 +40,6 @@ scripts/build-app.sh --bundle
 step "The package: contents, dependencies, and the installed binary's first screen"
 scripts/check-package.sh
 
+# The tests fill journals with target/debug/eftertanke, which `cargo test --workspace` built.
 step "End-to-end: the release app in a real window under Xvfb"
-cargo build -p eftertanke-cli --locked
 scripts/with-xvfb.sh bash -c 'cd tests/e2e && npm test --silent'

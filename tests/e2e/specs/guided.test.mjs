@@ -66,6 +66,10 @@ for (const lang of ["da", "en"]) {
       await press(browser, ".guide-card.recommended button");
       await browser.$("#step-heading").waitForExist({ timeout: 5000 });
       assert.equal(await stepHeading(browser), T.steps[0]);
+      await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "step-heading", {
+        timeout: 3000,
+        timeoutMsg: "after Start, keyboard focus must be on the step's heading, not on the page body",
+      });
 
       // 1. Quick capture. The expectation comes before the outcome.
       await scanStep(browser, violations);

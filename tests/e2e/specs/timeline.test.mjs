@@ -63,6 +63,10 @@ test("attempt 2 follows up on attempt 1: chain, what changed and actions carried
     await (await browser.$(".carry-note input")).setValue("Two talks held");
     await (await browser.$("button[data-action=carry-continue]")).click();
     await browser.$("#step-heading").waitForExist({ timeout: 10000 });
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "step-heading", {
+      timeout: 3000,
+      timeoutMsg: "after Continue to the new attempt, keyboard focus must be on the step's heading",
+    });
     assert.equal(await (await browser.$("#q-initiative")).getValue(), "Danish-Somali mothers in Vestparken", "the initiative carries over");
 
     await attempt(browser, {

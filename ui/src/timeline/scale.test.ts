@@ -31,6 +31,9 @@ describe("timeline scale", () => {
     // A track that starts on the 1st of January needs no extra tick.
     const january = ticks({ start: dayNumber("2025-01-01"), end: dayNumber("2025-12-01") }, "years", String);
     expect(january.map((t) => t.label)).toEqual(["2025"]);
+    // A track that starts a few days before New Year: the year's own tick, no overlapping label.
+    const lateDecember = ticks({ start: dayNumber("2024-12-20"), end: dayNumber("2026-12-01") }, "years", String);
+    expect(lateDecember.map((t) => t.label)).toEqual(["2025", "2026"]);
   });
 
   it("moves focus with the arrow keys within and between lanes", () => {

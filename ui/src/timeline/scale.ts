@@ -67,7 +67,10 @@ export function ticks(range: Range, zoom: Zoom, monthName: (m: number) => string
     else if (++m === 12) [m, y] = [0, y + 1];
   }
   const firstYear = String(first.getUTCFullYear());
-  if (zoom === "years" && out[0]?.label !== firstYear) {
+  // Where the next year begins only a few days in, its own tick says it: a start label there
+  // would only overlap it.
+  const roomAtStart = (out[0]?.at ?? 1) >= 0.07;
+  if (zoom === "years" && out[0]?.label !== firstYear && roomAtStart) {
     out.unshift({ at: 0, label: firstYear, major: true, start: true });
   } else if (zoom === "months" && out[0] && !out[0].major) {
     out[0] = { ...out[0], label: `${out[0].label} ${firstYear}`, start: true };

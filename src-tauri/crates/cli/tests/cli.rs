@@ -370,5 +370,9 @@ fn version_prints_the_workspace_version() {
         format!("eftertanke {}", env!("CARGO_PKG_VERSION")),
         "the CLI reports the one version of the workspace"
     );
-    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0, "--version creates nothing");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "--version creates nothing"
+    );
 }

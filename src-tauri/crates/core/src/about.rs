@@ -74,10 +74,16 @@ mod tests {
         let parsed: LicenceFile = serde_json::from_str(LICENCES).expect("assets/licences.json must parse");
         let names: Vec<&str> = parsed.components.iter().map(|c| c.name.as_str()).collect();
         for shipped in ["tauri", "rusqlite", "argon2", "svelte", "@tauri-apps/api"] {
-            assert!(names.contains(&shipped), "{shipped} ships with the app and must be listed");
+            assert!(
+                names.contains(&shipped),
+                "{shipped} ships with the app and must be listed"
+            );
         }
         assert!(
-            parsed.components.iter().all(|c| !c.licence.trim().is_empty() && !c.version.is_empty()),
+            parsed
+                .components
+                .iter()
+                .all(|c| !c.licence.trim().is_empty() && !c.version.is_empty()),
             "every component names its version and licence"
         );
         assert_eq!(components().len(), parsed.components.len());
