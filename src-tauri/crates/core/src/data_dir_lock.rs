@@ -1,23 +1,58 @@
-//! One program at a time may restore into, or run the app on, a data directory: it holds an
-//! exclusive lock on `eftertanke.lock` there. The OS releases the lock when the holder exits,
-//! even after a crash, so a stale lock never blocks anyone.
+//! The lock every process takes on a data directory before it touches the journal there.
+//!
+//! Architecture invariant: the app and every CLI command hold `eftertanke.lock` while they
+//! work on a journal — **shared** for ordinary work (many readers and writers at once; SQLite
+//! orders their writes), **exclusive** for what replaces files under the others' feet: the
+//! first run (creating the key file and the database) and a restore. A process waits up to
+//! [`WAIT`] for the lock and then says the journal is busy ([`Error::Busy`]). The OS releases
+//! the lock when the holder exits, even after a crash, so a stale lock never blocks anyone.
 
 use crate::error::{Error, Result};
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub const LOCK_FILE: &str = "eftertanke.lock";
 
+/// How long a process waits for the lock before saying the journal is busy. A restore of a
+/// large journal takes a few seconds; a first run less than one.
+pub const WAIT: Duration = Duration::from_secs(5);
+
+/// Which kind of lock is held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockKind {
+    /// Ordinary work: reading and writing entries, backups.
+    Shared,
+    /// Setup and restore: nobody else may have the journal open.
+    Exclusive,
+}
+
 #[derive(Debug)]
 pub struct DataDirLock {
-    _file: File,
+    file: File,
     path: PathBuf,
+    kind: LockKind,
 }
 
 impl DataDirLock {
-    /// Takes the lock, or says that another Eftertanke holds it.
+    /// Takes the exclusive lock at once, or says that another Eftertanke holds it.
     pub fn acquire(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::from_io(dir, &e))?;
+        Self::take(dir, LockKind::Exclusive, Duration::ZERO)
+    }
+
+    /// Takes the shared lock, waiting up to [`WAIT`].
+    pub fn shared(dir: &Path) -> Result<Self> {
+        Self::take(dir, LockKind::Shared, WAIT)
+    }
+
+    /// Takes the exclusive lock, waiting up to [`WAIT`].
+    pub fn exclusive(dir: &Path) -> Result<Self> {
+        Self::take(dir, LockKind::Exclusive, WAIT)
+    }
+
+    /// Takes `kind`, waiting up to `wait` while another process holds a lock that excludes it.
+    pub fn take(dir: &Path, kind: LockKind, wait: Duration) -> Result<Self> {
+        crate::private_files::create_dir(dir)?;
         let path = dir.join(LOCK_FILE);
         let file = File::options()
             .create(true)
@@ -25,13 +60,55 @@ impl DataDirLock {
             .write(true)
             .open(&path)
             .map_err(|e| Error::from_io(&path, &e))?;
-        match file.try_lock() {
-            Ok(()) => Ok(Self { _file: file, path }),
-            Err(TryLockError::WouldBlock) => Err(Error::Locked {
-                path: crate::data_dir::database_path(dir),
-            }),
-            Err(TryLockError::Error(e)) => Err(Error::from_io(&path, &e)),
+        crate::private_files::tighten_file(&path)?;
+        let mut lock = Self { file, path, kind };
+        lock.change_to(kind, wait, dir)?;
+        Ok(lock)
+    }
+
+    /// Changes the lock held (shared to exclusive for a restore, and back), waiting up to
+    /// `wait`. On failure the previous kind is held again, as far as the OS allows.
+    pub fn change_to(&mut self, kind: LockKind, wait: Duration, dir: &Path) -> Result<()> {
+        let deadline = Instant::now() + wait;
+        loop {
+            let attempt = match kind {
+                LockKind::Shared => self.file.try_lock_shared(),
+                LockKind::Exclusive => self.file.try_lock(),
+            };
+            match attempt {
+                Ok(()) => {
+                    self.kind = kind;
+                    return Ok(());
+                }
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    // Polling: std has no lock with a timeout, and the wait is short.
+                    #[allow(clippy::disallowed_methods)]
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(Error::Busy {
+                        path: dir.to_path_buf(),
+                        waited_secs: wait.as_secs(),
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(Error::from_io(&self.path, &e)),
+            }
         }
+    }
+
+    /// Tries for the exclusive lock without waiting: `true` if held now (then nobody else has
+    /// the journal open), `false` if another process works on it (the shared lock is kept).
+    pub fn try_exclusive(&mut self) -> bool {
+        if self.file.try_lock().is_ok() {
+            self.kind = LockKind::Exclusive;
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn kind(&self) -> LockKind {
+        self.kind
     }
 
     pub fn path(&self) -> &Path {
@@ -51,5 +128,18 @@ mod tests {
         assert_eq!(second.kind(), crate::ErrorKind::Locked);
         drop(first);
         DataDirLock::acquire(dir.path()).expect("free again");
+    }
+
+    #[test]
+    fn shared_holders_work_together_and_keep_an_exclusive_one_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let a = DataDirLock::take(dir.path(), LockKind::Shared, Duration::ZERO).expect("a");
+        let _b = DataDirLock::take(dir.path(), LockKind::Shared, Duration::ZERO).expect("b");
+        let err = DataDirLock::take(dir.path(), LockKind::Exclusive, Duration::from_millis(100))
+            .expect_err("a restore must wait for the work to end");
+        assert!(err.to_string().contains("busy"), "{err}");
+        drop(a);
+        let mut c = DataDirLock::take(dir.path(), LockKind::Shared, Duration::ZERO).expect("c");
+        assert!(!c.try_exclusive(), "b still holds its shared lock");
     }
 }
