@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub const LOCK_FILE: &str = "eftertanke.lock";
+/// Held while waiting for [`LOCK_FILE`], so takers are served in turn.
+pub const QUEUE_FILE: &str = "eftertanke.lock-queue";
 
 /// How long a process waits for the lock before saying the journal is busy. A restore of a
 /// large journal takes a few seconds; a first run less than one.
@@ -32,6 +34,9 @@ pub struct DataDirLock {
     file: File,
     path: PathBuf,
     kind: LockKind,
+    /// Set once a lock was granted. A refused upgrade may drop it (then the caller takes the
+    /// shared lock again, through the queue only if it never held one).
+    holds_any: bool,
 }
 
 impl DataDirLock {
@@ -54,14 +59,13 @@ impl DataDirLock {
     pub fn take(dir: &Path, kind: LockKind, wait: Duration) -> Result<Self> {
         crate::private_files::create_dir(dir)?;
         let path = dir.join(LOCK_FILE);
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::from_io(&path, &e))?;
-        crate::private_files::tighten_file(&path)?;
-        let mut lock = Self { file, path, kind };
+        let file = open_lock_file(&path)?;
+        let mut lock = Self {
+            file,
+            path,
+            kind,
+            holds_any: false,
+        };
         lock.change_to(kind, wait, dir)?;
         Ok(lock)
     }
@@ -70,41 +74,45 @@ impl DataDirLock {
     /// `wait`. On failure the previous kind is held again, as far as the OS allows.
     pub fn change_to(&mut self, kind: LockKind, wait: Duration, dir: &Path) -> Result<()> {
         let deadline = Instant::now() + wait;
-        loop {
-            let attempt = match kind {
-                LockKind::Shared => self.file.try_lock_shared(),
-                LockKind::Exclusive => self.file.try_lock(),
-            };
-            match attempt {
-                Ok(()) => {
-                    self.kind = kind;
-                    return Ok(());
-                }
-                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    // Polling: std has no lock with a timeout, and the wait is short.
-                    #[allow(clippy::disallowed_methods)]
-                    std::thread::sleep(Duration::from_millis(25));
-                }
-                Err(TryLockError::WouldBlock) => {
-                    return Err(Error::Busy {
-                        path: dir.to_path_buf(),
-                        waited_secs: wait.as_secs(),
-                    });
-                }
-                Err(TryLockError::Error(e)) => return Err(Error::from_io(&self.path, &e)),
+        // In the queue first (released when this function returns and the file closes) — but
+        // not to go back to shared: a holder of the exclusive lock letting go of it must never
+        // wait behind those who wait for it.
+        let _queue = if kind == LockKind::Exclusive || !self.holds_any {
+            let queue_path = dir.join(QUEUE_FILE);
+            let queue = open_lock_file(&queue_path)?;
+            poll(deadline, dir, wait, || queue.try_lock()).map_err(|e| match e {
+                PollError::Busy(err) => err,
+                PollError::Io(e) => Error::from_io(&queue_path, &e),
+            })?;
+            Some(queue)
+        } else {
+            None
+        };
+        let kind_now = poll(deadline, dir, wait, || match kind {
+            LockKind::Shared => self.file.try_lock_shared(),
+            LockKind::Exclusive => self.file.try_lock(),
+        });
+        match kind_now {
+            Ok(()) => {
+                self.kind = kind;
+                self.holds_any = true;
+                Ok(())
             }
+            Err(PollError::Busy(err)) => Err(err),
+            Err(PollError::Io(e)) => Err(Error::from_io(&self.path, &e)),
         }
     }
 
-    /// Tries for the exclusive lock without waiting: `true` if held now (then nobody else has
-    /// the journal open), `false` if another process works on it (the shared lock is kept).
-    pub fn try_exclusive(&mut self) -> bool {
+    /// Tries for the exclusive lock without waiting: `Ok(true)` if held now (then nobody else
+    /// has the journal open), `Ok(false)` if another process works on it; the shared lock is
+    /// held again then (a refused conversion drops it: flock's conversion is not atomic).
+    pub fn try_exclusive(&mut self, dir: &Path) -> Result<bool> {
         if self.file.try_lock().is_ok() {
             self.kind = LockKind::Exclusive;
-            true
-        } else {
-            false
+            return Ok(true);
         }
+        self.change_to(LockKind::Shared, WAIT, dir)?;
+        Ok(false)
     }
 
     pub fn kind(&self) -> LockKind {
@@ -113,6 +121,48 @@ impl DataDirLock {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+fn open_lock_file(path: &Path) -> Result<File> {
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| Error::from_io(path, &e))?;
+    crate::private_files::tighten_file(path)?;
+    Ok(file)
+}
+
+enum PollError {
+    Busy(Error),
+    Io(std::io::Error),
+}
+
+/// Tries `attempt` until it succeeds or `deadline` passes.
+fn poll(
+    deadline: Instant,
+    dir: &Path,
+    wait: Duration,
+    mut attempt: impl FnMut() -> std::result::Result<(), TryLockError>,
+) -> std::result::Result<(), PollError> {
+    loop {
+        match attempt() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                // Polling: std has no lock with a timeout, and the wait is short.
+                #[allow(clippy::disallowed_methods)]
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(PollError::Busy(Error::Busy {
+                    path: dir.to_path_buf(),
+                    waited_secs: wait.as_secs(),
+                }));
+            }
+            Err(TryLockError::Error(e)) => return Err(PollError::Io(e)),
+        }
     }
 }
 
@@ -140,6 +190,11 @@ mod tests {
         assert!(err.to_string().contains("busy"), "{err}");
         drop(a);
         let mut c = DataDirLock::take(dir.path(), LockKind::Shared, Duration::ZERO).expect("c");
-        assert!(!c.try_exclusive(), "b still holds its shared lock");
+        assert!(
+            !c.try_exclusive(dir.path()).expect("c"),
+            "b still holds its shared lock"
+        );
+        DataDirLock::take(dir.path(), LockKind::Exclusive, Duration::ZERO)
+            .expect_err("c holds its shared lock again after the refused upgrade");
     }
 }

@@ -119,9 +119,9 @@ impl Journal {
 /// crash), and what an interrupted restore left. Only when no other process has the journal
 /// open — the exclusive lock is free — since another one may be writing its partial now. The
 /// interrupted backup itself is simply made again at the next rotation: it was never listed.
-pub(super) fn remove_stale_partials(lock: &mut DataDirLock, dir: &Path) {
-    if !lock.try_exclusive() {
-        return;
+pub(super) fn remove_stale_partials(lock: &mut DataDirLock, dir: &Path) -> Result<()> {
+    if !lock.try_exclusive(dir)? {
+        return Ok(());
     }
     let backups = dir.join(backup::BACKUP_DIR);
     for folder in [dir, backups.as_path()] {
@@ -138,6 +138,5 @@ pub(super) fn remove_stale_partials(lock: &mut DataDirLock, dir: &Path) {
             }
         }
     }
-    // Back to shared; if that fails the next command simply waits for its own lock.
-    let _ = lock.change_to(LockKind::Shared, WAIT, dir);
+    lock.change_to(LockKind::Shared, WAIT, dir)
 }

@@ -217,13 +217,14 @@ impl Journal {
     pub fn open(&mut self) -> Result<()> {
         self.store = None;
         let db = self.database();
+        // Before the store opens: the lock may be let go for a moment on the way.
+        backups::remove_stale_partials(&mut self.lock, &self.dir)?;
         wal::check_present_and_whole(&db)?;
         let store = Store::open(&db, &OpenOptions::with_key(self.key.clone())).map_err(|e| self.explain(e))?;
         wal::probe(&store)?;
         for file in wal::files_of(&db) {
             crate::private_files::tighten_file(&file)?;
         }
-        backups::remove_stale_partials(&mut self.lock, &self.dir);
         self.store = Some(store);
         Ok(())
     }
