@@ -11,8 +11,8 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
-/// The backups as Settings lists them. Whether each opens is checked on request only (it
-/// costs a read of the whole file).
+/// A backup as Settings lists it: whether it opened is checked on request only (it costs a
+/// read of the whole file).
 #[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupList {
@@ -34,7 +34,30 @@ impl Rotation {
     }
 }
 
+/// A backup to make on a connection of its own, off the caller's lock.
+#[derive(Debug)]
+pub struct BackupJob {
+    side: Store,
+    reason: BackupReason,
+}
+
+impl BackupJob {
+    /// Makes the verified backup.
+    pub fn run(self) -> Result<BackupInfo> {
+        self.side.back_up(self.reason)
+    }
+}
+
 impl Journal {
+    /// A backup to make now, on its own connection (see [`BackupJob::run`]): the app's window
+    /// need not wait the seconds a large journal takes.
+    pub fn backup_job(&self, reason: BackupReason) -> Result<BackupJob> {
+        Ok(BackupJob {
+            side: self.side_store()?,
+            reason,
+        })
+    }
+
     /// The backups, newest first, and the folder they are in.
     pub fn backup_list(&self) -> Result<BackupList> {
         let db = self.database();

@@ -26,7 +26,7 @@ mod create;
 pub(crate) mod restore;
 pub(crate) mod wal;
 
-pub use backups::{BackupList, Rotation};
+pub use backups::{BackupJob, BackupList, Rotation};
 
 use crate::data_dir_lock::{DataDirLock, LockKind};
 use crate::error::{Error, Problem, Result};
