@@ -134,10 +134,10 @@ impl AppState {
     /// Closes the journal and forgets the key.
     pub fn lock_now(&self) {
         let mut slot = self.lock();
-        if matches!(*slot, Slot::Open(_) | Slot::Failed(_, Some(_))) {
-            if let Slot::Open(journal) | Slot::Failed(_, Some(journal)) = std::mem::replace(&mut *slot, Slot::Locked) {
-                journal.lock();
-            }
+        match std::mem::replace(&mut *slot, Slot::Locked) {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => journal.lock(),
+            // Nothing unlocked: the first-run or failure screen stays.
+            other => *slot = other,
         }
     }
 

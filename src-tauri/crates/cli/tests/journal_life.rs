@@ -5,6 +5,13 @@
 // Test helpers unwrap too: a panic there is the failure report.
 #![allow(clippy::unwrap_used)]
 
+/// Waits while other processes get to a point (a writer mid-save, a restore waiting): timing is
+/// what these tests are about.
+#[allow(clippy::disallowed_methods)]
+fn pause(ms: u64) {
+    std::thread::sleep(std::time::Duration::from_millis(ms));
+}
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -149,13 +156,13 @@ fn restore_after_a_crash_and_undoing_it_give_every_entry_back() {
     }
     // A crash: a writer killed with SIGKILL leaves a WAL beside the database.
     let mut writer = spawn(dir, &["demo", "--entries", "20000"]);
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    pause(1500);
     writer.kill().unwrap();
     writer.wait().unwrap();
     assert!(before.iter().all(|id| has(dir, id)), "the crash lost nothing reported");
     // `list` closed cleanly; make the WAL a crash's again: one more killed writer.
     let mut writer = spawn(dir, &["demo", "--entries", "20000"]);
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    pause(1500);
     writer.kill().unwrap();
     writer.wait().unwrap();
     let wal = dir.join("eftertanke.sqlite3-wal");
@@ -243,7 +250,7 @@ fn an_emptied_deleted_or_truncated_database_beside_its_key_file_is_damaged_and_n
 fn add_waiting_for_input(dir: &Path) -> Child {
     let child = command(dir, &["add", "--json"]).stdin(Stdio::piped()).spawn().unwrap();
     // Unlocking (Argon2id) and opening take well under this.
-    std::thread::sleep(std::time::Duration::from_millis(2000));
+    pause(2000);
     child
 }
 
@@ -268,7 +275,7 @@ fn a_restore_waits_for_an_open_add_so_the_add_never_lands_in_the_copy_put_aside_
 
     let open_add = add_waiting_for_input(dir);
     let mut restore = spawn(dir, &["restore", &backup, "--yes"]);
-    std::thread::sleep(std::time::Duration::from_millis(1000));
+    pause(1000);
     assert!(
         restore.try_wait().unwrap().is_none(),
         "the restore waits while an add has the journal open"
@@ -328,7 +335,7 @@ fn adds_started_during_a_restore_land_in_the_restored_journal() {
     // while it works, and must wait in turn for it to finish.
     let open_add = add_waiting_for_input(dir);
     let restore = spawn(dir, &["restore", &backup, "--yes"]);
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    pause(500);
     let adds: Vec<Child> = (0..3)
         .map(|n| {
             spawn(
@@ -337,7 +344,7 @@ fn adds_started_during_a_restore_land_in_the_restored_journal() {
             )
         })
         .collect();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    pause(300);
     assert!(finish_add(open_add, "Åben").status.success());
     let restored = restore.wait_with_output().unwrap();
     assert!(restored.status.success(), "{}", text(&restored.stderr));
