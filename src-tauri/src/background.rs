@@ -36,23 +36,11 @@ fn rotate_if_due<R: Runtime>(app: &AppHandle<R>) {
     let Some(state) = app.try_state::<AppState>() else {
         return;
     };
-    // Decide under the store's lock (cheap), but copy on a connection of its own: a backup of a
-    // large journal takes seconds, and the window must not wait for it. WAL lets it read a
-    // consistent snapshot while the app goes on writing.
-    let due = state.with_store(|s| {
-        Ok(if s.rotation_due()? {
-            Some(s.settings()?.backups_keep)
-        } else {
-            None
-        })
-    });
-    let result = match due {
-        Ok(Some(keep)) => state
-            .side_store()
-            .and_then(|side| side.rotate_backups(keep as usize).map_err(Into::into)),
-        Ok(None) => return,
-        Err(err) => Err(err),
-    };
+    // Decided under the state's lock (cheap); the copy runs on a connection of its own, since
+    // a backup of a large journal takes seconds and the window must not wait for it.
+    let result = state
+        .rotation()
+        .and_then(|due| due.map(|r| r.run().map_err(Into::into)).transpose());
     if let Err(err) = result
         && err.kind != eftertanke_core::ErrorKind::VaultLocked
     {

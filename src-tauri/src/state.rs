@@ -1,13 +1,15 @@
-//! The shell's one piece of state: the vault's lock state and the store once unlocked, or why
-//! it could not be opened.
+//! The shell's one piece of state: where the journal stands — first run, locked, open, or
+//! why it could not be opened — holding the core's [`Journal`] once unlocked.
 //!
 //! Architecture invariant: the store is open only between an unlock and the next lock; locking
-//! drops it and the key, so a locked window holds nothing readable.
+//! drops the journal, which closes the store, wipes the key and lets go of the data directory's
+//! lock, so a locked window holds nothing readable. Everything the journal's life involves
+//! (the lock, the first run, damage, restore) is the core's; this file only keeps the slot.
 
 use crate::ipc_error::IpcError;
-use eftertanke_core::data_dir_lock::DataDirLock;
-use eftertanke_core::vault::{KdfParams, Vault, VaultState};
-use eftertanke_core::{DatabaseKey, OpenOptions, Store, data_dir};
+use eftertanke_core::journal::Rotation;
+use eftertanke_core::vault::KdfParams;
+use eftertanke_core::{Journal, JournalState, Secret, Store, data_dir};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -38,10 +40,10 @@ pub enum Phase {
 enum Slot {
     Setup,
     Locked,
-    Open(Box<Store>),
-    /// Unlocked, but the database would not open (damaged, say): the key is kept so the
+    Open(Box<Journal>),
+    /// Unlocked, but the database would not open (damaged, say): the journal is kept so the
     /// recovery screen can verify and restore a backup.
-    Failed(IpcError, Option<DatabaseKey>),
+    Failed(IpcError, Option<Box<Journal>>),
 }
 
 #[derive(Debug)]
@@ -49,9 +51,6 @@ pub struct AppState {
     dir: Option<PathBuf>,
     kdf: KdfParams,
     slot: Mutex<Slot>,
-    /// Held for the app's lifetime: a second Eftertanke (or a CLI restore) cannot work on the
-    /// same data directory meanwhile.
-    dir_lock: Mutex<Option<DataDirLock>>,
 }
 
 impl AppState {
@@ -62,48 +61,29 @@ impl AppState {
 
     /// As [`AppState::open`], with a chosen key-derivation cost (tests use a cheap one).
     pub fn with_kdf(dir: Option<PathBuf>, kdf: KdfParams) -> Self {
-        let (slot, lock) = match &dir {
-            None => (
-                Slot::Failed(
-                    IpcError::internal("the OS gave no data directory; set EFTERTANKE_DATA_DIR"),
-                    None,
-                ),
-                None,
-            ),
-            Some(dir) => match DataDirLock::acquire(dir) {
-                Err(err) => (Slot::Failed(err.into(), None), None),
-                Ok(lock) => (Self::initial(&Vault::with_kdf(dir, kdf)), Some(lock)),
-            },
-        };
+        let slot = Self::initial(dir.as_ref());
         Self {
             dir,
             kdf,
             slot: Mutex::new(slot),
-            dir_lock: Mutex::new(lock),
         }
     }
 
-    fn initial(vault: &Vault) -> Slot {
-        match vault.state() {
-            Ok(VaultState::New) => Slot::Setup,
-            Ok(VaultState::Locked) => Slot::Locked,
-            Err(err) => Slot::Failed(err.into(), None),
+    fn initial(dir: Option<&PathBuf>) -> Slot {
+        match dir.map(Journal::state) {
+            None => Slot::Failed(no_dir(), None),
+            Some(Ok(JournalState::New)) => Slot::Setup,
+            Some(Ok(JournalState::Locked)) => Slot::Locked,
+            Some(Err(err)) => Slot::Failed(err.into(), None),
         }
-    }
-
-    pub fn vault(&self) -> Result<Vault, IpcError> {
-        let dir = self.dir()?;
-        Ok(Vault::with_kdf(dir, self.kdf))
     }
 
     fn dir(&self) -> Result<&PathBuf, IpcError> {
-        self.dir
-            .as_ref()
-            .ok_or_else(|| IpcError::internal("the OS gave no data directory; set EFTERTANKE_DATA_DIR"))
+        self.dir.as_ref().ok_or_else(no_dir)
     }
 
-    pub fn database(&self) -> Result<PathBuf, IpcError> {
-        Ok(data_dir::database_path(self.dir()?))
+    pub fn data_dir(&self) -> Option<&PathBuf> {
+        self.dir.as_ref()
     }
 
     pub fn phase(&self) -> (Phase, Option<IpcError>) {
@@ -115,84 +95,64 @@ impl AppState {
         }
     }
 
-    /// Opens the store with `key`. A failure is kept (with the key) for the recovery screen
-    /// and returned.
-    pub fn open_with(&self, key: DatabaseKey) -> Result<(), IpcError> {
-        let dir = self.dir()?.clone();
-        let opened = Store::open_in_dir(&dir, &OpenOptions::with_key(key.clone()));
+    /// First run: makes the journal and returns the recovery code (shown once).
+    pub fn create(&self, passphrase: &Secret) -> Result<String, IpcError> {
+        let (journal, code) = Journal::create(self.dir()?, passphrase, self.kdf)?;
+        *self.lock() = Slot::Open(Box::new(journal));
+        Ok(code.as_str().to_owned())
+    }
+
+    /// Unlocks and opens. A database that will not open keeps the journal unlocked for the
+    /// recovery screen, and the error is returned.
+    pub fn unlock(&self, passphrase: &Secret) -> Result<(), IpcError> {
+        let journal = Journal::unlock(self.dir()?, passphrase, self.kdf)?;
+        self.keep_opened(journal)
+    }
+
+    /// Forgotten passphrase: the recovery code sets a new one and opens.
+    pub fn recover(&self, code: &Secret, new_passphrase: &Secret) -> Result<(), IpcError> {
+        let journal = Journal::recover(self.dir()?, code, new_passphrase, self.kdf)?;
+        self.keep_opened(journal)
+    }
+
+    fn keep_opened(&self, mut journal: Journal) -> Result<(), IpcError> {
+        let opened = journal.open();
         let mut slot = self.lock();
         match opened {
-            Ok(store) => {
-                *slot = Slot::Open(Box::new(store));
+            Ok(()) => {
+                *slot = Slot::Open(Box::new(journal));
                 Ok(())
             }
             Err(err) => {
                 let err = IpcError::from(err);
-                *slot = Slot::Failed(err.clone(), Some(key));
+                *slot = Slot::Failed(err.clone(), Some(Box::new(journal)));
                 Err(err)
             }
         }
     }
 
-    /// A second store on the same database and key, for long reads (a backup) that must not
-    /// hold up the window's commands. Only while the journal is open.
-    pub fn side_store(&self) -> Result<Store, IpcError> {
-        let (path, key) = match &*self.lock() {
-            Slot::Open(store) => (store.path().to_path_buf(), store.key().cloned()),
-            Slot::Failed(err, _) => return Err(err.clone()),
-            Slot::Setup | Slot::Locked => return Err(locked()),
-        };
-        let options = OpenOptions {
-            key,
-            ..OpenOptions::default()
-        };
-        Ok(Store::open(&path, &options)?)
-    }
-
-    /// Closes the store and forgets the key.
+    /// Closes the journal and forgets the key.
     pub fn lock_now(&self) {
         let mut slot = self.lock();
-        if matches!(*slot, Slot::Open(_) | Slot::Failed(_, Some(_))) {
-            if let Slot::Open(store) = &*slot {
-                // The WAL goes into the file before the store closes; best effort.
-                let _ = store.checkpoint();
-            }
-            *slot = Slot::Locked;
+        match std::mem::replace(&mut *slot, Slot::Locked) {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => journal.lock(),
+            // Nothing unlocked: the first-run or failure screen stays.
+            other => *slot = other,
         }
     }
 
-    /// The key while unlocked (open, or failed to open after unlocking).
-    pub fn key(&self) -> Result<DatabaseKey, IpcError> {
-        match &*self.lock() {
-            Slot::Open(store) => store
-                .key()
-                .cloned()
-                .ok_or_else(|| IpcError::internal("the store has no key")),
-            Slot::Failed(_, Some(key)) => Ok(key.clone()),
-            _ => Err(locked()),
-        }
-    }
-
-    /// Tries again after a failure: takes the data-directory lock if another Eftertanke held
-    /// it, looks at the vault again, and reopens the store if it was unlocked. An open store is
-    /// left as it is.
+    /// Tries again after a failure: reopens an unlocked journal, or looks at the data
+    /// directory again. An open journal is left as it is.
     pub fn retry(&self) -> Result<(), IpcError> {
-        let key = match &*self.lock() {
-            Slot::Failed(_, key) => key.clone(),
-            _ => return Ok(()),
-        };
-        if let Some(key) = key {
-            return self.open_with(key);
-        }
-        let dir = self.dir()?.clone();
-        {
-            let mut held = self.dir_lock.lock().unwrap_or_else(|p| p.into_inner());
-            if held.is_none() {
-                *held = Some(DataDirLock::acquire(&dir).map_err(IpcError::from)?);
-            }
-        }
-        let next = Self::initial(&Vault::with_kdf(&dir, self.kdf));
         let mut slot = self.lock();
+        let next = match std::mem::replace(&mut *slot, Slot::Locked) {
+            Slot::Failed(_, Some(mut journal)) => match journal.open() {
+                Ok(()) => Slot::Open(journal),
+                Err(err) => Slot::Failed(err.into(), Some(journal)),
+            },
+            Slot::Failed(_, None) => Self::initial(self.dir.as_ref()),
+            other => other,
+        };
         *slot = next;
         match &*slot {
             Slot::Failed(err, _) => Err(err.clone()),
@@ -200,36 +160,45 @@ impl AppState {
         }
     }
 
-    /// Replaces the store (closed first) by running `f` with the store closed, then opens
-    /// it again with the same key. Used by restore.
-    pub fn with_store_closed<T>(
-        &self,
-        f: impl FnOnce(&DatabaseKey) -> eftertanke_core::Result<T>,
-    ) -> Result<T, IpcError> {
-        let key = self.key()?;
-        {
-            let mut slot = self.lock();
-            if let Slot::Open(store) = &*slot {
-                let _ = store.checkpoint();
+    /// Runs `f` on the unlocked journal — open, or failed to open (the recovery screen's
+    /// backups need no open store) — and reopens state as the journal now is.
+    pub fn with_journal<T>(&self, f: impl FnOnce(&mut Journal) -> eftertanke_core::Result<T>) -> Result<T, IpcError> {
+        let mut slot = self.lock();
+        let result = match &mut *slot {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => f(journal).map_err(IpcError::from),
+            Slot::Failed(err, None) => return Err(err.clone()),
+            Slot::Setup | Slot::Locked => return Err(locked()),
+        };
+        // A restore may have mended the store (or, refused half-way, not reopened it).
+        let next = match std::mem::replace(&mut *slot, Slot::Locked) {
+            Slot::Failed(_, Some(j)) if j.is_open() => Slot::Open(j),
+            Slot::Open(j) if !j.is_open() => {
+                let err = result
+                    .as_ref()
+                    .err()
+                    .cloned()
+                    .unwrap_or_else(|| IpcError::internal("the journal closed"));
+                Slot::Failed(err, Some(j))
             }
-            *slot = Slot::Failed(IpcError::internal("restoring"), Some(key.clone()));
-        }
-        let result = f(&key).map_err(IpcError::from);
-        // Whatever happened, open what is there now; a refused restore changed nothing.
-        let reopened = self.open_with(key);
-        let value = result?;
-        reopened?;
-        Ok(value)
+            other => other,
+        };
+        *slot = next;
+        result
     }
 
-    pub fn data_dir(&self) -> Option<&PathBuf> {
-        self.dir.as_ref()
-    }
-
-    /// Runs `f` on the store, or returns why there is none.
+    /// Runs `f` on the open store, or returns why there is none.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> eftertanke_core::Result<T>) -> Result<T, IpcError> {
         match &mut *self.lock() {
-            Slot::Open(store) => f(store).map_err(IpcError::from),
+            Slot::Open(journal) => f(journal.store()?).map_err(IpcError::from),
+            Slot::Failed(err, _) => Err(err.clone()),
+            Slot::Setup | Slot::Locked => Err(locked()),
+        }
+    }
+
+    /// The rotation, if one is due, to run off the state's lock (a backup takes seconds).
+    pub fn rotation(&self) -> Result<Option<Rotation>, IpcError> {
+        match &mut *self.lock() {
+            Slot::Open(journal) => Ok(journal.rotation()?),
             Slot::Failed(err, _) => Err(err.clone()),
             Slot::Setup | Slot::Locked => Err(locked()),
         }
@@ -240,6 +209,10 @@ impl AppState {
         // transaction back), so the poisoned value is still safe to use.
         self.slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+fn no_dir() -> IpcError {
+    IpcError::internal("the OS gave no data directory; set EFTERTANKE_DATA_DIR")
 }
 
 fn locked() -> IpcError {

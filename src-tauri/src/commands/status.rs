@@ -20,6 +20,8 @@ pub struct AppStatus {
     pub settings: Option<Settings>,
     /// Why the store could not be opened; `null` when it is open.
     pub error: Option<IpcError>,
+    /// The shortest passphrase the core accepts (the setup and change forms check it early).
+    pub passphrase_min_chars: u32,
 }
 
 #[tauri::command(async)]
@@ -32,6 +34,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         phase,
         settings: state.with_store(|s| s.settings()).ok(),
         error,
+        passphrase_min_chars: eftertanke_core::journal::MIN_PASSPHRASE_CHARS as u32,
     }
 }
 

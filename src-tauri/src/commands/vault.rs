@@ -1,8 +1,11 @@
-//! The passphrase: first setup, unlock, recovery, lock, change.
+//! The passphrase: first setup, unlock, recovery, lock, change. Each command is one call on
+//! the state (the core's journal) — and, once the journal is open, a backup rotation kicked
+//! off in the background.
 
 use crate::background;
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
+use eftertanke_core::Secret;
 use tauri::{AppHandle, Runtime, State};
 
 /// First run: sets the passphrase, opens the journal, and returns the recovery code — the only
@@ -11,18 +14,16 @@ use tauri::{AppHandle, Runtime, State};
 pub fn create_passphrase<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    passphrase: String,
+    passphrase: Secret,
 ) -> Result<String, IpcError> {
-    let (key, code) = state.vault()?.create(&passphrase)?;
-    state.open_with(key)?;
+    let code = state.create(&passphrase)?;
     background::rotate_soon(&app);
-    Ok(code.as_str().to_owned())
+    Ok(code)
 }
 
 #[tauri::command(async)]
-pub fn unlock<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, passphrase: String) -> Result<(), IpcError> {
-    let key = state.vault()?.unlock(&passphrase)?;
-    state.open_with(key)?;
+pub fn unlock<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, passphrase: Secret) -> Result<(), IpcError> {
+    state.unlock(&passphrase)?;
     background::rotate_soon(&app);
     Ok(())
 }
@@ -32,11 +33,10 @@ pub fn unlock<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, passphr
 pub fn recover<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    code: String,
-    new_passphrase: String,
+    code: Secret,
+    new_passphrase: Secret,
 ) -> Result<(), IpcError> {
-    let key = state.vault()?.recover(&code, &new_passphrase)?;
-    state.open_with(key)?;
+    state.recover(&code, &new_passphrase)?;
     background::rotate_soon(&app);
     Ok(())
 }
@@ -48,7 +48,6 @@ pub fn lock(state: State<'_, AppState>) {
 }
 
 #[tauri::command(async)]
-pub fn change_passphrase(state: State<'_, AppState>, old: String, new: String) -> Result<(), IpcError> {
-    state.key()?;
-    Ok(state.vault()?.change_passphrase(&old, &new)?)
+pub fn change_passphrase(state: State<'_, AppState>, old: Secret, new: Secret) -> Result<(), IpcError> {
+    state.with_journal(|j| j.change_passphrase(&old, &new))
 }

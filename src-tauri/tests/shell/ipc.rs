@@ -59,11 +59,11 @@ impl Shell {
     }
 }
 
-/// A journal with a passphrase and no database yet.
+/// A journal with a passphrase and an empty database, closed.
 pub(crate) fn set_up_vault(dir: &Path) {
-    eftertanke_core::Vault::with_kdf(dir, KdfParams::insecure_for_tests())
-        .create(PASSPHRASE)
-        .unwrap();
+    let passphrase = eftertanke_core::Secret::from(PASSPHRASE);
+    let (journal, _code) = eftertanke_core::Journal::create(dir, &passphrase, KdfParams::insecure_for_tests()).unwrap();
+    journal.lock();
 }
 
 pub(crate) fn first_attempt() -> Value {
@@ -252,10 +252,12 @@ fn retry_opens_the_store_once_the_problem_is_gone() {
     let tmp = tempfile::tempdir().unwrap();
     set_up_vault(tmp.path());
     let db = tmp.path().join("eftertanke.sqlite3");
+    let good = std::fs::read(&db).unwrap();
     std::fs::write(&db, vec![7u8; 8192]).unwrap();
     let shell = Shell::start(tmp.path());
     assert!(shell.invoke("list_entries", json!({})).is_err());
-    std::fs::remove_file(&db).unwrap();
+    // The problem goes away: the good file is put back (a deleted one would be damage too).
+    std::fs::write(&db, good).unwrap();
     shell.invoke("retry_open", json!({})).unwrap();
     assert!(shell.invoke("list_entries", json!({})).is_ok());
 }

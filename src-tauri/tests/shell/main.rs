@@ -5,5 +5,6 @@
 #![allow(clippy::unwrap_used)]
 
 mod bindings;
+mod command_bodies;
 mod ipc;
 mod vault;

@@ -1,16 +1,16 @@
-//! `eftertanke backup`, `restore` and `verify`.
+//! `eftertanke backup`, `restore` and `verify`: the arguments and the printing; the work is
+//! the core's [`Journal`].
 
 use crate::unlock;
 use anyhow::{Context, bail};
 use eftertanke_core::backup::{self, BackupReason};
-use eftertanke_core::data_dir_lock::DataDirLock;
-use eftertanke_core::{Error, Store, store};
+use eftertanke_core::{Journal, Place};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-pub fn backup(out: &mut impl Write, store: &Store, list: bool) -> anyhow::Result<()> {
+pub fn backup(out: &mut impl Write, journal: &Journal, list: bool) -> anyhow::Result<()> {
     if list {
-        for b in store.backups()? {
+        for b in journal.backup_list()?.backups {
             writeln!(
                 out,
                 "{}\t{}\t{:?}\t{} KB",
@@ -22,12 +22,9 @@ pub fn backup(out: &mut impl Write, store: &Store, list: bool) -> anyhow::Result
         }
         return Ok(());
     }
-    let made = store.back_up(BackupReason::Manual)?;
-    writeln!(
-        out,
-        "{}",
-        backup::backup_dir(store.path()).join(&made.file_name).display()
-    )?;
+    let made = journal.back_up(BackupReason::Manual)?;
+    let folder = backup::backup_dir(&journal.database());
+    writeln!(out, "{}", folder.join(&made.file_name).display())?;
     Ok(())
 }
 
@@ -40,14 +37,17 @@ fn resolve(database: &Path, file: &Path) -> PathBuf {
     }
 }
 
-pub fn verify(out: &mut impl Write, dir: &Path, database: &Path, file: Option<&Path>) -> anyhow::Result<()> {
-    let key = unlock::key_for(dir)?;
+pub fn verify(out: &mut impl Write, place: &Place, file: Option<&Path>) -> anyhow::Result<()> {
+    let journal = unlock::unlock(place)?;
     let files: Vec<PathBuf> = match file {
-        Some(f) => vec![resolve(database, f)],
-        None => backup::list(database)?
-            .into_iter()
-            .map(|b| backup::backup_dir(database).join(b.file_name))
-            .collect(),
+        Some(f) => vec![resolve(&place.database, f)],
+        None => {
+            let list = journal.backup_list()?;
+            list.backups
+                .into_iter()
+                .map(|b| Path::new(&list.folder).join(b.file_name))
+                .collect()
+        }
     };
     if files.is_empty() {
         writeln!(out, "no backups yet")?;
@@ -55,7 +55,7 @@ pub fn verify(out: &mut impl Write, dir: &Path, database: &Path, file: Option<&P
     }
     let mut failed = None;
     for path in files {
-        match store::verify_backup(&path, Some(&key)) {
+        match journal.verify_file(&path) {
             Ok(check) => writeln!(
                 out,
                 "ok\t{}\t{} entries, schema {}",
@@ -75,15 +75,11 @@ pub fn verify(out: &mut impl Write, dir: &Path, database: &Path, file: Option<&P
     }
 }
 
-pub fn restore(out: &mut impl Write, dir: &Path, database: &Path, file: &Path, yes: bool) -> anyhow::Result<()> {
-    let from = resolve(database, file);
-    let key = unlock::key_for(dir)?;
+pub fn restore(out: &mut impl Write, place: &Place, file: &Path, yes: bool) -> anyhow::Result<()> {
+    let from = resolve(&place.database, file);
+    let mut journal = unlock::unlock(place)?;
     // Refuse before asking anything: a file that is not a backup changes nothing.
-    let check = store::verify_backup(&from, Some(&key))?;
-    let _lock = DataDirLock::acquire(dir).map_err(|e| match e {
-        Error::Locked { .. } => anyhow::anyhow!("Eftertanke is open on this journal; close it and run restore again"),
-        other => other.into(),
-    })?;
+    let check = journal.verify_file(&from)?;
     if !yes {
         if !std::io::stdin().is_terminal() {
             bail!("restore replaces the journal: pass --yes to confirm");
@@ -103,9 +99,8 @@ pub fn restore(out: &mut impl Write, dir: &Path, database: &Path, file: &Path, y
             return Ok(());
         }
     }
-    let aside = store::restore(database, &from, Some(&key))?;
-    // Opening proves the restored journal works (and brings its schema up to date).
-    Store::open(database, &eftertanke_core::OpenOptions::with_key(key))?;
+    // Waits for every other Eftertanke on this journal to finish, then swaps and reopens.
+    let aside = journal.restore(&from)?;
     writeln!(out, "restored {}", from.display())?;
     if let Some(aside) = aside {
         writeln!(out, "the journal as it was is kept as {}", aside.file_name)?;

@@ -11,7 +11,7 @@ use anyhow::Context;
 use args::{Cli, Command, DemoLang, LinkArg};
 use clap::Parser;
 use eftertanke_core::demo::{self, DemoLanguage};
-use eftertanke_core::{EntryInput, OpenOptions, Store};
+use eftertanke_core::{EntryInput, Place};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -53,18 +53,21 @@ fn scan(never_store: &[String]) -> anyhow::Result<ExitCode> {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    let (dir, database) = locate(&cli)?;
-    // Commands on backups work on files, with the store closed.
+    let place = locate(&cli)?;
+    // Commands on backups work on files, and must work when the database will not open.
     match &cli.command {
-        Command::Restore { file, yes } => return backups::restore(&mut out, &dir, &database, file, *yes),
-        Command::Verify { file } => return backups::verify(&mut out, &dir, &database, file.as_deref()),
+        Command::Restore { file, yes } => return backups::restore(&mut out, &place, file, *yes),
+        Command::Verify { file } => return backups::verify(&mut out, &place, file.as_deref()),
         _ => {}
     }
-    let key = unlock::key_for(&dir)?;
-    let mut store = Store::open(&database, &OpenOptions::with_key(key))?;
+    // Held until the command ends: the journal's shared lock, the key and the store.
+    let mut journal = unlock::open(&place)?;
+    if let Command::Backup { list } = cli.command {
+        return backups::backup(&mut out, &journal, list);
+    }
+    let store = journal.store()?;
     match cli.command {
-        Command::Restore { .. } | Command::Verify { .. } => unreachable!("handled above"),
-        Command::Backup { list } => backups::backup(&mut out, &store, list)?,
+        Command::Restore { .. } | Command::Verify { .. } | Command::Backup { .. } => unreachable!("handled above"),
         Command::List { limit, json } => {
             let page = store.list_entries(None, limit)?;
             print::entry_list(&mut out, &page.entries, json)?;
@@ -145,24 +148,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The data directory and the database file in it: `--db PATH`, else `EFTERTANKE_DATA_DIR`,
-/// else the OS data directory. The key file lives beside the database.
-fn locate(cli: &Cli) -> anyhow::Result<(std::path::PathBuf, std::path::PathBuf)> {
+/// The journal: `--db PATH` (the key file beside it), else `EFTERTANKE_DATA_DIR`, else the OS
+/// data directory. Nothing is created here; the core makes the folder private when it does.
+fn locate(cli: &Cli) -> anyhow::Result<Place> {
     match &cli.db {
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."))
-                .to_path_buf();
-            Ok((dir, path.clone()))
-        }
+        Some(path) => Ok(Place::file(path)),
         None => {
             let dir = eftertanke_core::data_dir::from_env()
                 .context("no data directory: set EFTERTANKE_DATA_DIR or pass --db PATH")?;
-            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-            let db = eftertanke_core::data_dir::database_path(&dir);
-            Ok((dir, db))
+            Ok(Place::dir(&dir))
         }
     }
 }

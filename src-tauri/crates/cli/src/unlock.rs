@@ -1,33 +1,49 @@
 //! The passphrase for the CLI: from `EFTERTANKE_PASSPHRASE` (scripts and tests) or asked at
-//! the terminal without echo. A first run sets it, and prints the recovery code once.
+//! the terminal without echo. A first run sets it, and prints the recovery code once. What the
+//! journal does with it — the lock, the first run, opening — is the core's [`Journal`].
 
 use anyhow::{Context, bail};
-use eftertanke_core::vault::{Vault, VaultState};
-use eftertanke_core::{DatabaseKey, Error};
+use eftertanke_core::journal::MIN_PASSPHRASE_CHARS;
+use eftertanke_core::vault::KdfParams;
+use eftertanke_core::{Error, Journal, JournalState, Place, Secret};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 pub const PASSPHRASE_ENV: &str = "EFTERTANKE_PASSPHRASE";
 
-/// Unlocks (or, on first use, sets up) the vault of the data directory `dir`.
-pub fn key_for(dir: &Path) -> anyhow::Result<DatabaseKey> {
-    let vault = Vault::new(dir);
-    match vault.state()? {
-        VaultState::Locked => unlock(&vault),
-        VaultState::New => create(&vault),
+/// Unlocks and opens the journal (or, on first use, sets it up). Another `eftertanke` making
+/// the journal at the same moment is fine: one makes it, the others unlock it.
+pub fn open(place: &Place) -> anyhow::Result<Journal> {
+    if Journal::state(&place.dir)? == JournalState::New {
+        let passphrase = new_passphrase()?;
+        let (journal, code) = Journal::open_or_create(place.clone(), &passphrase, KdfParams::default())?;
+        if let Some(code) = code {
+            writeln!(
+                std::io::stderr().lock(),
+                "Your recovery code (shown only now): {}\nWrite it down and keep it apart from this computer. \
+                 It unlocks the journal if the passphrase is forgotten.",
+                code.as_str()
+            )?;
+        }
+        return Ok(journal);
     }
+    with_passphrase(|p| Journal::open_with(place.clone(), p, KdfParams::default()))
 }
 
-fn unlock(vault: &Vault) -> anyhow::Result<DatabaseKey> {
-    if let Ok(passphrase) = std::env::var(PASSPHRASE_ENV) {
-        return Ok(vault.unlock(&passphrase)?);
+/// Unlocks without opening the database: `verify` and `restore` must work on a damaged one.
+pub fn unlock(place: &Place) -> anyhow::Result<Journal> {
+    with_passphrase(|p| Journal::unlock(place.clone(), p, KdfParams::default()))
+}
+
+fn with_passphrase(f: impl Fn(&Secret) -> eftertanke_core::Result<Journal>) -> anyhow::Result<Journal> {
+    if let Some(passphrase) = from_env()? {
+        return Ok(f(&passphrase)?);
     }
     require_terminal()?;
     // No lockout: three tries per run, and the command can simply be run again.
     for attempt in 1..=3 {
-        let passphrase = rpassword::prompt_password("Passphrase: ").context("reading the passphrase")?;
-        match vault.unlock(&passphrase) {
-            Ok(key) => return Ok(key),
+        let passphrase = prompt("Passphrase: ")?;
+        match f(&passphrase) {
+            Ok(journal) => return Ok(journal),
             Err(Error::WrongPassphrase) if attempt < 3 => {
                 eprintln!("That passphrase does not unlock the journal. Try again.")
             }
@@ -37,31 +53,41 @@ fn unlock(vault: &Vault) -> anyhow::Result<DatabaseKey> {
     unreachable!("the third attempt returns")
 }
 
-fn create(vault: &Vault) -> anyhow::Result<DatabaseKey> {
-    let passphrase = match std::env::var(PASSPHRASE_ENV) {
-        Ok(p) => p,
-        Err(_) => {
-            require_terminal()?;
-            eprintln!(
-                "This journal has no passphrase yet. Choose one (at least 10 characters; a few words work well)."
-            );
-            let first = rpassword::prompt_password("New passphrase: ").context("reading the passphrase")?;
-            let again = rpassword::prompt_password("Repeat it: ").context("reading the passphrase")?;
-            if first != again {
-                bail!("the two passphrases differ; nothing was set up. Run the command again");
-            }
-            first
-        }
-    };
-    let (key, code) = vault.create(&passphrase)?;
-    let mut err = std::io::stderr().lock();
-    writeln!(
-        err,
-        "Your recovery code (shown only now): {}\nWrite it down and keep it apart from this computer. \
-         It unlocks the journal if the passphrase is forgotten.",
-        code.as_str()
-    )?;
-    Ok(key)
+fn new_passphrase() -> anyhow::Result<Secret> {
+    if let Some(passphrase) = from_env()? {
+        return Ok(passphrase);
+    }
+    require_terminal()?;
+    eprintln!(
+        "This journal has no passphrase yet. Choose one (at least {MIN_PASSPHRASE_CHARS} characters; a few words work well)."
+    );
+    let first = prompt("New passphrase: ")?;
+    let again = prompt("Repeat it: ")?;
+    if first.as_str() != again.as_str() {
+        bail!("the two passphrases differ; nothing was set up. Run the command again");
+    }
+    Ok(first)
+}
+
+/// The passphrase from the environment, if set. A value that is not UTF-8 text is named as
+/// such rather than treated as unset.
+fn from_env() -> anyhow::Result<Option<Secret>> {
+    match std::env::var_os(PASSPHRASE_ENV) {
+        None => Ok(None),
+        Some(value) => match value.into_string() {
+            Ok(text) => Ok(Some(Secret::new(text))),
+            Err(_) => bail!(
+                "{PASSPHRASE_ENV} is set but is not valid UTF-8 text; set it to the passphrase as typed \
+                 (check the terminal's or script's character encoding)"
+            ),
+        },
+    }
+}
+
+fn prompt(label: &str) -> anyhow::Result<Secret> {
+    Ok(Secret::new(
+        rpassword::prompt_password(label).context("reading the passphrase")?,
+    ))
 }
 
 fn require_terminal() -> anyhow::Result<()> {

@@ -7,15 +7,23 @@
 //! kills, and at the end, it opens the database and checks that every reported id is there and
 //! that `PRAGMA integrity_check` says ok.
 //!
+//! Backups and restores are mixed into the kills, as real processes too: every
+//! `--backup-every` kills a backup process (`--backup DIR`) is started and killed at a random
+//! moment as well (leaving partial copies for the next opening to clear), and every
+//! `--restore-every` kills a restore cycle (`--restore-cycle DIR`) runs to its end right after
+//! a writer was killed — so the WAL a crash left is there — restoring the newest backup and
+//! then undoing that restore: afterwards every reported save must be back.
+//!
 //! Run: `make crash-test`, or
 //! `cargo run -p eftertanke-core --example crash_test -- [--kills 500] [--seed N] [--dir DIR]`.
 //! Exit code 0 when nothing reported is missing and the database is intact; 1 otherwise.
 
 #![allow(clippy::print_stdout)]
 
+use eftertanke_core::backup::{BackupReason, list};
 use eftertanke_core::demo::{DemoLanguage, reference_case};
 use eftertanke_core::vault::{KdfParams, Vault};
-use eftertanke_core::{EntryInput, OpenOptions, Store};
+use eftertanke_core::{EntryInput, Journal, Secret, Store};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde_json::json;
 use std::collections::HashSet;
@@ -37,15 +45,14 @@ fn vault(dir: &Path) -> Vault {
     Vault::with_kdf(dir, KdfParams::insecure_for_tests())
 }
 
-/// Sets the passphrase of a new test journal (the driver, once).
+/// Sets up a new test journal (the driver, once).
 fn set_up(dir: &Path) -> eftertanke_core::Result<()> {
-    vault(dir).create(PASSPHRASE).map(|_| ())
+    Journal::create(dir, &Secret::from(PASSPHRASE), KdfParams::insecure_for_tests()).map(|(j, _)| j.lock())
 }
 
-/// Opens the store the way the app does: unlock, then open encrypted.
-fn open_store(dir: &Path) -> eftertanke_core::Result<Store> {
-    let key = vault(dir).unlock(PASSPHRASE)?;
-    Store::open_in_dir(dir, &OpenOptions::with_key(key))
+/// Opens the journal the way the app and the CLI do: the shared lock, unlock, open.
+fn open_journal(dir: &Path) -> eftertanke_core::Result<Journal> {
+    Journal::open_with(dir, &Secret::from(PASSPHRASE), KdfParams::insecure_for_tests())
 }
 
 /// Opens the database for checking with bare SQLite (SQLCipher given only the key): the check
@@ -61,7 +68,8 @@ fn open_for_check(dir: &Path) -> AnyResult<Connection> {
 // ---- The writer. ----
 
 fn write_forever(dir: &Path) -> AnyResult<()> {
-    let mut store = open_store(dir)?;
+    let mut journal = open_journal(dir)?;
+    let store: &mut Store = journal.store()?;
     let full = reference_case(DemoLanguage::Da).swap_remove(0);
     let stdout = std::io::stdout();
     for n in 0u64.. {
@@ -73,6 +81,28 @@ fn write_forever(dir: &Path) -> AnyResult<()> {
         writeln!(out, "{}", entry.id)?;
         out.flush()?;
     }
+    Ok(())
+}
+
+/// `--backup DIR`: one manual backup (killed at a random moment by the driver).
+fn back_up_once(dir: &Path) -> AnyResult<()> {
+    open_journal(dir)?.back_up(BackupReason::Manual)?;
+    Ok(())
+}
+
+/// `--restore-cycle DIR`: restores the newest backup, then undoes that restore by restoring
+/// the copy it put aside.
+fn restore_cycle(dir: &Path) -> AnyResult<()> {
+    let mut journal = Journal::unlock(dir, &Secret::from(PASSPHRASE), KdfParams::insecure_for_tests())?;
+    let database = journal.database();
+    let newest = list(&database)?
+        .into_iter()
+        .find(|b| b.reason != BackupReason::BeforeRestore)
+        .ok_or("no backup to restore")?;
+    let aside = journal
+        .restore_named(&newest.file_name)?
+        .ok_or("nothing was put aside")?;
+    journal.restore_named(&aside.file_name)?;
     Ok(())
 }
 
@@ -103,6 +133,8 @@ struct Settings {
     max_ms: u64,
     seed: u64,
     dir: Option<PathBuf>,
+    backup_every: u32,
+    restore_every: u32,
 }
 
 #[derive(Debug, Default)]
@@ -113,6 +145,8 @@ struct Counts {
     /// Runs killed before they reported any save (during start-up or the first save).
     empty_runs: u32,
     reported: HashSet<String>,
+    backups_started: u32,
+    restore_cycles: u32,
 }
 
 struct Check {
@@ -125,9 +159,15 @@ struct Check {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, dir] = args.as_slice()
-        && flag == "--writer"
+        && matches!(flag.as_str(), "--writer" | "--backup" | "--restore-cycle")
     {
-        return match write_forever(Path::new(dir)) {
+        let dir = Path::new(dir);
+        let done = match flag.as_str() {
+            "--writer" => write_forever(dir),
+            "--backup" => back_up_once(dir),
+            _ => restore_cycle(dir),
+        };
+        return match done {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("crash_test writer: {err}");
@@ -154,6 +194,8 @@ fn parse(args: &[String]) -> AnyResult<Settings> {
         max_ms: 80,
         seed: (now.as_nanos() as u64) ^ u64::from(std::process::id()).rotate_left(32),
         dir: None,
+        backup_every: 7,
+        restore_every: 25,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -165,6 +207,8 @@ fn parse(args: &[String]) -> AnyResult<Settings> {
             "--max-ms" => settings.max_ms = value.parse()?,
             "--seed" => settings.seed = value.parse()?,
             "--dir" => settings.dir = Some(PathBuf::from(value)),
+            "--backup-every" => settings.backup_every = value.parse::<u32>()?.max(1),
+            "--restore-every" => settings.restore_every = value.parse::<u32>()?.max(1),
             other => return Err(format!("unknown option {other}").into()),
         }
     }
@@ -202,7 +246,23 @@ fn drive(settings: &Settings) -> AnyResult<bool> {
     let mut healthy = true;
     while counts.kills < settings.kills {
         let delay = settings.min_ms + rng.below(settings.max_ms - settings.min_ms + 1);
-        run_and_kill(&exe, &dir, Duration::from_millis(delay), &mut counts)?;
+        run_and_kill(&exe, "--writer", &dir, Duration::from_millis(delay), &mut counts)?;
+        if counts.kills.is_multiple_of(settings.backup_every) {
+            let delay = settings.min_ms + rng.below(settings.max_ms - settings.min_ms + 1);
+            counts.backups_started += 1;
+            // A backup killed at any moment: before, during or after its copy.
+            run_and_kill(
+                &exe,
+                "--backup",
+                &dir,
+                Duration::from_millis(delay),
+                &mut Counts::default(),
+            )?;
+        }
+        if counts.kills.is_multiple_of(settings.restore_every) && counts.backups_started > 0 {
+            run_to_end(&exe, "--restore-cycle", &dir)?;
+            counts.restore_cycles += 1;
+        }
         let last = counts.kills == settings.kills;
         if counts.kills.is_multiple_of(settings.check_every) || last {
             let check = verify(&dir, &counts.reported)?;
@@ -228,6 +288,12 @@ fn drive(settings: &Settings) -> AnyResult<bool> {
     println!("kills:            {}", counts.kills);
     println!("runs with no save reported before the kill: {}", counts.empty_runs);
     println!("writer failures:  {}", counts.writer_failures);
+    println!("backups started (killed at random): {}", counts.backups_started);
+    println!("restore + undo cycles after a kill: {}", counts.restore_cycles);
+    println!(
+        "backups kept:     {}",
+        list(&eftertanke_core::data_dir::database_path(&dir))?.len()
+    );
     println!("saves reported:   {}", counts.reported.len());
     println!("saves found:      {}", check.found);
     println!("missing:          {}", check.missing.len());
@@ -247,9 +313,9 @@ fn drive(settings: &Settings) -> AnyResult<bool> {
 }
 
 /// Starts a writer, kills it with SIGKILL after `delay`, and adds the ids it reported.
-fn run_and_kill(exe: &Path, dir: &Path, delay: Duration, counts: &mut Counts) -> AnyResult<()> {
+fn run_and_kill(exe: &Path, role: &str, dir: &Path, delay: Duration, counts: &mut Counts) -> AnyResult<()> {
     let mut child = Command::new(exe)
-        .arg("--writer")
+        .arg(role)
         .arg(dir)
         .stdout(Stdio::piped())
         .stdin(Stdio::null())
@@ -283,6 +349,15 @@ fn run_and_kill(exe: &Path, dir: &Path, delay: Duration, counts: &mut Counts) ->
         counts.empty_runs += 1;
     }
     counts.reported.extend(ids);
+    Ok(())
+}
+
+/// Runs a helper (`--restore-cycle`) to its end; it must succeed.
+fn run_to_end(exe: &Path, role: &str, dir: &Path) -> AnyResult<()> {
+    let out = Command::new(exe).arg(role).arg(dir).stdin(Stdio::null()).output()?;
+    if !out.status.success() {
+        return Err(format!("{role} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
     Ok(())
 }
 

@@ -108,8 +108,30 @@ pub enum Error {
     )]
     Unwritable { path: PathBuf, reason: String },
 
-    #[error("the disk holding {path} is full. Free some space; your draft is kept and will be saved then")]
-    DiskFull { path: PathBuf },
+    #[error(
+        "the disk holding {path} is full, so nothing could be written. Nothing already saved was \
+         lost{}. Free some space on that disk (empty the trash, move large files) and try again",
+        if *draft_kept { "; your draft is kept and will be saved then" } else { "" }
+    )]
+    DiskFull {
+        path: PathBuf,
+        /// The failed save came from a draft, which is still there.
+        draft_kept: bool,
+    },
+
+    #[error(
+        "the journal in {path} is busy: another Eftertanke (the app or an `eftertanke` command) \
+         is setting it up or restoring a backup, or has it open while a restore waits. Waited \
+         {waited_secs} s. Try again in a moment, or close the other Eftertanke first"
+    )]
+    Busy { path: PathBuf, waited_secs: u64 },
+
+    #[error(
+        "the journal's database {path} is {what}, though its key file is there: the journal is \
+         damaged. Nothing was created or changed. Restore the newest backup that opens (in the \
+         app's recovery screen, or `eftertanke verify` and `eftertanke restore`)"
+    )]
+    JournalMissing { path: PathBuf, what: &'static str },
 
     #[error("the journal is locked; unlock it with your passphrase")]
     VaultLocked,
@@ -125,6 +147,19 @@ pub enum Error {
          from a copy that includes the key file, or ask IT for help"
     )]
     KeyFileDamaged { path: PathBuf, reason: String },
+
+    #[error(
+        "the key file {path} cannot be read: {reason}. Nothing was changed. Check that this user \
+         may read it (its owner and permissions), or ask IT for help"
+    )]
+    KeyFileUnreadable { path: PathBuf, reason: String },
+
+    #[error(
+        "the key file {path} does not open this journal's database: it belongs to another \
+         journal (copied or restored from elsewhere). Nothing was changed. Put this journal's \
+         own key file back — a copy is kept in the backups folder"
+    )]
+    KeyFileOfAnotherJournal { path: PathBuf },
 
     #[error(
         "the journal's data is encrypted, but its key file {path} is missing. Nothing was changed. \
@@ -158,10 +193,15 @@ impl Error {
             Error::Locked { .. } => ErrorKind::Locked,
             Error::Unwritable { .. } => ErrorKind::Unwritable,
             Error::DiskFull { .. } => ErrorKind::DiskFull,
+            Error::Busy { .. } => ErrorKind::Locked,
+            Error::JournalMissing { .. } => ErrorKind::Corrupt,
             Error::VaultLocked => ErrorKind::VaultLocked,
             Error::WrongPassphrase => ErrorKind::WrongPassphrase,
             Error::WrongRecoveryCode => ErrorKind::WrongRecoveryCode,
-            Error::KeyFileDamaged { .. } | Error::KeyFileMissing { .. } => ErrorKind::KeyFile,
+            Error::KeyFileDamaged { .. }
+            | Error::KeyFileMissing { .. }
+            | Error::KeyFileUnreadable { .. }
+            | Error::KeyFileOfAnotherJournal { .. } => ErrorKind::KeyFile,
             Error::NotABackup { .. } => ErrorKind::NotABackup,
             Error::NetworkFileSystem { .. } => ErrorKind::NetworkFileSystem,
             Error::Internal(_) => ErrorKind::Internal,
@@ -180,6 +220,17 @@ impl Error {
         match self {
             Error::Invalid { problem, .. } => Some(*problem),
             _ => None,
+        }
+    }
+
+    /// The same error, noting that the draft the failed save came from is kept.
+    pub(crate) fn with_draft_kept(self, from_draft: bool) -> Self {
+        match self {
+            Error::DiskFull { path, .. } => Error::DiskFull {
+                path,
+                draft_kept: from_draft,
+            },
+            other => other,
         }
     }
 
@@ -202,7 +253,20 @@ impl Error {
                 path,
                 reason: err.to_string(),
             },
-            Some(C::DiskFull) => Error::DiskFull { path },
+            Some(C::DiskFull) => Error::DiskFull {
+                path,
+                draft_kept: false,
+            },
+            // With no byte free SQLite often fails a write as an I/O error (the OS said ENOSPC),
+            // and `sqlcipher_export` reports a full disk as a generic error with SQLite's text.
+            Some(C::SystemIoFailure) if crate::disk_space::is_full(&path) => Error::DiskFull {
+                path,
+                draft_kept: false,
+            },
+            _ if err.to_string().contains("database or disk is full") => Error::DiskFull {
+                path,
+                draft_kept: false,
+            },
             _ => Error::Internal(err.to_string()),
         }
     }
@@ -212,7 +276,14 @@ impl Error {
         use std::io::ErrorKind as K;
         let path = path.to_path_buf();
         match err.kind() {
-            K::StorageFull => Error::DiskFull { path },
+            K::StorageFull | K::QuotaExceeded => Error::DiskFull {
+                path,
+                draft_kept: false,
+            },
+            K::WriteZero if crate::disk_space::is_full(&path) => Error::DiskFull {
+                path,
+                draft_kept: false,
+            },
             K::PermissionDenied | K::ReadOnlyFilesystem | K::NotADirectory | K::AlreadyExists => Error::Unwritable {
                 path,
                 reason: err.to_string(),

@@ -19,4 +19,8 @@ settings: Settings | null,
 /**
  * Why the store could not be opened; `null` when it is open.
  */
-error: IpcError | null, };
+error: IpcError | null, 
+/**
+ * The shortest passphrase the core accepts (the setup and change forms check it early).
+ */
+passphraseMinChars: number, };

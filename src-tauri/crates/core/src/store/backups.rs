@@ -104,12 +104,14 @@ pub(crate) fn write_backup(
     reason: BackupReason,
 ) -> Result<BackupInfo> {
     let dir = backup::backup_dir(database);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::from_io(&dir, &e))?;
+    crate::private_files::create_dir(&dir)?;
     let now = time::now();
     let name = BackupInfo::file_name_for(now, reason);
     let final_path = dir.join(&name);
     let partial = dir.join(format!("{name}.partial"));
     let _ = std::fs::remove_file(&partial);
+    // Created private before SQLite writes to it, whatever the umask.
+    drop(crate::private_files::create_new(&partial)?);
     export(conn, &partial, key).map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         Error::from_sqlite(&partial, e)
@@ -167,38 +169,13 @@ pub(crate) fn encrypt_plaintext_database(database: &Path, key: &DatabaseKey) -> 
     crate::atomic_file::sync_dir(database.parent().unwrap_or(Path::new(".")))
 }
 
-/// Replaces the database with a backup. The store must be closed. The backup is verified
+/// Replaces the database with a backup. The store must be closed and no other process may use
+/// it (a [`crate::journal::Journal`] restores under the exclusive lock). The backup is verified
 /// first — a file that is not one of this journal's backups is refused and nothing changes —
-/// and the current database is kept aside as a "before restore" backup.
+/// and the current database is kept aside as a "before restore" backup, its WAL folded in.
 pub fn restore(database: &Path, from: &Path, key: Option<&DatabaseKey>) -> Result<Option<BackupInfo>> {
-    verify(from, key)?;
-    let dir = backup::backup_dir(database);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::from_io(&dir, &e))?;
-    let io = |p: &Path, e: std::io::Error| Error::from_io(p, &e);
-    let incoming = database.with_extension("sqlite3.restoring");
-    std::fs::copy(from, &incoming).map_err(|e| io(&incoming, e))?;
-    std::fs::File::open(&incoming)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| io(&incoming, e))?;
-    let mut aside = None;
-    if database.exists() {
-        let name = BackupInfo::file_name_for(time::now(), BackupReason::BeforeRestore);
-        let target = dir.join(&name);
-        std::fs::rename(database, &target).map_err(|e| io(&target, e))?;
-        // A WAL left by a crash belongs to the file it was written for.
-        for suffix in ["-wal", "-shm"] {
-            let side = PathBuf::from(format!("{}{suffix}", database.display()));
-            if side.exists() {
-                let _ = std::fs::rename(&side, PathBuf::from(format!("{}{suffix}", target.display())));
-            }
-        }
-        let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
-        aside = BackupInfo::parse(&name, size);
-        crate::atomic_file::sync_dir(&dir)?;
-    }
-    std::fs::rename(&incoming, database).map_err(|e| io(database, e))?;
-    crate::atomic_file::sync_dir(database.parent().unwrap_or(Path::new(".")))?;
-    Ok(aside)
+    let key = key.ok_or_else(|| Error::Internal("only an encrypted journal is restored".into()))?;
+    crate::journal::restore::restore_files(database, from, key)
 }
 
 impl Store {

@@ -41,7 +41,7 @@ impl Store {
             }
             tx.commit()
         })();
-        written.map_err(|e| self.fail(e))?;
+        written.map_err(|e| self.fail(e).with_draft_kept(from_draft.is_some()))?;
         self.get_entry(id)
     }
 
@@ -74,7 +74,7 @@ impl Store {
             }
             Ok(n)
         })();
-        match changed.map_err(|e| self.fail(e))? {
+        match changed.map_err(|e| self.fail(e).with_draft_kept(from_draft.is_some()))? {
             1 => self.get_entry(id),
             _ => Err(Error::NotFound {
                 what: "entry",

@@ -33,7 +33,8 @@ use std::time::Duration;
 
 pub(crate) use backups::encrypt_plaintext_database;
 pub use backups::{is_plaintext_database, restore, verify as verify_backup};
-pub use connection::apply_pragmas;
+pub(crate) use connection::apply_key;
+pub use connection::{apply_pragmas, check_location};
 
 /// How to open a store.
 #[derive(Clone, Debug)]
@@ -162,6 +163,26 @@ impl Store {
         self.conn
             .query_row(&format!("PRAGMA max_page_count = {limit}"), [], |_| Ok(()))
             .map_err(|e| self.fail(e))
+    }
+
+    /// Reads the last row of every table — the right-hand edge of each b-tree, where the
+    /// newest pages are — so a file cut short is found now, not at the first save. Costs a
+    /// few page reads, whatever the journal's size.
+    pub(crate) fn probe_newest_pages(&self) -> Result<()> {
+        let tables: Vec<(String, bool)> = self
+            .conn
+            .prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)))?.collect())
+            .map_err(|e| self.fail(e))?;
+        for (name, without_rowid) in tables {
+            let order = if without_rowid { "" } else { " ORDER BY rowid DESC" };
+            let sql = format!(
+                "SELECT count(*) FROM (SELECT 1 FROM \"{}\"{order} LIMIT 1)",
+                name.replace('"', "\"\"")
+            );
+            self.conn.query_row(&sql, [], |_| Ok(())).map_err(|e| self.fail(e))?;
+        }
+        Ok(())
     }
 
     /// The schema version of the open database.

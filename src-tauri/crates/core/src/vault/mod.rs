@@ -79,8 +79,19 @@ impl Vault {
                 "a passphrase is already set for this data; unlock it instead",
             ));
         }
+        let (key, code, file) = self.seal_new(passphrase)?;
+        crate::private_files::create_dir(&self.dir)?;
+        let db = crate::data_dir::database_path(&self.dir);
+        if db.exists() {
+            crate::store::encrypt_plaintext_database(&db, &key)?;
+        }
+        file.write(&self.key_file())?;
+        Ok((key, code))
+    }
+
+    /// Makes a new key and recovery code and wraps the key under both, writing nothing.
+    pub(crate) fn seal_new(&self, passphrase: &str) -> Result<(DatabaseKey, RecoveryCode, KeyFile)> {
         check_new_passphrase(passphrase)?;
-        std::fs::create_dir_all(&self.dir).map_err(|e| Error::from_io(&self.dir, &e))?;
         let key = DatabaseKey::generate()?;
         let code = RecoveryCode::generate()?;
         let normalised = RecoveryCode::normalise(code.as_str());
@@ -88,12 +99,7 @@ impl Vault {
             Slot::seal(SlotName::Passphrase, &key, passphrase.as_bytes(), self.kdf)?,
             Slot::seal(SlotName::Recovery, &key, normalised.as_bytes(), self.kdf)?,
         );
-        let db = crate::data_dir::database_path(&self.dir);
-        if db.exists() {
-            crate::store::encrypt_plaintext_database(&db, &key)?;
-        }
-        file.write(&self.key_file())?;
-        Ok((key, code))
+        Ok((key, code, file))
     }
 
     /// Unwraps the key with the passphrase. A wrong one is [`Error::WrongPassphrase`]: retry as
@@ -139,7 +145,7 @@ impl Vault {
     }
 }
 
-fn check_new_passphrase(passphrase: &str) -> Result<()> {
+pub(crate) fn check_new_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(Error::invalid(
             "passphrase",
