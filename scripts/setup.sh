@@ -80,11 +80,9 @@ if [ "$mode" = test ]; then
       cargo install tauri-driver --locked --version 2.1.0
   fi
   if ! command -v cargo-deny >/dev/null; then
-    # The dependency audit (scripts/audit.sh). Built from crates.io, a few minutes once; without
-    # its release profile's fat LTO in one codegen unit, which alone takes minutes on 2 cores.
+    # The dependency audit (scripts/audit.sh). Built from crates.io, a few minutes once.
     step "cargo-deny (cargo install, once)"
     quietly "cargo could not build cargo-deny: see the lines above." \
-      env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-        cargo install cargo-deny --locked --version 0.20.2
+      cargo install cargo-deny --locked --version 0.20.2
   fi
 fi

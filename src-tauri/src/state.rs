@@ -86,6 +86,11 @@ impl AppState {
         self.dir.as_ref()
     }
 
+    /// The About view's facts, with this window's data folder.
+    pub fn about(&self) -> eftertanke_core::about::About {
+        eftertanke_core::about::about(self.dir.as_deref())
+    }
+
     pub fn phase(&self) -> (Phase, Option<IpcError>) {
         match &*self.lock() {
             Slot::Setup => (Phase::Setup, None),

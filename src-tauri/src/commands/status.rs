@@ -41,7 +41,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
 /// The About view: version, schema version, data folder and the shipped components' licences.
 #[tauri::command(async)]
 pub fn about(state: State<'_, AppState>) -> eftertanke_core::about::About {
-    eftertanke_core::about::about(state.data_dir().map(|d| d.as_path()))
+    state.about()
 }
 
 #[tauri::command(async)]
