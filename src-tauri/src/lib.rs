@@ -97,8 +97,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         ])
         .setup(|app| {
             if app.try_state::<state::AppState>().is_none() {
-                let default_dir = app.path().app_data_dir().ok();
-                app.manage(state::AppState::open(state::data_dir(default_dir)));
+                let data_root = app.path().app_data_dir().ok();
+                app.manage(state::AppState::open(state::home(data_root)));
             }
             background::start(app.handle());
             Ok(())

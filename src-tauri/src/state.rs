@@ -8,18 +8,19 @@
 
 use crate::ipc_error::IpcError;
 use eftertanke_core::journal::Rotation;
+use eftertanke_core::journals::Choices;
 use eftertanke_core::vault::KdfParams;
-use eftertanke_core::{Journal, JournalState, Secret, Store, data_dir};
+use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Secret, Store, data_dir};
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use ts_rs::TS;
 
-/// The data directory: `EFTERTANKE_DATA_DIR` if set, else the OS data directory that Tauri's
-/// path resolver gives the app.
-pub fn data_dir(default: Option<PathBuf>) -> Option<PathBuf> {
+/// Where the journals are: the one folder `EFTERTANKE_DATA_DIR` names, else the journals under
+/// the OS data directory that Tauri's path resolver gives the app.
+pub fn home(default_root: Option<PathBuf>) -> Option<Home> {
     let env = std::env::var(data_dir::DATA_DIR_ENV).ok();
-    data_dir::resolve(env.as_deref(), || default)
+    Home::resolve(env.as_deref(), || default_root)
 }
 
 /// Where the app stands, for the UI to pick its screen.
@@ -48,29 +49,29 @@ enum Slot {
 
 #[derive(Debug)]
 pub struct AppState {
-    dir: Option<PathBuf>,
+    home: Option<Home>,
     kdf: KdfParams,
     slot: Mutex<Slot>,
 }
 
 impl AppState {
-    /// Looks at `dir`: set up, locked, or unusable. Nothing is opened before the passphrase.
-    pub fn open(dir: Option<PathBuf>) -> Self {
-        Self::with_kdf(dir, KdfParams::default())
+    /// Looks at `home`: set up, locked, or unusable. Nothing is opened before the passphrase.
+    pub fn open(home: Option<Home>) -> Self {
+        Self::with_kdf(home, KdfParams::default())
     }
 
     /// As [`AppState::open`], with a chosen key-derivation cost (tests use a cheap one).
-    pub fn with_kdf(dir: Option<PathBuf>, kdf: KdfParams) -> Self {
-        let slot = Self::initial(dir.as_ref());
+    pub fn with_kdf(home: Option<Home>, kdf: KdfParams) -> Self {
+        let slot = Self::initial(home.as_ref());
         Self {
-            dir,
+            home,
             kdf,
             slot: Mutex::new(slot),
         }
     }
 
-    fn initial(dir: Option<&PathBuf>) -> Slot {
-        match dir.map(Journal::state) {
+    fn initial(home: Option<&Home>) -> Slot {
+        match home.map(Home::state) {
             None => Slot::Failed(no_dir(), None),
             Some(Ok(JournalState::New)) => Slot::Setup,
             Some(Ok(JournalState::Locked)) => Slot::Locked,
@@ -78,17 +79,35 @@ impl AppState {
         }
     }
 
-    fn dir(&self) -> Result<&PathBuf, IpcError> {
-        self.dir.as_ref().ok_or_else(no_dir)
+    fn home(&self) -> Result<&Home, IpcError> {
+        self.home.as_ref().ok_or_else(no_dir)
     }
 
-    pub fn data_dir(&self) -> Option<&PathBuf> {
-        self.dir.as_ref()
+    /// The open journal's folder, or, before one is open, where the journals are.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        match &*self.lock() {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => Some(journal.dir().to_path_buf()),
+            _ => self.home.as_ref().map(|h| h.folder().to_path_buf()),
+        }
+    }
+
+    /// The journals the unlock screen offers (none to choose under `EFTERTANKE_DATA_DIR`).
+    pub fn choices(&self) -> Result<Choices, IpcError> {
+        Ok(self.home()?.choices()?)
+    }
+
+    /// The unlocked journal's id and name.
+    pub fn current(&self) -> Option<JournalInfo> {
+        let home = self.home.as_ref()?;
+        match &*self.lock() {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => Some(home.describe(journal)),
+            _ => None,
+        }
     }
 
     /// The About view's facts, with this window's data folder.
     pub fn about(&self) -> eftertanke_core::about::About {
-        eftertanke_core::about::about(self.dir.as_deref())
+        eftertanke_core::about::about(self.data_dir().as_deref().map(Path::new))
     }
 
     pub fn phase(&self) -> (Phase, Option<IpcError>) {
@@ -100,23 +119,24 @@ impl AppState {
         }
     }
 
-    /// First run: makes the journal and returns the recovery code (shown once).
-    pub fn create(&self, passphrase: &Secret) -> Result<String, IpcError> {
-        let (journal, code) = Journal::create(self.dir()?, passphrase, self.kdf)?;
+    /// First run, or a new journal beside the others: makes it and returns the recovery code
+    /// (shown once).
+    pub fn create(&self, name: Option<&str>, passphrase: &Secret) -> Result<String, IpcError> {
+        let (journal, code) = self.home()?.create(name, passphrase, self.kdf)?;
         *self.lock() = Slot::Open(Box::new(journal));
         Ok(code.as_str().to_owned())
     }
 
     /// Unlocks and opens. A database that will not open keeps the journal unlocked for the
     /// recovery screen, and the error is returned.
-    pub fn unlock(&self, passphrase: &Secret) -> Result<(), IpcError> {
-        let journal = Journal::unlock(self.dir()?, passphrase, self.kdf)?;
+    pub fn unlock(&self, journal: Option<&str>, passphrase: &Secret, remember: bool) -> Result<(), IpcError> {
+        let journal = self.home()?.unlock(journal, passphrase, self.kdf, remember)?;
         self.keep_opened(journal)
     }
 
     /// Forgotten passphrase: the recovery code sets a new one and opens.
-    pub fn recover(&self, code: &Secret, new_passphrase: &Secret) -> Result<(), IpcError> {
-        let journal = Journal::recover(self.dir()?, code, new_passphrase, self.kdf)?;
+    pub fn recover(&self, journal: Option<&str>, code: &Secret, new_passphrase: &Secret) -> Result<(), IpcError> {
+        let journal = self.home()?.recover(journal, code, new_passphrase, self.kdf)?;
         self.keep_opened(journal)
     }
 
@@ -155,7 +175,7 @@ impl AppState {
                 Ok(()) => Slot::Open(journal),
                 Err(err) => Slot::Failed(err.into(), Some(journal)),
             },
-            Slot::Failed(_, None) => Self::initial(self.dir.as_ref()),
+            Slot::Failed(_, None) => Self::initial(self.home.as_ref()),
             other => other,
         };
         *slot = next;

@@ -84,12 +84,21 @@ async function waitForDriver(driver, port) {
 }
 
 /**
- * Starts the app with `dataDir` and `lang` (e.g. "da_DK.UTF-8") and returns
+ * Starts the app with `dataDir` (one journal's folder, as EFTERTANKE_DATA_DIR) or `home` (the
+ * journals under the OS data folder, chosen on the unlock screen) and `lang` (e.g.
+ * "da_DK.UTF-8"), and returns
  * `{ browser, close }`. `close` ends the session, which quits the app. Unless `unlock` is
  * false, the journal is set up or unlocked with {@link PASSPHRASE} first.
  */
-export async function launch({ dataDir, lang = "en_GB.UTF-8", unlock = true }) {
-  const env = { ...process.env, EFTERTANKE_DATA_DIR: dataDir, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
+export async function launch({ dataDir, home = null, lang = "en_GB.UTF-8", unlock = true }) {
+  const env = { ...process.env, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
+  if (home) {
+    // The real default: journals under the OS data folder, here $XDG_DATA_HOME inside `home`.
+    delete env.EFTERTANKE_DATA_DIR;
+    env.XDG_DATA_HOME = join(home, "data");
+  } else {
+    env.EFTERTANKE_DATA_DIR = dataDir;
+  }
   // Own ports for every launch, so runs never meet another driver (a second checkout, CI).
   const port = await freePort();
   const args = ["--port", String(port), "--native-port", String(await freePort())];

@@ -2,7 +2,8 @@
 
 use crate::ipc_error::IpcError;
 use crate::state::{AppState, Phase};
-use eftertanke_core::Settings;
+use eftertanke_core::journals::{Choices, MAX_NAME_CHARS};
+use eftertanke_core::{JournalInfo, Settings};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -22,6 +23,12 @@ pub struct AppStatus {
     pub error: Option<IpcError>,
     /// The shortest passphrase the core accepts (the setup and change forms check it early).
     pub passphrase_min_chars: u32,
+    /// The journals the unlock screen offers; `null` if they could not be listed (see `error`).
+    pub choices: Option<Choices>,
+    /// The unlocked journal, so the window can show whose journal is open.
+    pub journal: Option<JournalInfo>,
+    /// The longest name a journal can have.
+    pub journal_name_max_chars: u32,
 }
 
 #[tauri::command(async)]
@@ -35,6 +42,9 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         settings: state.with_store(|s| s.settings()).ok(),
         error,
         passphrase_min_chars: eftertanke_core::journal::MIN_PASSPHRASE_CHARS as u32,
+        choices: state.choices().ok(),
+        journal: state.current(),
+        journal_name_max_chars: MAX_NAME_CHARS as u32,
     }
 }
 

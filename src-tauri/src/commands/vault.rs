@@ -8,22 +8,32 @@ use crate::state::AppState;
 use eftertanke_core::Secret;
 use tauri::{AppHandle, Runtime, State};
 
-/// First run: sets the passphrase, opens the journal, and returns the recovery code — the only
-/// time it is shown.
+/// First run, or a new journal beside the others (`name`: what its owner types, initials or a
+/// role): sets the passphrase, opens the journal, and returns the recovery code — the only time
+/// it is shown.
 #[tauri::command(async)]
 pub fn create_passphrase<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    name: Option<String>,
     passphrase: Secret,
 ) -> Result<String, IpcError> {
-    let code = state.create(&passphrase)?;
+    let code = state.create(name.as_deref(), &passphrase)?;
     background::rotate_soon(&app);
     Ok(code)
 }
 
+/// Unlocks the chosen journal (`journal`: its id; none under `EFTERTANKE_DATA_DIR`), and
+/// remembers it on this computer only if `remember`.
 #[tauri::command(async)]
-pub fn unlock<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, passphrase: Secret) -> Result<(), IpcError> {
-    state.unlock(&passphrase)?;
+pub fn unlock<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    journal: Option<String>,
+    passphrase: Secret,
+    remember: bool,
+) -> Result<(), IpcError> {
+    state.unlock(journal.as_deref(), &passphrase, remember)?;
     background::rotate_soon(&app);
     Ok(())
 }
@@ -33,10 +43,11 @@ pub fn unlock<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, passphr
 pub fn recover<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    journal: Option<String>,
     code: Secret,
     new_passphrase: Secret,
 ) -> Result<(), IpcError> {
-    state.recover(&code, &new_passphrase)?;
+    state.recover(journal.as_deref(), &code, &new_passphrase)?;
     background::rotate_soon(&app);
     Ok(())
 }

@@ -17,16 +17,9 @@ pub(crate) struct Shell {
 }
 
 impl Shell {
+    /// The app on one journal's folder (as under `EFTERTANKE_DATA_DIR`), set up and unlocked.
     pub(crate) fn start(data_dir: &Path) -> Self {
-        let state = AppState::with_kdf(Some(data_dir.to_path_buf()), KdfParams::insecure_for_tests());
-        let builder = mock_builder().manage(state);
-        let app = eftertanke_app::app_builder(builder)
-            .build(tauri::generate_context!())
-            .expect("the app must build on the mock runtime");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        let shell = Self { _app: app, window };
+        let shell = Self::on(eftertanke_core::Home::One(data_dir.to_path_buf()));
         let phase = shell.invoke("app_status", json!({})).unwrap()["phase"].clone();
         if phase == "setup" {
             shell
@@ -34,9 +27,22 @@ impl Shell {
                 .unwrap();
         } else if phase == "locked" {
             // A database that will not open is the test's business; the unlock itself is fine.
-            let _ = shell.invoke("unlock", json!({ "passphrase": PASSPHRASE }));
+            let _ = shell.invoke("unlock", json!({ "passphrase": PASSPHRASE, "remember": false }));
         }
         shell
+    }
+
+    /// The app on `home`, as it starts: nothing unlocked.
+    pub(crate) fn on(home: eftertanke_core::Home) -> Self {
+        let state = AppState::with_kdf(Some(home), KdfParams::insecure_for_tests());
+        let builder = mock_builder().manage(state);
+        let app = eftertanke_app::app_builder(builder)
+            .build(tauri::generate_context!())
+            .expect("the app must build on the mock runtime");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Self { _app: app, window }
     }
 
     /// How many entries the journal lists.

@@ -7,4 +7,5 @@
 mod bindings;
 mod command_bodies;
 mod ipc;
+mod journals;
 mod vault;

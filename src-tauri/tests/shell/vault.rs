@@ -24,10 +24,15 @@ fn locking_closes_the_journal_and_only_the_passphrase_reopens_it() {
         "vault_locked"
     );
     let wrong = shell
-        .invoke("unlock", json!({ "passphrase": "not the passphrase" }))
+        .invoke(
+            "unlock",
+            json!({ "passphrase": "not the passphrase", "remember": false }),
+        )
         .unwrap_err();
     assert_eq!(wrong["kind"], "wrong_passphrase");
-    shell.invoke("unlock", json!({ "passphrase": PASSPHRASE })).unwrap();
+    shell
+        .invoke("unlock", json!({ "passphrase": PASSPHRASE, "remember": false }))
+        .unwrap();
     assert_eq!(shell.entry_count(), 1);
 }
 
@@ -99,6 +104,8 @@ fn opening_the_journal_makes_the_first_daily_backup_in_the_background() {
         .invoke("create_entry", json!({ "input": first_attempt() }))
         .unwrap();
     shell.invoke("lock", json!({})).unwrap();
-    shell.invoke("unlock", json!({ "passphrase": PASSPHRASE })).unwrap();
+    shell
+        .invoke("unlock", json!({ "passphrase": PASSPHRASE, "remember": false }))
+        .unwrap();
     wait_for_daily_backup(&shell);
 }

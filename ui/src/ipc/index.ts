@@ -127,9 +127,14 @@ export const updateInitiative = (
 ) => call<import("./bindings/Initiative").Initiative>("update_initiative", { id, input });
 
 // The vault: first setup, unlock, recovery, lock.
-export const createPassphrase = (passphrase: string) => call<string>("create_passphrase", { passphrase });
-export const unlock = (passphrase: string) => call<null>("unlock", { passphrase });
-export const recover = (code: string, newPassphrase: string) => call<null>("recover", { code, newPassphrase });
+// `name` names a new journal beside the others; `journal` is the chosen journal's id (null
+// where there is no choice: under EFTERTANKE_DATA_DIR).
+export const createPassphrase = (passphrase: string, name: string | null = null) =>
+  call<string>("create_passphrase", { passphrase, name });
+export const unlock = (journal: string | null, passphrase: string, remember: boolean) =>
+  call<null>("unlock", { journal, passphrase, remember });
+export const recover = (journal: string | null, code: string, newPassphrase: string) =>
+  call<null>("recover", { journal, code, newPassphrase });
 export const lock = () => call<null>("lock");
 export const changePassphrase = (old: string, next: string) => call<null>("change_passphrase", { old, new: next });
 export const setIdleLock = (minutes: number) => call<Settings>("set_idle_lock", { minutes });

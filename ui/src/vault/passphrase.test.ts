@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_PASSPHRASE, groupCode, idleDeadline } from "./passphrase";
+import { groupCode, idleDeadline, tooShort } from "./passphrase";
 
 describe("the recovery code", () => {
   it("is shown four groups to a line, for copying by hand", () => {
@@ -17,7 +17,11 @@ describe("the idle lock", () => {
 });
 
 describe("the passphrase rule", () => {
-  it("matches the core's minimum", () => {
-    expect(MIN_PASSPHRASE).toBe(10);
+  it("counts characters as the core does, against the minimum the core reports", () => {
+    expect(tooShort("ææææææææææ", 10)).toBe(false);
+    expect(tooShort("æææææææææ", 10)).toBe(true);
+    // Two UTF-16 units, one character: nine of them are still too short.
+    expect(tooShort("🙂".repeat(9), 10)).toBe(true);
+    expect(tooShort("short", 4)).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 // Rules the vault screens check before asking the backend (which checks them again).
 
-/** The shortest passphrase the core accepts (`vault::MIN_PASSPHRASE_CHARS`). */
-export const MIN_PASSPHRASE = 10;
+/** Shorter than the core's minimum (`AppStatus.passphraseMinChars`), counted in characters as
+ *  the core counts them (code points, not UTF-16 units). */
+export function tooShort(passphrase: string, minChars: number): boolean {
+  return [...passphrase].length < minChars;
+}
 
 /** The recovery code in groups of four, two groups to a line, for copying by hand. */
 export function groupCode(code: string): string {

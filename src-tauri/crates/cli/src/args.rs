@@ -8,7 +8,8 @@ use std::path::PathBuf;
     name = "eftertanke",
     version,
     about = "Eftertanke's reflection journal, from the command line",
-    after_help = "The database is EFTERTANKE_DATA_DIR/eftertanke.sqlite3, or the OS data directory.\n\
+    after_help = "The journal is the one in EFTERTANKE_DATA_DIR, else the one chosen with --journal among those \
+                  in the OS data directory (`eftertanke journals` lists them).\n\
                   Exit codes: 0 ok, 1 not found (scan: personal data found), 2 usage, 65 invalid input, \
                   74 storage error, 75 locked (try again)."
 )]
@@ -16,6 +17,10 @@ pub struct Cli {
     /// Use this database file instead of the one in the data directory.
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// The journal to use, by its name (or id), when this computer holds several.
+    #[arg(long, global = true, value_name = "NAME", conflicts_with = "db")]
+    pub journal: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -55,6 +60,14 @@ pub enum Command {
         outcome: Option<String>,
         #[arg(long)]
         notes: Option<String>,
+    },
+    /// List the journals on this computer, or make a new one with --new NAME.
+    Journals {
+        /// Make a new journal with this name (your initials or a role); asks for its passphrase.
+        #[arg(long, value_name = "NAME")]
+        new: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Show the learning timeline: initiatives by latest activity, each with its attempts.
     Timeline {

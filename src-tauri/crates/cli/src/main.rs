@@ -11,7 +11,7 @@ use anyhow::Context;
 use args::{Cli, Command, DemoLang, LinkArg};
 use clap::Parser;
 use eftertanke_core::demo::{self, DemoLanguage};
-use eftertanke_core::{EntryInput, Place};
+use eftertanke_core::{EntryInput, Home, Place};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -53,6 +53,9 @@ fn scan(never_store: &[String]) -> anyhow::Result<ExitCode> {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
+    if let Command::Journals { new, json } = &cli.command {
+        return journals(&mut out, new.as_deref(), *json);
+    }
     let place = locate(&cli)?;
     // Commands on backups work on files, and must work when the database will not open.
     match &cli.command {
@@ -67,7 +70,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let store = journal.store()?;
     match cli.command {
-        Command::Restore { .. } | Command::Verify { .. } | Command::Backup { .. } => unreachable!("handled above"),
+        Command::Restore { .. } | Command::Verify { .. } | Command::Backup { .. } | Command::Journals { .. } => {
+            unreachable!("handled above")
+        }
         Command::List { limit, json } => {
             let page = store.list_entries(None, limit)?;
             print::entry_list(&mut out, &page.entries, json)?;
@@ -148,17 +153,33 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The journal: `--db PATH` (the key file beside it), else `EFTERTANKE_DATA_DIR`, else the OS
-/// data directory. Nothing is created here; the core makes the folder private when it does.
+/// The journal: `--db PATH` (the key file beside it), else `EFTERTANKE_DATA_DIR`, else the one
+/// `--journal` names among the OS data directory's (or the only one there). Nothing is created
+/// here; the core makes the folder private when it does.
 fn locate(cli: &Cli) -> anyhow::Result<Place> {
     match &cli.db {
         Some(path) => Ok(Place::file(path)),
-        None => {
-            let dir = eftertanke_core::data_dir::from_env()
-                .context("no data directory: set EFTERTANKE_DATA_DIR or pass --db PATH")?;
-            Ok(Place::dir(&dir))
-        }
+        None => Ok(home()?.locate(cli.journal.as_deref())?),
     }
+}
+
+fn home() -> anyhow::Result<Home> {
+    Home::from_env().context("no data directory: set EFTERTANKE_DATA_DIR or pass --db PATH")
+}
+
+/// `eftertanke journals`: the journals' names (and ids), or a new journal with `--new`.
+fn journals(out: &mut impl Write, new: Option<&str>, json: bool) -> anyhow::Result<()> {
+    let Home::Shelf(journals) = home()? else {
+        anyhow::bail!(
+            "{} names one journal's folder, so there are no journals to list or add: unset it to use several",
+            eftertanke_core::data_dir::DATA_DIR_ENV
+        );
+    };
+    if let Some(name) = new {
+        let info = unlock::create_named(&journals, name)?;
+        return print::journals(out, std::slice::from_ref(&info), json);
+    }
+    print::journals(out, &journals.list()?, json)
 }
 
 /// An entry from the command-line flags: a quick capture with the co-production guide.

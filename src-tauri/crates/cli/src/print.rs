@@ -1,6 +1,6 @@
 //! What the commands print: a readable table by default, JSON for scripts.
 
-use eftertanke_core::{Entry, EntrySummary, TimelinePage};
+use eftertanke_core::{Entry, EntrySummary, JournalInfo, TimelinePage};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -77,6 +77,18 @@ pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> 
             action.owner,
             action.status.code()
         )?;
+    }
+    Ok(())
+}
+
+/// One journal per line: its name (or "(no name)" for one from before names) and its id.
+pub fn journals(out: &mut impl Write, journals: &[JournalInfo], json: bool) -> anyhow::Result<()> {
+    for j in journals {
+        if json {
+            writeln!(out, "{}", serde_json::to_string(j)?)?;
+        } else {
+            writeln!(out, "{}\t{}", j.name.as_deref().unwrap_or("(no name)"), j.id)?;
+        }
     }
     Ok(())
 }

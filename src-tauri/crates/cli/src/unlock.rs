@@ -4,8 +4,8 @@
 
 use anyhow::{Context, bail};
 use eftertanke_core::journal::MIN_PASSPHRASE_CHARS;
-use eftertanke_core::vault::KdfParams;
-use eftertanke_core::{Error, Journal, JournalState, Place, Secret};
+use eftertanke_core::vault::{KdfParams, RecoveryCode};
+use eftertanke_core::{Error, Journal, JournalInfo, JournalState, Journals, Place, Secret};
 use std::io::{IsTerminal, Write};
 
 pub const PASSPHRASE_ENV: &str = "EFTERTANKE_PASSPHRASE";
@@ -17,16 +17,31 @@ pub fn open(place: &Place) -> anyhow::Result<Journal> {
         let passphrase = new_passphrase()?;
         let (journal, code) = Journal::open_or_create(place.clone(), &passphrase, KdfParams::default())?;
         if let Some(code) = code {
-            writeln!(
-                std::io::stderr().lock(),
-                "Your recovery code (shown only now): {}\nWrite it down and keep it apart from this computer. \
-                 It unlocks the journal if the passphrase is forgotten.",
-                code.as_str()
-            )?;
+            print_recovery_code(&code)?;
         }
         return Ok(journal);
     }
     with_passphrase(|p| Journal::open_with(place.clone(), p, KdfParams::default()))
+}
+
+/// `eftertanke journals --new NAME`: a new journal beside the others, with its own passphrase.
+pub fn create_named(journals: &Journals, name: &str) -> anyhow::Result<JournalInfo> {
+    let name = eftertanke_core::journals::check_name(name)?;
+    let passphrase = new_passphrase()?;
+    let (journal, code, info) = journals.create(&name, &passphrase, KdfParams::default())?;
+    journal.lock();
+    print_recovery_code(&code)?;
+    Ok(info)
+}
+
+fn print_recovery_code(code: &RecoveryCode) -> anyhow::Result<()> {
+    writeln!(
+        std::io::stderr().lock(),
+        "Your recovery code (shown only now): {}\nWrite it down and keep it apart from this computer. \
+         It unlocks the journal if the passphrase is forgotten.",
+        code.as_str()
+    )?;
+    Ok(())
 }
 
 /// Unlocks without opening the database: `verify` and `restore` must work on a damaged one.

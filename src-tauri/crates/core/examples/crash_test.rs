@@ -12,7 +12,10 @@
 //! moment as well (leaving partial copies for the next opening to clear), and every
 //! `--restore-every` kills a restore cycle (`--restore-cycle DIR`) runs to its end right after
 //! a writer was killed — so the WAL a crash left is there — restoring the newest backup and
-//! then undoing that restore: afterwards every reported save must be back.
+//! then undoing that restore: afterwards every reported save must be back. Every other
+//! time, that restore cycle is itself killed at a random moment of its run: the journal must
+//! then open as it is (never "missing" or damaged), and every reported save must be in it or
+//! in a "before restore" copy that the driver restores as a person would undo a restore.
 //!
 //! Run: `make crash-test`, or
 //! `cargo run -p eftertanke-core --example crash_test -- [--kills 500] [--seed N] [--dir DIR]`.
@@ -58,9 +61,13 @@ fn open_journal(dir: &Path) -> eftertanke_core::Result<Journal> {
 /// Opens the database for checking with bare SQLite (SQLCipher given only the key): the check
 /// must not depend on the code it checks.
 fn open_for_check(dir: &Path) -> AnyResult<Connection> {
+    open_file_for_check(dir, &eftertanke_core::data_dir::database_path(dir))
+}
+
+/// As [`open_for_check`], for any of the journal's database files (a backup, say).
+fn open_file_for_check(dir: &Path, path: &Path) -> AnyResult<Connection> {
     let key = vault(dir).unlock(PASSPHRASE)?;
-    let path = eftertanke_core::data_dir::database_path(dir);
-    let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     conn.pragma_update(None, "key", &*key.sqlcipher_value())?;
     Ok(conn)
 }
@@ -147,6 +154,13 @@ struct Counts {
     reported: HashSet<String>,
     backups_started: u32,
     restore_cycles: u32,
+    /// Restore cycles killed at a random moment of their run.
+    restores_killed: u32,
+    /// Of those, how many left the journal restored to the older backup (killed between the
+    /// restore and its undo), so that the driver undid it from the "before restore" copy.
+    undone_after_kill: u32,
+    /// Journals that would not open after a killed restore: each one a failure.
+    unopenable_after_kill: Vec<String>,
 }
 
 struct Check {
@@ -244,6 +258,8 @@ fn drive(settings: &Settings) -> AnyResult<bool> {
     let mut counts = Counts::default();
     let started = Instant::now();
     let mut healthy = true;
+    // How long the last whole restore cycle took: the range a killed one is killed in.
+    let mut cycle_ms = 50;
     while counts.kills < settings.kills {
         let delay = settings.min_ms + rng.below(settings.max_ms - settings.min_ms + 1);
         run_and_kill(&exe, "--writer", &dir, Duration::from_millis(delay), &mut counts)?;
@@ -260,8 +276,24 @@ fn drive(settings: &Settings) -> AnyResult<bool> {
             )?;
         }
         if counts.kills.is_multiple_of(settings.restore_every) && counts.backups_started > 0 {
-            run_to_end(&exe, "--restore-cycle", &dir)?;
-            counts.restore_cycles += 1;
+            if counts.restore_cycles <= counts.restores_killed {
+                let took = Instant::now();
+                run_to_end(&exe, "--restore-cycle", &dir)?;
+                cycle_ms = took.elapsed().as_millis() as u64;
+                counts.restore_cycles += 1;
+            } else {
+                // Killed anywhere in a run as long as the last whole one, start-up included.
+                let delay = rng.below(cycle_ms.max(2));
+                run_and_kill(
+                    &exe,
+                    "--restore-cycle",
+                    &dir,
+                    Duration::from_millis(delay),
+                    &mut Counts::default(),
+                )?;
+                counts.restores_killed += 1;
+                settle_after_killed_restore(&dir, &mut counts)?;
+            }
         }
         let last = counts.kills == settings.kills;
         if counts.kills.is_multiple_of(settings.check_every) || last {
@@ -284,12 +316,21 @@ fn drive(settings: &Settings) -> AnyResult<bool> {
     }
     let check = verify(&dir, &counts.reported)?;
     // A run in which nothing was saved proves nothing.
-    healthy &= counts.writer_failures == 0 && !counts.reported.is_empty();
+    healthy &= counts.writer_failures == 0 && !counts.reported.is_empty() && counts.unopenable_after_kill.is_empty();
     println!("kills:            {}", counts.kills);
     println!("runs with no save reported before the kill: {}", counts.empty_runs);
     println!("writer failures:  {}", counts.writer_failures);
     println!("backups started (killed at random): {}", counts.backups_started);
     println!("restore + undo cycles after a kill: {}", counts.restore_cycles);
+    println!(
+        "restore cycles killed at random: {} ({} left the older backup in place and were undone; {} did not open)",
+        counts.restores_killed,
+        counts.undone_after_kill,
+        counts.unopenable_after_kill.len()
+    );
+    for err in counts.unopenable_after_kill.iter().take(5) {
+        println!("    did not open: {err}");
+    }
     println!(
         "backups kept:     {}",
         list(&eftertanke_core::data_dir::database_path(&dir))?.len()
@@ -358,6 +399,49 @@ fn run_to_end(exe: &Path, role: &str, dir: &Path) -> AnyResult<()> {
     if !out.status.success() {
         return Err(format!("{role} failed: {}", String::from_utf8_lossy(&out.stderr)).into());
     }
+    Ok(())
+}
+
+/// After a restore cycle was killed: the journal must open as it is (the next opening finishes
+/// or drops a half-done swap). If the kill fell between the restore and its undo, the journal
+/// is the older backup; the reported saves are then in a "before restore" copy, and restoring
+/// it — what a person does to undo a restore — brings them back. The final check proves it.
+fn settle_after_killed_restore(dir: &Path, counts: &mut Counts) -> AnyResult<()> {
+    let mut journal = match open_journal(dir) {
+        Ok(journal) => journal,
+        Err(err) => {
+            counts.unopenable_after_kill.push(err.to_string());
+            // Leave it to the check: it fails and keeps the evidence.
+            return Ok(());
+        }
+    };
+    if verify(dir, &counts.reported)?.missing.is_empty() {
+        return Ok(());
+    }
+    let database = journal.database();
+    let backups = eftertanke_core::backup::backup_dir(&database);
+    for copy in list(&database)?
+        .into_iter()
+        .filter(|b| b.reason == BackupReason::BeforeRestore)
+    {
+        let conn = open_file_for_check(dir, &backups.join(&copy.file_name))?;
+        let mut find = conn.prepare("SELECT 1 FROM entries WHERE id = ?1 AND deleted_at IS NULL")?;
+        let mut holds_all = true;
+        for id in &counts.reported {
+            if find.query_row([id], |_| Ok(())).optional()?.is_none() {
+                holds_all = false;
+                break;
+            }
+        }
+        drop(find);
+        drop(conn);
+        if holds_all {
+            journal.restore_named(&copy.file_name)?;
+            counts.undone_after_kill += 1;
+            return Ok(());
+        }
+    }
+    // No copy holds them all: the check that follows reports what is missing.
     Ok(())
 }
 

@@ -64,6 +64,8 @@ pub enum Problem {
     TooShort,
     /// The answer holds a CPR number; saving needs it replaced or an explicit override.
     PersonalData,
+    /// Another record already has this value (a journal's name, say).
+    Duplicate,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -138,13 +138,19 @@ impl Journal {
     }
 }
 
-/// Removes the partial copies of backups that were interrupted (a window closed mid-backup, a
-/// crash), and what an interrupted restore left. Only when no other process has the journal
+/// Finishes a restore that was killed while it swapped files, then removes the partial copies
+/// of backups that were interrupted (a window closed mid-backup, a crash) and what an
+/// interrupted restore left. Only when no other process has the journal
 /// open — the exclusive lock is free — since another one may be writing its partial now. The
 /// interrupted backup itself is simply made again at the next rotation: it was never listed.
-pub(super) fn remove_stale_partials(lock: &mut DataDirLock, dir: &Path) -> Result<()> {
+pub(super) fn tidy_after_interruption(lock: &mut DataDirLock, dir: &Path, database: &Path) -> Result<()> {
     if !lock.try_exclusive(dir)? {
         return Ok(());
+    }
+    // First: a restore killed while it swapped files needs its incoming copy.
+    if let Err(err) = super::restore::finish_interrupted(database) {
+        lock.change_to(LockKind::Shared, WAIT, dir)?;
+        return Err(err);
     }
     let backups = dir.join(backup::BACKUP_DIR);
     for folder in [dir, backups.as_path()] {

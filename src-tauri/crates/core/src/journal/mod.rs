@@ -218,7 +218,7 @@ impl Journal {
         self.store = None;
         let db = self.database();
         // Before the store opens: the lock may be let go for a moment on the way.
-        backups::remove_stale_partials(&mut self.lock, &self.dir)?;
+        backups::tidy_after_interruption(&mut self.lock, &self.dir, &db)?;
         wal::check_present_and_whole(&db)?;
         let store = Store::open(&db, &OpenOptions::with_key(self.key.clone())).map_err(|e| self.explain(e))?;
         wal::probe(&store)?;

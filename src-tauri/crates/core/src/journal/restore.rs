@@ -74,14 +74,22 @@ pub(crate) fn restore_files(database: &Path, from: &Path, key: &DatabaseKey) -> 
         let _ = std::fs::remove_file(&incoming);
         return Err(err);
     }
+    // The plan, written once the incoming copy is whole: a restore killed from here on is
+    // finished by the next opening (see [`finish_interrupted`]).
+    let aside_name = database
+        .exists()
+        .then(|| BackupInfo::file_name_for(time::now(), BackupReason::BeforeRestore));
+    let plan = side(database, PLAN_SUFFIX);
+    crate::atomic_file::write(&plan, aside_name.as_deref().unwrap_or_default().as_bytes())?;
+    kill_point(1)?;
     // 2. The current journal aside, with its WAL folded in (or, if it will not fold because
     //    the file is damaged, with the WAL beside it under the same name).
     let mut aside = None;
-    if database.exists() {
+    if let Some(name) = aside_name {
         let folded = fold(database, key);
-        let name = BackupInfo::file_name_for(time::now(), BackupReason::BeforeRestore);
         let target = dir.join(&name);
         rename_with_wal(database, &target)?;
+        kill_point(2)?;
         if !folded {
             let _ = fold(&target, key);
         }
@@ -90,22 +98,80 @@ pub(crate) fn restore_files(database: &Path, from: &Path, key: &DatabaseKey) -> 
         let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
         aside = BackupInfo::parse(&name, size);
     } else {
-        // A WAL without its database must not be replayed into the incoming file: it is kept
-        // with the backups, as evidence, under a name nothing opens.
-        let orphan = side(database, "-wal");
-        if orphan.exists() {
-            let kept = dir.join(format!(
-                "orphaned-{}.sqlite3-wal",
-                time::now().format("%Y%m%dT%H%M%S%.3fZ")
-            ));
-            std::fs::rename(&orphan, &kept).map_err(|e| Error::from_io(&kept, &e))?;
-        }
-        let _ = std::fs::remove_file(side(database, "-shm"));
+        keep_orphaned_wal(database, &dir)?;
     }
     // 3. The swap.
     std::fs::rename(&incoming, database).map_err(|e| Error::from_io(database, &e))?;
-    crate::atomic_file::sync_dir(database.parent().unwrap_or(Path::new(".")))?;
+    let folder = database.parent().unwrap_or(Path::new("."));
+    crate::atomic_file::sync_dir(folder)?;
+    kill_point(3)?;
+    std::fs::remove_file(&plan).map_err(|e| Error::from_io(&plan, &e))?;
+    crate::atomic_file::sync_dir(folder)?;
     Ok(aside)
+}
+
+/// Beside the database while a restore swaps files: the name of the copy put aside (empty if
+/// there was no journal to put aside).
+const PLAN_SUFFIX: &str = ".restore-plan";
+
+/// A WAL without its database must not be replayed into the incoming file: it is kept with the
+/// backups, as evidence, under a name nothing opens.
+fn keep_orphaned_wal(database: &Path, backups: &Path) -> Result<()> {
+    let orphan = side(database, "-wal");
+    if orphan.exists() {
+        let kept = backups.join(format!(
+            "orphaned-{}.sqlite3-wal",
+            time::now().format("%Y%m%dT%H%M%S%.3fZ")
+        ));
+        std::fs::rename(&orphan, &kept).map_err(|e| Error::from_io(&kept, &e))?;
+    }
+    let _ = std::fs::remove_file(side(database, "-shm"));
+    Ok(())
+}
+
+/// Finishes a restore that was killed while it swapped files (its plan is still there): if
+/// the current journal was not yet put aside, the restore never happened and the incoming copy
+/// goes; if it was, the swap is completed. Either way no journal is left missing. Only under
+/// the exclusive lock, so no restore is running.
+pub(super) fn finish_interrupted(database: &Path) -> Result<()> {
+    let plan = side(database, PLAN_SUFFIX);
+    let aside = match std::fs::read_to_string(&plan) {
+        Ok(name) => name.trim().to_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::from_io(&plan, &e)),
+    };
+    let incoming = database.with_extension("sqlite3.restoring");
+    let backups = backup::backup_dir(database);
+    match (database.exists(), incoming.exists()) {
+        // Killed before the journal was put aside: it is as it was; the copy is dropped.
+        (true, true) => {
+            for file in wal::files_of(&incoming) {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+        // Put aside, not yet swapped: the put-aside copy gets any WAL the kill left behind (the
+        // rename moves the file first), and the incoming copy comes in.
+        (false, true) => {
+            let target = backups.join(&aside);
+            if !aside.is_empty() && target.exists() {
+                for suffix in ["-wal", "-shm"] {
+                    let left = side(database, suffix);
+                    if left.exists() {
+                        std::fs::rename(&left, side(&target, suffix)).map_err(|e| Error::from_io(&left, &e))?;
+                    }
+                }
+            } else {
+                keep_orphaned_wal(database, &backups)?;
+            }
+            std::fs::rename(&incoming, database).map_err(|e| Error::from_io(database, &e))?;
+        }
+        // Swapped already, or nothing to finish (opening then says what is missing).
+        _ => {}
+    }
+    let folder = database.parent().unwrap_or(Path::new("."));
+    crate::atomic_file::sync_dir(folder)?;
+    std::fs::remove_file(&plan).map_err(|e| Error::from_io(&plan, &e))?;
+    crate::atomic_file::sync_dir(folder)
 }
 
 fn copy_private(from: &Path, to: &Path) -> Result<()> {
@@ -122,4 +188,124 @@ fn sync_file(path: &Path) -> Result<()> {
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::from_io(path, &e))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The point at which the restore of the test in this thread "is killed" (0: none).
+    static KILLED_AT: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+/// Where a test stops a restore as a SIGKILL would: files stay exactly as they are. Nothing in
+/// a build that ships.
+fn kill_point(n: u8) -> Result<()> {
+    #[cfg(test)]
+    if KILLED_AT.get() == n {
+        return Err(Error::Internal(format!("killed at point {n}")));
+    }
+    let _ = n;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Journal;
+    use crate::secret::Secret;
+    use crate::vault::KdfParams;
+
+    fn quick(title: &str) -> crate::EntryInput {
+        let mut answers = crate::answers::Answers::new();
+        answers.insert("occurred_on".into(), "2026-03-02".into());
+        answers.insert("headline".into(), title.into());
+        answers.insert("outcome".into(), "partly".into());
+        crate::EntryInput {
+            guide_id: "co-production".into(),
+            guide_version: None,
+            answers,
+            complete: false,
+            tags: Vec::new(),
+            override_personal_data: false,
+        }
+    }
+
+    fn count(journal: &mut Journal) -> usize {
+        journal.store().unwrap().list_entries(None, 200).unwrap().entries.len()
+    }
+
+    /// A journal with a backup of 3 entries and 5 entries now; returns it (closed) and the
+    /// backup's path.
+    fn journal_with_backup(dir: &Path) -> (Journal, std::path::PathBuf) {
+        let (mut journal, _) = Journal::create(
+            dir,
+            &Secret::from("a passphrase for tests"),
+            KdfParams::insecure_for_tests(),
+        )
+        .unwrap();
+        for n in 0..3 {
+            journal
+                .store()
+                .unwrap()
+                .create_entry(&quick(&format!("before {n}")), None)
+                .unwrap();
+        }
+        let made = journal.back_up(BackupReason::Manual).unwrap();
+        for n in 0..2 {
+            journal
+                .store()
+                .unwrap()
+                .create_entry(&quick(&format!("after {n}")), None)
+                .unwrap();
+        }
+        let path = backup::backup_dir(&journal.database()).join(made.file_name);
+        // The writer's WAL stays, as a crash would leave it: the connection is never closed.
+        std::mem::forget(journal.store.take());
+        assert!(side(&journal.database(), "-wal").exists());
+        (journal, path)
+    }
+
+    #[test]
+    fn a_restore_killed_at_any_point_of_its_swap_leaves_a_journal_that_opens_whole() {
+        // Point 0 is the whole restore; 1: plan written; 1.5: the file put aside but not its
+        // WAL (made by hand below); 2: put aside; 3: swapped, plan not yet removed.
+        for (point, half_moved) in [(0, false), (1, false), (1, true), (2, false), (3, false)] {
+            let tmp = tempfile::tempdir().unwrap();
+            let (mut journal, from) = journal_with_backup(tmp.path());
+            let database = journal.database();
+            KILLED_AT.set(point);
+            let result = restore_files(&database, &from, &journal.key);
+            KILLED_AT.set(0);
+            assert_eq!(result.is_err(), point != 0, "point {point}");
+            if half_moved {
+                let aside = std::fs::read_to_string(side(&database, PLAN_SUFFIX)).unwrap();
+                std::fs::rename(&database, backup::backup_dir(&database).join(aside.trim())).unwrap();
+                assert!(
+                    side(&database, "-wal").exists(),
+                    "the WAL is left behind, as a kill would leave it"
+                );
+            }
+            journal
+                .open()
+                .unwrap_or_else(|e| panic!("point {point} (half moved: {half_moved}): {e}"));
+            let now = count(&mut journal);
+            assert!(
+                !side(&database, PLAN_SUFFIX).exists(),
+                "point {point}: the plan is done with"
+            );
+            assert!(!database.with_extension("sqlite3.restoring").exists(), "point {point}");
+            let restored = point != 1 || half_moved;
+            assert_eq!(
+                now,
+                if restored { 3 } else { 5 },
+                "point {point} (half moved: {half_moved})"
+            );
+            if restored {
+                // The journal as it was is the "before restore" copy, with all 5: undo gives them back.
+                let copies = backup::list(&database).unwrap();
+                let aside = copies.iter().find(|b| b.reason == BackupReason::BeforeRestore).unwrap();
+                journal.restore_named(&aside.file_name.clone()).unwrap();
+                assert_eq!(count(&mut journal), 5, "point {point}: undone");
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ mod encryption;
 mod entries;
 mod erasure;
 mod guide_versions;
+mod journals;
 mod key_file;
 mod opening;
 mod previous_release;
