@@ -11,7 +11,7 @@ fn everything_the_cli_creates_is_private_whatever_the_umask() {
     // umask 022 is inherited from the shell that runs the test, as a worker's session would.
     let shell = format!(
         "umask 022 && {exe} add --title x --outcome partly && {exe} backup && {exe} list",
-        exe = env!("CARGO_BIN_EXE_eftertanke")
+        exe = cli().display()
     );
     let out = Command::new("sh")
         .arg("-c")

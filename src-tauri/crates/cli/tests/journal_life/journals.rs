@@ -5,7 +5,7 @@ use super::*;
 
 /// `eftertanke` with the OS data folder under `home` (no `EFTERTANKE_DATA_DIR`).
 fn on_root(home: &Path, args: &[&str], passphrase: &str) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_eftertanke"));
+    let mut cmd = Command::new(cli());
     cmd.args(args)
         .env_remove("EFTERTANKE_DATA_DIR")
         .env("HOME", home)

@@ -26,8 +26,16 @@ use std::process::{Child, Command, Output, Stdio};
 
 pub(crate) const PASSPHRASE: &str = "correct horse battery";
 
+/// The `eftertanke` under test: this build's, or another named by `EFTERTANKE_CLI_UNDER_TEST`
+/// (to show that these tests fail on a build from before the holes were closed).
+pub(crate) fn cli() -> PathBuf {
+    std::env::var_os("EFTERTANKE_CLI_UNDER_TEST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_eftertanke")))
+}
+
 pub(crate) fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_eftertanke"));
+    let mut cmd = Command::new(cli());
     cmd.args(args)
         .env("EFTERTANKE_DATA_DIR", dir)
         .env("EFTERTANKE_PASSPHRASE", PASSPHRASE)
