@@ -36,6 +36,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "compare_entries",
         "set_action_status",
         "overdue_actions",
+        "latest_attempt",
         "delete_entry",
         "chart_data",
         "list_tags",

@@ -75,6 +75,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::timeline::compare_entries,
             commands::timeline::set_action_status,
             commands::timeline::overdue_actions,
+            commands::timeline::latest_attempt,
             commands::timeline::delete_entry,
             commands::timeline::chart_data,
             commands::timeline::list_tags,

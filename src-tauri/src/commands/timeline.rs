@@ -72,6 +72,13 @@ pub fn set_action_status(
     state.with_store(|s| s.set_action_status(id, &status, &note))
 }
 
+/// The newest attempt in the initiative named as typed (the core's name rule), which a new
+/// attempt most likely follows up on.
+#[tauri::command(async)]
+pub fn latest_attempt(state: State<'_, AppState>, initiative: String) -> Result<Option<EntryId>, IpcError> {
+    state.with_store(|s| s.latest_attempt(&initiative))
+}
+
 /// Open actions past their review date, for the home screen.
 #[tauri::command(async)]
 pub fn overdue_actions(state: State<'_, AppState>, today: String) -> Result<Vec<DueAction>, IpcError> {

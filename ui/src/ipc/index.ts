@@ -118,6 +118,7 @@ export const compareEntries = (earlier: string, later: string) => call<Ch[]>("co
 export const setActionStatus = (id: string, status: string, note: string) =>
   call<Ac>("set_action_status", { id, status, note });
 export const overdueActions = (today: string) => call<DA[]>("overdue_actions", { today });
+export const latestAttempt = (initiative: string) => call<string | null>("latest_attempt", { initiative });
 export const chartData = (initiative: string | null) => call<CD>("chart_data", { initiative });
 export const deleteEntry = (id: string) => call<null>("delete_entry", { id });
 export const listTags = () => call<string[]>("list_tags");

@@ -29,6 +29,7 @@ pub mod journal;
 pub mod journals;
 pub mod lens;
 pub mod link;
+pub mod name_key;
 pub mod privacy;
 mod private_files;
 pub mod secret;

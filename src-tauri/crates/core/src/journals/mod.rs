@@ -339,9 +339,9 @@ fn is_journal_folder(name: &str) -> bool {
     uuid::Uuid::parse_str(name).is_ok_and(|u| u.as_hyphenated().to_string() == name)
 }
 
-/// Names compared the way a person reads them: without regard to case.
+/// Names compared the way a person reads them (see [`crate::name_key`]).
 fn fold(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::name_key::name_key(name)
 }
 
 #[cfg(test)]

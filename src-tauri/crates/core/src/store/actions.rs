@@ -4,7 +4,7 @@ use super::Store;
 use super::entries::{conversion, instant_col};
 use crate::action::{Action, ActionStatus, DueAction, ValidAction};
 use crate::error::{Error, Problem, Result};
-use crate::id::{ActionId, EntryId, InstallationId};
+use crate::id::{ActionId, EntryId};
 use rusqlite::{Row, Transaction, params};
 
 const ACTION_COLUMNS: &str = "id, entry_id, text, owner, review_on, status, status_note, created_at, updated_at";
@@ -12,38 +12,58 @@ const ACTION_COLUMNS_A: &str =
     "a.id, a.entry_id, a.text, a.owner, a.review_on, a.status, a.status_note, a.created_at, a.updated_at";
 
 /// Makes the entry's actions exactly `actions`, in order. An action that keeps its id keeps its
-/// status and note; one no longer listed is removed.
-pub(super) fn replace_for_entry(
+/// status and note, and gets a new revision only if its words, owner, date or place changed;
+/// one no longer listed is tombstoned (its words blanked, its id kept so the deletion merges).
+/// For a `fresh` entry there is nothing to tombstone.
+pub(super) fn write_for_entry(
     tx: &Transaction<'_>,
-    entry: EntryId,
+    entry: &super::entries::Meta,
     actions: &[ValidAction],
-    author: InstallationId,
-    now: &str,
+    fresh: bool,
 ) -> rusqlite::Result<()> {
-    let keep: Vec<String> = actions.iter().filter_map(|a| a.id).map(|id| id.to_string()).collect();
-    let keep_json = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
-    tx.prepare_cached("DELETE FROM actions WHERE entry_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))")?
-        .execute(params![entry, keep_json])?;
+    if !fresh {
+        let keep: Vec<String> = actions.iter().filter_map(|a| a.id).map(|id| id.to_string()).collect();
+        let keep_json = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
+        tx.prepare_cached(
+            "UPDATE actions SET deleted_at = ?3, updated_at = ?3, revision = revision + 1, text = '', owner = '', \
+             status_note = '' WHERE entry_id = ?1 AND deleted_at IS NULL \
+             AND id NOT IN (SELECT value FROM json_each(?2))",
+        )?
+        .execute(params![entry.id, keep_json, entry.updated_at])?;
+    }
     for (position, a) in actions.iter().enumerate() {
         let id = a.id.unwrap_or_default();
         tx.prepare_cached(
             "INSERT INTO actions (id, entry_id, position, text, owner, review_on, author_id, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) \
              ON CONFLICT (id) DO UPDATE SET position = excluded.position, text = excluded.text, \
-             owner = excluded.owner, review_on = excluded.review_on, updated_at = excluded.updated_at \
-             WHERE actions.entry_id = excluded.entry_id",
+             owner = excluded.owner, review_on = excluded.review_on, updated_at = excluded.updated_at, \
+             revision = actions.revision + 1 \
+             WHERE actions.entry_id = excluded.entry_id AND actions.deleted_at IS NULL \
+             AND (actions.position IS NOT excluded.position OR actions.text IS NOT excluded.text \
+             OR actions.owner IS NOT excluded.owner OR actions.review_on IS NOT excluded.review_on)",
         )?
         .execute(params![
             id,
-            entry,
+            entry.id,
             position as i64,
             a.text,
             a.owner,
             a.review_on.map(|d| d.to_string()),
-            author,
-            now
+            entry.author,
+            entry.updated_at
         ])?;
     }
+    Ok(())
+}
+
+/// Tombstones every live action of a deleted entry.
+pub(super) fn tombstone_for_entry(tx: &Transaction<'_>, entry: EntryId, now: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE actions SET deleted_at = ?2, updated_at = ?2, revision = revision + 1, text = '', owner = '', \
+         status_note = '' WHERE entry_id = ?1 AND deleted_at IS NULL",
+    )?
+    .execute(params![entry, now])?;
     Ok(())
 }
 
@@ -61,7 +81,8 @@ impl Store {
         let n = self
             .conn
             .execute(
-                "UPDATE actions SET status = ?2, status_note = ?3, updated_at = ?4 WHERE id = ?1 AND deleted_at IS NULL",
+                "UPDATE actions SET status = ?2, status_note = ?3, updated_at = ?4, revision = revision + 1 \
+                 WHERE id = ?1 AND deleted_at IS NULL",
                 params![id, status.code(), note.trim(), now],
             )
             .map_err(|e| self.fail(e))?;

@@ -6,8 +6,9 @@ use crate::id::InitiativeId;
 use crate::initiative::{Initiative, InitiativeInput};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-/// The initiative with this title (case-insensitive), created if there is none. Typing the same
-/// name again puts the attempt in the same initiative.
+/// The initiative with this title as people read it ([`crate::name_key`]: case, accents
+/// composed or not, spacing), created if there is none — the oldest, if two share a name.
+/// Typing the same name again puts the attempt in the same initiative.
 pub(super) fn find_or_create(
     tx: &Transaction<'_>,
     title: &str,
@@ -15,18 +16,22 @@ pub(super) fn find_or_create(
     now: &str,
 ) -> rusqlite::Result<InitiativeId> {
     let title = title.trim();
+    let key = crate::name_key::name_key(title);
     let found: Option<InitiativeId> = tx
-        .prepare_cached("SELECT id FROM initiatives WHERE lower(title) = lower(?1) AND deleted_at IS NULL LIMIT 1")?
-        .query_row([title], |r| r.get(0))
+        .prepare_cached(
+            "SELECT id FROM initiatives WHERE title_key = ?1 AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1",
+        )?
+        .query_row([&key], |r| r.get(0))
         .optional()?;
     if let Some(id) = found {
         return Ok(id);
     }
     let id = InitiativeId::new();
     tx.prepare_cached(
-        "INSERT INTO initiatives (id, title, author_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        "INSERT INTO initiatives (id, title, title_key, author_id, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
     )?
-    .execute(params![id, title, author, now])?;
+    .execute(params![id, title, key, author, now])?;
     Ok(id)
 }
 
@@ -80,6 +85,23 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
+    /// The newest attempt in the initiative a person typed the name of (matched as
+    /// [`find_or_create`] matches it), if there is one: what a new attempt follows up on.
+    pub fn latest_attempt(&self, initiative: &str) -> Result<Option<crate::id::EntryId>> {
+        self.conn
+            .prepare_cached(
+                "SELECT e.id FROM entries e WHERE e.deleted_at IS NULL AND e.initiative_id = \
+                 (SELECT i.id FROM initiatives i WHERE i.title_key = ?1 AND i.deleted_at IS NULL \
+                  ORDER BY i.created_at, i.id LIMIT 1) \
+                 ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1",
+            )
+            .and_then(|mut s| {
+                s.query_row([crate::name_key::name_key(initiative)], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
     /// Describes an initiative: its neighbourhood, citizen group (as a role) and purpose.
     pub fn update_initiative(&mut self, id: InitiativeId, input: &InitiativeInput) -> Result<Initiative> {
         let title = input.title.trim();
@@ -94,15 +116,16 @@ impl Store {
         let n = self
             .conn
             .execute(
-                "UPDATE initiatives SET title = ?2, neighbourhood = ?3, citizen_group = ?4, purpose = ?5, \
-                 updated_at = ?6 WHERE id = ?1 AND deleted_at IS NULL",
+                "UPDATE initiatives SET title = ?2, title_key = ?7, neighbourhood = ?3, citizen_group = ?4, \
+                 purpose = ?5, updated_at = ?6, revision = revision + 1 WHERE id = ?1 AND deleted_at IS NULL",
                 params![
                     id,
                     title,
                     input.neighbourhood.trim(),
                     input.citizen_group.trim(),
                     input.purpose.trim(),
-                    now
+                    now,
+                    crate::name_key::name_key(title)
                 ],
             )
             .map_err(|e| self.fail(e))?;

@@ -71,7 +71,8 @@ impl Store {
         let now = crate::time::to_db(crate::time::now());
         self.conn
             .execute(
-                "UPDATE entry_links SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                "UPDATE entry_links SET deleted_at = ?2, updated_at = ?2, revision = revision + 1 \
+                 WHERE id = ?1 AND deleted_at IS NULL",
                 params![id, now],
             )
             .map_err(|e| self.fail(e))?;
@@ -146,7 +147,8 @@ fn insert_link(
     }
     let id = LinkId::new();
     conn.prepare_cached(
-        "INSERT INTO entry_links (id, from_entry, to_entry, kind, author_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO entry_links (id, from_entry, to_entry, kind, author_id, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
     )?
     .execute(params![id, from, to, kind.code(), author, now])?;
     Ok(id)

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_tags.sql"),
     include_str!("migrations/0005_entry_events.sql"),
     include_str!("migrations/0006_tags_of_deleted_entries.sql"),
+    include_str!("migrations/0007_merge_ready.sql"),
 ];
 
 /// The schema version this build writes.
@@ -29,6 +30,7 @@ pub fn migrations() -> Migrations<'static> {
             .map(|(i, sql)| match i {
                 // 0003 places the entries written so far in initiatives by the name typed.
                 2 => M::up_with_hook(sql, place_entries_in_initiatives),
+                6 => M::up_with_hook(sql, key_initiative_titles),
                 _ => M::up(sql),
             })
             .collect(),
@@ -54,6 +56,21 @@ fn place_entries_in_initiatives(tx: &rusqlite::Transaction) -> HookResult {
             [&id.to_string(), &name],
         )?;
         super::initiatives::refresh_last_on(tx, id)?;
+    }
+    Ok(())
+}
+
+/// Fills every initiative's `title_key` (the Unicode rule needs Rust). Initiatives that the old
+/// ASCII-only match kept apart ("Ældrecaféen", "ældrecaféen") stay apart, as they were shown:
+/// new attempts typed with either name join the older one.
+fn key_initiative_titles(tx: &rusqlite::Transaction) -> HookResult {
+    let rows: Vec<(String, String)> = tx
+        .prepare("SELECT id, title FROM initiatives")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE initiatives SET title_key = ?2 WHERE id = ?1")?;
+    for (id, title) in rows {
+        update.execute([&id, &crate::name_key::name_key(&title)])?;
     }
     Ok(())
 }

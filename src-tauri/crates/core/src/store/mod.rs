@@ -11,6 +11,7 @@ mod actions;
 mod backups;
 mod charts;
 mod connection;
+mod cursor;
 mod drafts;
 mod entries;
 mod events;

@@ -57,22 +57,7 @@ impl Store {
     pub fn timeline_page(&self, filter: &TimelineFilter, cursor: Option<&str>, limit: u32) -> Result<TimelinePage> {
         let limit = limit.clamp(1, MAX_LANES);
         let f = checked(filter)?;
-        let (after_on, after_id) = match cursor {
-            None => ("9999-12-31".to_owned(), "~".to_owned()),
-            Some(c) => {
-                let bad = || {
-                    Error::invalid(
-                        "cursor",
-                        Problem::Malformed,
-                        "the page cursor is not one this store handed out",
-                    )
-                };
-                let (day, id) = c.split_once('|').ok_or_else(bad)?;
-                crate::time::parse_date(day).ok_or_else(bad)?;
-                id.parse::<InitiativeId>().map_err(|_| bad())?;
-                (day.to_owned(), id.to_owned())
-            }
-        };
+        let (after_on, after_id) = super::cursor::decode::<InitiativeId>(cursor)?;
         let mut initiatives = self
             .conn
             .prepare_cached(&lanes_sql())
@@ -92,7 +77,7 @@ impl Store {
             initiatives.truncate(limit as usize);
             initiatives
                 .last()
-                .and_then(|i| i.last_on.map(|d| format!("{d}|{}", i.id)))
+                .and_then(|i| i.last_on.map(|d| super::cursor::encode(d, i.id)))
         } else {
             None
         };

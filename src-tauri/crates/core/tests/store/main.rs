@@ -13,6 +13,7 @@ mod erasure;
 mod guide_versions;
 mod journals;
 mod key_file;
+mod merge_metadata;
 mod opening;
 mod previous_release;
 mod privacy;
