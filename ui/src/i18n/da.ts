@@ -55,6 +55,8 @@ export const da: Messages = {
       personal_data: "Svaret indeholder et CPR-nummer. Erstat det med en rolle, før du gemmer.",
       self_link: "Et forsøg kan ikke forbindes med sig selv.",
       cycle: "Den forbindelse ville få kæden til at gå i ring. Vælg et andet forsøg.",
+      duplicate: "Dette er allerede i brug eller angivet to gange.",
+      out_of_range: "Denne dag ligger uden for de år, der giver mening her (1970–2100).",
     },
   },
   entry: {

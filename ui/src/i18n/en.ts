@@ -54,6 +54,8 @@ export const en = {
       personal_data: "This answer contains a CPR number. Replace it with a role before saving.",
       self_link: "An attempt cannot be linked to itself.",
       cycle: "That link would make the chain go round in a circle. Choose another attempt.",
+      duplicate: "This is already taken, or given twice.",
+      out_of_range: "This day is outside the years that make sense here (1970–2100).",
     },
   },
   entry: {

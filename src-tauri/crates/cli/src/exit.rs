@@ -36,8 +36,20 @@ pub const TEMPORARY: u8 = 75;
 pub const NO_PERMISSION: u8 = 77;
 pub const CONFIG: u8 = 78;
 
-/// Prints the error to standard error and returns the exit code that matches it.
+/// A reader that stopped reading (`eftertanke timeline | head`): not an error to report.
+/// The exit code is the one a shell gives a program ended by SIGPIPE, so `pipefail` still sees it.
+pub const CLOSED_PIPE: u8 = 141;
+
+/// Prints the error to standard error and returns the exit code that matches it. A closed
+/// output pipe ends the command quietly.
 pub fn report(err: &anyhow::Error) -> ExitCode {
+    let closed_pipe = err
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+    if closed_pipe {
+        return ExitCode::from(CLOSED_PIPE);
+    }
     eprintln!("eftertanke: error: {err:#}");
     let code = if err.is::<MalformedJson>() || err.is::<NotText>() {
         DATA_ERROR

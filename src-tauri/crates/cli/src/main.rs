@@ -202,13 +202,15 @@ fn quick_capture(
         complete: false,
         tags: Vec::new(),
         override_personal_data: false,
+        follows_up: None,
     }
 }
 
 fn read_json_input() -> anyhow::Result<EntryInput> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .context("reading the entry from standard input")?;
+    let text = String::from_utf8(bytes).map_err(|_| exit::NotText)?;
     serde_json::from_str(&text).map_err(|e| exit::MalformedJson(e.to_string()).into())
 }

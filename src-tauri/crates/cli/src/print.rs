@@ -4,6 +4,17 @@ use eftertanke_core::{Entry, EntrySummary, JournalInfo, TimelinePage};
 use std::io::{self, Write};
 use std::path::Path;
 
+/// A one-line text as it may be printed: control characters shown as `\u{…}`, never sent to
+/// the terminal raw (an older version stored what it was given).
+fn line(text: &str) -> String {
+    eftertanke_core::text_rules::printable(text)
+}
+
+/// A long text, its line breaks kept and every other control character shown.
+fn long(text: &str) -> String {
+    text.split('\n').map(line).collect::<Vec<_>>().join("\n")
+}
+
 pub fn entry_list(out: &mut impl Write, entries: &[EntrySummary], json: bool) -> io::Result<()> {
     for e in entries {
         if json {
@@ -15,7 +26,7 @@ pub fn entry_list(out: &mut impl Write, entries: &[EntrySummary], json: bool) ->
                 e.occurred_on,
                 e.outcome.code(),
                 e.id,
-                e.title
+                line(&e.title)
             )?;
         }
     }
@@ -30,7 +41,7 @@ pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> 
             serde_json::to_string_pretty(entry).map_err(io::Error::other)?
         );
     }
-    writeln!(out, "{}", entry.title)?;
+    writeln!(out, "{}", line(&entry.title))?;
     writeln!(out, "date:     {}", entry.occurred_on)?;
     writeln!(out, "outcome:  {}", entry.outcome.code())?;
     writeln!(
@@ -48,7 +59,7 @@ pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> 
         writeln!(
             out,
             "participation: {level} of 4 ({})",
-            entry.participation.role.as_deref().unwrap_or("?")
+            line(entry.participation.role.as_deref().unwrap_or("?"))
         )?;
     }
     writeln!(out, "id:       {}", entry.id)?;
@@ -65,7 +76,7 @@ pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> 
         ("Learning", &entry.learning),
     ] {
         if !text.is_empty() {
-            writeln!(out, "\n{heading}:\n{text}")?;
+            writeln!(out, "\n{heading}:\n{}", long(text))?;
         }
     }
     for action in &entry.actions {
@@ -73,8 +84,8 @@ pub fn entry(out: &mut impl Write, entry: &Entry, json: bool) -> io::Result<()> 
         writeln!(
             out,
             "- action: {} ({}{review}; {})",
-            action.text,
-            action.owner,
+            line(&action.text),
+            line(&action.owner),
             action.status.code()
         )?;
     }
@@ -87,7 +98,7 @@ pub fn journals(out: &mut impl Write, journals: &[JournalInfo], json: bool) -> a
         if json {
             writeln!(out, "{}", serde_json::to_string(j)?)?;
         } else {
-            writeln!(out, "{}\t{}", j.name.as_deref().unwrap_or("(no name)"), j.id)?;
+            writeln!(out, "{}\t{}", line(j.name.as_deref().unwrap_or("(no name)")), j.id)?;
         }
     }
     Ok(())
@@ -109,7 +120,7 @@ pub fn timeline(out: &mut impl Write, page: &TimelinePage, json: bool) -> io::Re
         writeln!(
             out,
             "{}  ({} attempts, {})",
-            lane.initiative.title,
+            line(&lane.initiative.title),
             lane.nodes.len(),
             lane.initiative.id
         )?;
@@ -124,7 +135,7 @@ pub fn timeline(out: &mut impl Write, page: &TimelinePage, json: bool) -> io::Re
                 "  {chain}{}  {:<10} {level:<8} {}",
                 node.occurred_on,
                 node.outcome.code(),
-                node.title
+                line(&node.title)
             )?;
         }
     }

@@ -127,6 +127,7 @@ fn quick_capture(n: u64) -> EntryInput {
         complete: false,
         tags: vec!["crash-test".into()],
         override_personal_data: false,
+        follows_up: None,
     }
 }
 

@@ -16,6 +16,9 @@ pub type Answers = BTreeMap<String, Value>;
 const SHORT_TEXT_MAX: usize = 200;
 const LONG_TEXT_MAX: usize = 20_000;
 const LIST_MAX: usize = 50;
+/// The days an attempt or a review can plausibly fall on.
+const FIRST_DAY: (i32, u32, u32) = (1970, 1, 1);
+const LAST_DAY: (i32, u32, u32) = (2100, 12, 31);
 
 /// The common text fields, gathered from every question that feeds them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -85,16 +88,65 @@ fn wrong(q: &Question, expected: &str) -> Error {
     )
 }
 
-fn text(q: &Question, raw: &Value, max: usize) -> Result<Option<String>> {
-    let s = raw.as_str().ok_or_else(|| wrong(q, "text"))?.trim();
+/// One line (a title, a name, a role) or a long text with line breaks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    One,
+    Many,
+}
+
+fn text(q: &Question, raw: &Value, max: usize, lines: Lines) -> Result<Option<String>> {
+    let s = raw.as_str().ok_or_else(|| wrong(q, "text"))?;
+    checked_text(&format!("answers.{}", q.id), s, max, lines)
+}
+
+/// Trimmed, `None` when it shows nothing; refused with the field named when it holds what
+/// [`crate::text_rules`] refuses or is longer than `max` characters.
+fn checked_text(field: &str, s: &str, max: usize, lines: Lines) -> Result<Option<String>> {
+    let refused = |r: crate::text_rules::Refused| Error::invalid(field, Problem::Malformed, r.message());
+    let s = match lines {
+        Lines::One => {
+            crate::text_rules::check_line(s.trim()).map_err(refused)?;
+            s.trim().to_owned()
+        }
+        Lines::Many => crate::text_rules::check_long(s.trim()).map_err(refused)?,
+    };
     if s.chars().count() > max {
         return Err(Error::invalid(
-            &format!("answers.{}", q.id),
+            field,
             Problem::TooLong,
             format!("longer than {max} characters"),
         ));
     }
-    Ok((!s.is_empty()).then(|| s.to_owned()))
+    Ok((!crate::text_rules::is_blank(&s)).then_some(s))
+}
+
+/// A day an attempt or a review can fall on, or the field named.
+fn plausible_day(field: &str, s: &str) -> Result<NaiveDate> {
+    let day = crate::time::parse_date(s).ok_or_else(|| {
+        Error::invalid(
+            field,
+            Problem::NotADate,
+            format!("'{s}' is not a date that exists; write it as YYYY-MM-DD"),
+        )
+    })?;
+    let bound = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    if day < bound(FIRST_DAY) || day > bound(LAST_DAY) {
+        return Err(Error::invalid(
+            field,
+            Problem::OutOfRange,
+            format!("{day} is not a day this can be on: use a day from 1970 to 2100"),
+        ));
+    }
+    Ok(day)
+}
+
+fn too_many(q: &Question, what: &str) -> Error {
+    Error::invalid(
+        &format!("answers.{}", q.id),
+        Problem::TooLong,
+        format!("more than {LIST_MAX} {what}; keep at most {LIST_MAX}"),
+    )
 }
 
 fn choice(q: &Question, raw: &Value, options: &[&str]) -> Result<Option<String>> {
@@ -119,8 +171,8 @@ fn normalise(q: &Question, raw: &Value) -> Result<Option<Value>> {
     }
     let options: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
     Ok(match q.kind {
-        QuestionKind::ShortText => text(q, raw, SHORT_TEXT_MAX)?.map(Value::String),
-        QuestionKind::LongText => text(q, raw, LONG_TEXT_MAX)?.map(Value::String),
+        QuestionKind::ShortText => text(q, raw, SHORT_TEXT_MAX, Lines::One)?.map(Value::String),
+        QuestionKind::LongText => text(q, raw, LONG_TEXT_MAX, Lines::Many)?.map(Value::String),
         QuestionKind::SingleChoice => choice(q, raw, &options)?.map(Value::String),
         QuestionKind::MultiChoice => {
             let items = raw.as_array().ok_or_else(|| wrong(q, "a list of its options"))?;
@@ -143,23 +195,19 @@ fn normalise(q: &Question, raw: &Value) -> Result<Option<Value>> {
         }
         QuestionKind::Date => match raw.as_str().ok_or_else(|| wrong(q, "a date, YYYY-MM-DD"))?.trim() {
             "" => None,
-            s => {
-                let day = crate::time::parse_date(s).ok_or_else(|| {
-                    Error::invalid(
-                        &format!("answers.{}", q.id),
-                        Problem::NotADate,
-                        format!("'{s}' is not a date that exists; write it as YYYY-MM-DD"),
-                    )
-                })?;
-                Some(Value::String(day.to_string()))
-            }
+            s => Some(Value::String(
+                plausible_day(&format!("answers.{}", q.id), s)?.to_string(),
+            )),
         },
         QuestionKind::Participation => participation(q, raw)?,
         QuestionKind::Roles => {
             let items = raw.as_array().ok_or_else(|| wrong(q, "a list of role labels"))?;
+            if items.len() > LIST_MAX {
+                return Err(too_many(q, "roles"));
+            }
             let mut roles = Vec::new();
-            for item in items.iter().take(LIST_MAX) {
-                if let Some(r) = text(q, item, 80)? {
+            for item in items {
+                if let Some(r) = text(q, item, 80, Lines::One)? {
                     roles.push(r);
                 }
             }
@@ -207,8 +255,11 @@ fn participation(q: &Question, raw: &Value) -> Result<Option<Value>> {
 
 fn actions(q: &Question, raw: &Value) -> Result<Option<Value>> {
     let items = raw.as_array().ok_or_else(|| wrong(q, "a list of actions"))?;
+    if items.len() > LIST_MAX {
+        return Err(too_many(q, "actions"));
+    }
     let mut out = Vec::new();
-    for (i, item) in items.iter().take(LIST_MAX).enumerate() {
+    for (i, item) in items.iter().enumerate() {
         let field = |name: &str| format!("answers.{}[{i}].{name}", q.id);
         let obj = item
             .as_object()
@@ -216,7 +267,9 @@ fn actions(q: &Question, raw: &Value) -> Result<Option<Value>> {
         let get = |name: &str| -> Result<String> {
             match obj.get(name) {
                 None | Some(Value::Null) => Ok(String::new()),
-                Some(Value::String(s)) => Ok(s.trim().to_owned()),
+                Some(Value::String(s)) => {
+                    Ok(checked_text(&field(name), s, SHORT_TEXT_MAX, Lines::One)?.unwrap_or_default())
+                }
                 Some(_) => Err(Error::invalid(
                     &field(name),
                     Problem::WrongType,
@@ -235,12 +288,8 @@ fn actions(q: &Question, raw: &Value) -> Result<Option<Value>> {
                 "an action needs a text",
             ));
         }
-        if !review.is_empty() && crate::time::parse_date(&review).is_none() {
-            return Err(Error::invalid(
-                &field("reviewOn"),
-                Problem::NotADate,
-                format!("'{review}' is not a date that exists; write it as YYYY-MM-DD"),
-            ));
+        if !review.is_empty() {
+            plausible_day(&field("reviewOn"), &review)?;
         }
         let id = get("id")?;
         if !id.is_empty() && id.parse::<ActionId>().is_err() {
@@ -309,4 +358,29 @@ fn feed(p: &mut Projection, q: &Question, value: &Value) {
                 .collect();
         }
     }
+}
+
+/// `answers` read from JSON, refusing a question id given twice: a JSON object may repeat a
+/// key, and the last one would silently win over what the person also wrote.
+pub(crate) fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Answers, D::Error> {
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = Answers;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of answers keyed by question id")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Answers, A::Error> {
+            let mut out = Answers::new();
+            while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "answers.{key}: the answer to '{key}' is given twice; give it once"
+                    )));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique)
 }

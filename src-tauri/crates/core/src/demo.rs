@@ -209,6 +209,7 @@ pub fn entries_range(
                 complete,
                 tags,
                 override_personal_data: false,
+                follows_up: None,
             }
         })
         .collect()

@@ -72,6 +72,7 @@ pub struct EntryInput {
     /// The guide version; `null` means the newest.
     pub guide_version: Option<u32>,
     #[ts(type = "Record<string, unknown>")]
+    #[serde(deserialize_with = "crate::answers::unique_answers")]
     pub answers: Answers,
     /// The person went through the whole guide (rather than saving a quick capture).
     pub complete: bool,
@@ -80,6 +81,10 @@ pub struct EntryInput {
     /// The person chose to save although an answer holds a CPR number. Recorded in the
     /// entry's history (without the number); without it such a save is refused.
     pub override_personal_data: bool,
+    /// The earlier attempt this one follows up on: linked in the save's own transaction, so the
+    /// entry and its place in the learning chain are saved together or not at all.
+    #[ts(optional)]
+    pub follows_up: Option<EntryId>,
 }
 
 /// An [`EntryInput`] that passed validation.
@@ -158,7 +163,18 @@ const TAGS_MAX: usize = 20;
 /// Trimmed, without duplicates (ignoring case), each short.
 fn valid_tags(tags: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
-    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+    for tag in tags
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !crate::text_rules::is_blank(t))
+    {
+        if let Err(refused) = crate::text_rules::check_line(tag) {
+            return Err(Error::invalid(
+                "tags",
+                Problem::Malformed,
+                format!("a tag {}", refused.message()),
+            ));
+        }
         if tag.chars().count() > TAG_MAX_CHARS {
             return Err(Error::invalid(
                 "tags",
@@ -166,7 +182,10 @@ fn valid_tags(tags: &[String]) -> Result<Vec<String>> {
                 format!("a tag is longer than {TAG_MAX_CHARS} characters"),
             ));
         }
-        if !out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+        if !out
+            .iter()
+            .any(|t| crate::name_key::name_key(t) == crate::name_key::name_key(tag))
+        {
             out.push(tag.to_owned());
         }
     }
@@ -228,6 +247,7 @@ impl Entry {
             complete: self.completed_at.is_some(),
             tags: self.tags.clone(),
             override_personal_data: false,
+            follows_up: None,
         }
     }
 }

@@ -64,8 +64,10 @@ pub enum Problem {
     TooShort,
     /// The answer holds a CPR number; saving needs it replaced or an explicit override.
     PersonalData,
-    /// Another record already has this value (a journal's name, say).
+    /// Another record already has this value (a journal's name, say), or the input gives it twice.
     Duplicate,
+    /// Outside the values that make sense (a day in the year 9999, say).
+    OutOfRange,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -35,6 +35,7 @@ mod private_files;
 pub mod secret;
 pub mod settings;
 pub mod store;
+pub mod text_rules;
 pub mod time;
 pub mod timeline;
 pub mod vault;

@@ -3,4 +3,4 @@
 /**
  * Why an input field was refused.
  */
-export type Problem = "required" | "not_a_date" | "unknown_value" | "too_long" | "malformed" | "wrong_type" | "unknown_question" | "self_link" | "cycle" | "too_short" | "personal_data" | "duplicate";
+export type Problem = "required" | "not_a_date" | "unknown_value" | "too_long" | "malformed" | "wrong_type" | "unknown_question" | "self_link" | "cycle" | "too_short" | "personal_data" | "duplicate" | "out_of_range";

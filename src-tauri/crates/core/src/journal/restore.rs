@@ -226,6 +226,7 @@ mod tests {
             complete: false,
             tags: Vec::new(),
             override_personal_data: false,
+            follows_up: None,
         }
     }
 

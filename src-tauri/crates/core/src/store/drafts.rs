@@ -136,6 +136,7 @@ fn lenient_payload(value: &serde_json::Value) -> Payload {
         complete: false,
         tags: Vec::new(),
         override_personal_data: false,
+        follows_up: None,
     };
     Payload { input, step: 0 }
 }

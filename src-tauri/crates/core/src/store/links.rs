@@ -4,16 +4,24 @@ use super::Store;
 use crate::error::{Error, Problem, Result};
 use crate::id::{EntryId, LinkId};
 use crate::link::{EntryLinks, LinkKind, LinkedEntry};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use std::path::Path;
 
 impl Store {
     /// Links `from` to `to` ("from follows up on to", …). Refused: a link to itself, to or from
     /// an entry that does not exist, and a "follows up on" that would make the chain a circle.
     /// Linking twice the same way is harmless and returns the existing link.
     pub fn link_entries(&mut self, from: EntryId, to: EntryId, kind: LinkKind) -> Result<LinkId> {
-        self.check_link(from, to, kind)?;
         let now = crate::time::to_db(crate::time::now());
-        insert_link(&self.conn, from, to, kind, &self.installation_id.to_string(), &now).map_err(|e| self.fail(e))
+        link(
+            &self.conn,
+            &self.path,
+            from,
+            to,
+            kind,
+            &self.installation_id.to_string(),
+            &now,
+        )
     }
 
     /// Makes many links in one durable transaction (demo data, imports), each checked like
@@ -23,9 +31,7 @@ impl Store {
         let now = crate::time::to_db(crate::time::now());
         let author = self.installation_id.to_string();
         for (from, to, kind) in links {
-            let made = self
-                .check_link(*from, *to, *kind)
-                .and_then(|()| insert_link(&self.conn, *from, *to, *kind, &author, &now).map_err(|e| self.fail(e)));
+            let made = link(&self.conn, &self.path, *from, *to, *kind, &author, &now);
             if let Err(e) = made {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 return Err(e);
@@ -33,37 +39,6 @@ impl Store {
         }
         self.conn.execute_batch("COMMIT").map_err(|e| self.fail(e))?;
         Ok(links.len())
-    }
-
-    fn check_link(&self, from: EntryId, to: EntryId, kind: LinkKind) -> Result<()> {
-        if from == to {
-            return Err(Error::invalid(
-                "to",
-                Problem::SelfLink,
-                "an entry cannot be linked to itself",
-            ));
-        }
-        for (field, id) in [("from", from), ("to", to)] {
-            let exists: bool = self
-                .conn
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM entries WHERE id = ?1 AND deleted_at IS NULL)")
-                .and_then(|mut s| s.query_row([id], |r| r.get(0)))
-                .map_err(|e| self.fail(e))?;
-            if !exists {
-                return Err(Error::NotFound {
-                    what: if field == "from" { "entry" } else { "entry to link to" },
-                    id: id.to_string(),
-                });
-            }
-        }
-        if kind == LinkKind::FollowsUp && self.follows_up_transitively(to, from)? {
-            return Err(Error::invalid(
-                "to",
-                Problem::Cycle,
-                "that would make the attempt chain a circle: the other entry already follows up on this one",
-            ));
-        }
-        Ok(())
     }
 
     /// Removes a link. Removing one that is already gone is not an error.
@@ -77,21 +52,6 @@ impl Store {
             )
             .map_err(|e| self.fail(e))?;
         Ok(())
-    }
-
-    /// Whether `later` follows up on `earlier`, directly or through a chain.
-    fn follows_up_transitively(&self, later: EntryId, earlier: EntryId) -> Result<bool> {
-        self.conn
-            .prepare_cached(
-                "WITH RECURSIVE chain(id) AS ( \
-                   SELECT to_entry FROM entry_links WHERE from_entry = ?1 AND kind = 'follows_up' AND deleted_at IS NULL \
-                   UNION \
-                   SELECT l.to_entry FROM entry_links l JOIN chain c ON l.from_entry = c.id \
-                   WHERE l.kind = 'follows_up' AND l.deleted_at IS NULL) \
-                 SELECT EXISTS (SELECT 1 FROM chain WHERE id = ?2)",
-            )
-            .and_then(|mut s| s.query_row(params![later, earlier], |r| r.get(0)))
-            .map_err(|e| self.fail(e))
     }
 
     /// An entry's links both ways; a deleted entry at the other end shows as a gap.
@@ -125,6 +85,65 @@ impl Store {
             .find(|l| l.kind == LinkKind::FollowsUp && l.exists)
             .map(|l| l.entry_id))
     }
+}
+
+/// Checks and makes a link on `conn` (the store's connection, or a save's transaction, so a
+/// follow-up is written with its entry): the rules of [`Store::link_entries`].
+pub(super) fn link(
+    conn: &Connection,
+    path: &Path,
+    from: EntryId,
+    to: EntryId,
+    kind: LinkKind,
+    author: &str,
+    now: &str,
+) -> Result<LinkId> {
+    check_link(conn, path, from, to, kind)?;
+    insert_link(conn, from, to, kind, author, now).map_err(|e| Error::from_sqlite(path, e))
+}
+
+fn check_link(conn: &Connection, path: &Path, from: EntryId, to: EntryId, kind: LinkKind) -> Result<()> {
+    if from == to {
+        return Err(Error::invalid(
+            "to",
+            Problem::SelfLink,
+            "an entry cannot be linked to itself",
+        ));
+    }
+    for (field, id) in [("from", from), ("to", to)] {
+        let exists: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM entries WHERE id = ?1 AND deleted_at IS NULL)")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)))
+            .map_err(|e| Error::from_sqlite(path, e))?;
+        if !exists {
+            return Err(Error::NotFound {
+                what: if field == "from" { "entry" } else { "entry to link to" },
+                id: id.to_string(),
+            });
+        }
+    }
+    if kind == LinkKind::FollowsUp && follows_up_transitively(conn, path, to, from)? {
+        return Err(Error::invalid(
+            "to",
+            Problem::Cycle,
+            "that would make the attempt chain a circle: the other entry already follows up on this one",
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `later` follows up on `earlier`, directly or through a chain.
+fn follows_up_transitively(conn: &Connection, path: &Path, later: EntryId, earlier: EntryId) -> Result<bool> {
+    conn.prepare_cached(
+        "WITH RECURSIVE chain(id) AS ( \
+               SELECT to_entry FROM entry_links WHERE from_entry = ?1 AND kind = 'follows_up' AND deleted_at IS NULL \
+               UNION \
+               SELECT l.to_entry FROM entry_links l JOIN chain c ON l.from_entry = c.id \
+               WHERE l.kind = 'follows_up' AND l.deleted_at IS NULL) \
+             SELECT EXISTS (SELECT 1 FROM chain WHERE id = ?2)",
+    )
+    .and_then(|mut s| s.query_row(params![later, earlier], |r| r.get(0)))
+    .map_err(|e| Error::from_sqlite(path, e))
 }
 
 /// Inserts a checked link; linking twice the same way returns the existing link.

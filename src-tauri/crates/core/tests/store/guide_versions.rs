@@ -48,6 +48,7 @@ fn an_entry_keeps_the_guide_version_it_was_written_with() {
         complete: true,
         tags: Vec::new(),
         override_personal_data: false,
+        follows_up: None,
     };
     let old = store.create_entry(&input, None).unwrap();
     assert_eq!(

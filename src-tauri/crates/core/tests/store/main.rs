@@ -43,6 +43,7 @@ pub fn with(answers: &[(&str, Value)]) -> EntryInput {
         complete: false,
         tags: Vec::new(),
         override_personal_data: false,
+        follows_up: None,
     }
 }
 

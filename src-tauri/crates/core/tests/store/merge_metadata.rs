@@ -342,3 +342,44 @@ fn the_history_takes_new_kinds_as_rows_and_stays_append_only() {
     );
     assert!(conn.execute("DELETE FROM entry_events", []).is_err());
 }
+
+#[test]
+fn a_follow_up_is_saved_with_its_entry_or_neither_is() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = store
+        .create_entry(&quick("2026-01-10", "Første forsøg", "failed"), None)
+        .unwrap();
+    let mut second = quick("2026-02-10", "Andet forsøg", "partly");
+    second.follows_up = Some(first.id);
+    let second = store.create_entry(&second, None).unwrap();
+    assert_eq!(
+        store.follows_up_on(second.id).unwrap(),
+        Some(first.id),
+        "linked in the save"
+    );
+
+    // The first cannot follow up on the second (a circle): the edit is refused whole.
+    let mut circle = first.to_input();
+    circle.answers.insert("headline".into(), json!("Første forsøg, rettet"));
+    circle.follows_up = Some(second.id);
+    let refused = store.update_entry(first.id, &circle, None).unwrap_err();
+    assert_eq!(
+        (refused.field(), refused.problem()),
+        (Some("followsUp"), Some(eftertanke_core::Problem::Cycle))
+    );
+    let unchanged = store.get_entry(first.id).unwrap();
+    assert_eq!(
+        (unchanged.title.as_str(), unchanged.revision),
+        ("Første forsøg", 1),
+        "nothing of the edit was written"
+    );
+
+    // A deleted attempt to follow up on: the new entry is not written either.
+    store.delete_entry(first.id).unwrap();
+    let before = store.count_entries().unwrap();
+    let mut orphan = quick("2026-03-10", "Tredje forsøg", "partly");
+    orphan.follows_up = Some(first.id);
+    let refused = store.create_entry(&orphan, None).unwrap_err();
+    assert_eq!(refused.field(), Some("followsUp"), "{refused}");
+    assert_eq!(store.count_entries().unwrap(), before, "neither the entry nor the link");
+}

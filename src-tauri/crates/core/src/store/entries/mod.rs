@@ -31,17 +31,21 @@ impl Store {
         let now = time::to_db(time::now());
         let meta = Meta::new_here(self.installation_id.to_string(), &now, valid.complete);
         let id = meta.id;
-        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
-        let written = (|| {
-            write::write(&tx, &meta, &valid, None)?;
-            super::events::record_override(&tx, id, &overridden, &now)?;
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&path, e))?;
+        let written = (|| -> Result<()> {
+            let sql = |e| Error::from_sqlite(&path, e);
+            write::write(&tx, &meta, &valid, None).map_err(sql)?;
+            super::events::record_override(&tx, id, &overridden, &now).map_err(sql)?;
+            follow_up(&tx, &path, &meta, input.follows_up)?;
             if let Some(draft) = from_draft {
-                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
-                    .execute([draft])?;
+                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")
+                    .and_then(|mut s| s.execute([draft]))
+                    .map_err(sql)?;
             }
-            tx.commit()
+            tx.commit().map_err(sql)
         })();
-        written.map_err(|e| self.fail(e).with_draft_kept(from_draft.is_some()))?;
+        written.map_err(|e| e.with_draft_kept(from_draft.is_some()))?;
         self.get_entry(id)
     }
 
@@ -52,22 +56,26 @@ impl Store {
         let valid = input.validate(self.guides)?;
         let overridden = check_before_saving(&valid.projection.answers, &valid.tags, input.override_personal_data)?;
         let now = time::to_db(time::now());
-        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
-        let changed = (|| -> rusqlite::Result<bool> {
-            let Some((existing, before)) = write::existing(&tx, id)? else {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&path, e))?;
+        let changed = (|| -> Result<bool> {
+            let sql = |e| Error::from_sqlite(&path, e);
+            let Some((existing, before)) = write::existing(&tx, id).map_err(sql)? else {
                 return Ok(false);
             };
             let meta = Meta::edit(id, existing, &now, valid.complete);
-            write::write(&tx, &meta, &valid, Some(before))?;
-            super::events::record_override(&tx, id, &overridden, &now)?;
+            write::write(&tx, &meta, &valid, Some(before)).map_err(sql)?;
+            super::events::record_override(&tx, id, &overridden, &now).map_err(sql)?;
+            follow_up(&tx, &path, &meta, input.follows_up)?;
             if let Some(draft) = from_draft {
-                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
-                    .execute([draft])?;
+                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")
+                    .and_then(|mut s| s.execute([draft]))
+                    .map_err(sql)?;
             }
-            tx.commit()?;
+            tx.commit().map_err(sql)?;
             Ok(true)
         })();
-        match changed.map_err(|e| self.fail(e).with_draft_kept(from_draft.is_some()))? {
+        match changed.map_err(|e| e.with_draft_kept(from_draft.is_some()))? {
             true => self.get_entry(id),
             false => Err(Error::NotFound {
                 what: "entry",
@@ -217,4 +225,33 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         Ok(n.unsigned_abs())
     }
+}
+
+/// "Follows up on" `to`, linked inside the save's transaction: a link the rules refuse (a
+/// circle, a deleted attempt) refuses the save, naming `followsUp`, and nothing is written.
+fn follow_up(tx: &rusqlite::Transaction<'_>, path: &std::path::Path, meta: &Meta, to: Option<EntryId>) -> Result<()> {
+    let Some(to) = to else { return Ok(()) };
+    super::links::link(
+        tx,
+        path,
+        meta.id,
+        to,
+        crate::LinkKind::FollowsUp,
+        &meta.author,
+        &meta.updated_at,
+    )
+    .map(|_| ())
+    .map_err(|e| match e {
+        Error::Invalid { problem, message, .. } => Error::Invalid {
+            field: "followsUp".into(),
+            problem,
+            message,
+        },
+        Error::NotFound { .. } => Error::invalid(
+            "followsUp",
+            Problem::UnknownValue,
+            format!("the attempt {to} to follow up on does not exist (it may have been deleted)"),
+        ),
+        other => other,
+    })
 }
