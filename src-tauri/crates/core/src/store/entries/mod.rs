@@ -38,11 +38,7 @@ impl Store {
             write::write(&tx, &meta, &valid, None).map_err(sql)?;
             super::events::record_override(&tx, id, &overridden, &now).map_err(sql)?;
             follow_up(&tx, &path, &meta, input.follows_up)?;
-            if let Some(draft) = from_draft {
-                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")
-                    .and_then(|mut s| s.execute([draft]))
-                    .map_err(sql)?;
-            }
+            drop_draft(&tx, from_draft).map_err(sql)?;
             tx.commit().map_err(sql)
         })();
         written.map_err(|e| e.with_draft_kept(from_draft.is_some()))?;
@@ -67,11 +63,7 @@ impl Store {
             write::write(&tx, &meta, &valid, Some(before)).map_err(sql)?;
             super::events::record_override(&tx, id, &overridden, &now).map_err(sql)?;
             follow_up(&tx, &path, &meta, input.follows_up)?;
-            if let Some(draft) = from_draft {
-                tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")
-                    .and_then(|mut s| s.execute([draft]))
-                    .map_err(sql)?;
-            }
+            drop_draft(&tx, from_draft).map_err(sql)?;
             tx.commit().map_err(sql)?;
             Ok(true)
         })();
@@ -254,4 +246,13 @@ fn follow_up(tx: &rusqlite::Transaction<'_>, path: &std::path::Path, meta: &Meta
         ),
         other => other,
     })
+}
+
+/// The draft a save came from goes in the save's transaction: never both, never neither.
+fn drop_draft(tx: &rusqlite::Transaction<'_>, draft: Option<DraftId>) -> rusqlite::Result<()> {
+    if let Some(draft) = draft {
+        tx.prepare_cached("DELETE FROM drafts WHERE id = ?1")?
+            .execute([draft])?;
+    }
+    Ok(())
 }
