@@ -48,7 +48,10 @@ echo "shared libraries: every one of $(wc -w <<<"$needed") packages the binary l
 
 if [ -f "$rpm" ]; then
   if command -v rpm >/dev/null; then
-    rpm -qlp "$rpm" 2>/dev/null | grep -qx /usr/bin/eftertanke-app || fail "$rpm has no /usr/bin/eftertanke-app"
+    # Listed first, then searched: `rpm … | grep -q` under pipefail fails whenever grep stops
+    # reading before rpm has written everything (rpm dies of SIGPIPE), as on a fresh machine.
+    rpm_files=$(rpm -qlp "$rpm" 2>/dev/null) || fail "$rpm cannot be read by rpm"
+    grep -qx /usr/bin/eftertanke-app <<<"$rpm_files" || fail "$rpm has no /usr/bin/eftertanke-app"
     echo "rpm: $(du -h "$rpm" | cut -f1), binary present"
   else
     echo "rpm: $(du -h "$rpm" | cut -f1) (the rpm tool is not installed, so its contents were not listed)"

@@ -53,6 +53,8 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "set_backups_keep",
         "set_idle_lock",
         "scan_text",
+        "check_entry",
+        "entry_document",
         "pseudonymise",
         "never_store_words",
         "set_never_store_words",

@@ -92,6 +92,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::backups::set_backups_keep,
             commands::backups::set_idle_lock,
             commands::privacy::scan_text,
+            commands::privacy::check_entry,
+            commands::entries::entry_document,
             commands::privacy::pseudonymise,
             commands::privacy::never_store_words,
             commands::privacy::set_never_store_words,

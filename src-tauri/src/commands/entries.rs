@@ -2,7 +2,8 @@
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
-use eftertanke_core::{DraftId, Entry, EntryId, EntryInput, EntryPage};
+use eftertanke_core::reflection::EntryDocument;
+use eftertanke_core::{DraftId, Entry, EntryId, EntryInput, EntryPage, Locale};
 use tauri::State;
 
 /// How many entries a journal page holds unless the UI asks otherwise.
@@ -20,6 +21,12 @@ pub fn list_entries(
 #[tauri::command(async)]
 pub fn get_entry(state: State<'_, AppState>, id: EntryId) -> Result<Entry, IpcError> {
     state.with_store(|s| s.get_entry(id))
+}
+
+/// The entry's answers as a document in `locale`: what the entry view shows and export prints.
+#[tauri::command(async)]
+pub fn entry_document(state: State<'_, AppState>, id: EntryId, locale: Locale) -> Result<EntryDocument, IpcError> {
+    state.with_store(|s| s.entry_document(id, locale))
 }
 
 #[tauri::command(async)]

@@ -2,7 +2,8 @@
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
-use eftertanke_core::demo::{self, DemoLanguage};
+use eftertanke_core::Locale;
+use eftertanke_core::demo;
 use eftertanke_core::lens::{LensFinding, deficit_findings};
 use eftertanke_core::{Guide, GuideSummary, Guides};
 use tauri::State;
@@ -31,14 +32,9 @@ pub fn scan_framing(text: String) -> Vec<LensFinding> {
     deficit_findings(&text)
 }
 
-/// Writes the reference case's two attempts, in `language` ("da" or "en").
+/// Writes the reference case's two attempts, in `language`.
 #[tauri::command(async)]
-pub fn load_example(state: State<'_, AppState>, language: String) -> Result<u32, IpcError> {
-    let language = if language == "da" {
-        DemoLanguage::Da
-    } else {
-        DemoLanguage::En
-    };
+pub fn load_example(state: State<'_, AppState>, language: Locale) -> Result<u32, IpcError> {
     state.with_store(|s| {
         s.create_entries(&demo::reference_case(language))
             .map(|ids| ids.len() as u32)

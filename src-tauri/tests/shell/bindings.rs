@@ -34,6 +34,8 @@ fn export_all(dir: &Path) {
         eftertanke_core::backup::BackupCheck,
         eftertanke_app::BackupList,
         eftertanke_core::Finding,
+        eftertanke_core::reflection::EntryCheck,
+        eftertanke_core::reflection::EntryDocument,
         eftertanke_core::Pseudonymised,
     );
 }

@@ -187,6 +187,42 @@ fn the_example_loads_in_the_asked_language_and_the_lens_finds_deficit_words() {
 }
 
 #[test]
+fn an_entry_document_is_worded_in_the_asked_locale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell.invoke("load_example", json!({ "language": "da" })).unwrap();
+    let page = shell.invoke("list_entries", json!({})).unwrap();
+    let id = page["entries"][1]["id"].clone();
+    let da = shell
+        .invoke("entry_document", json!({ "id": id, "locale": "da" }))
+        .unwrap();
+    let en = shell
+        .invoke("entry_document", json!({ "id": id, "locale": "en" }))
+        .unwrap();
+    assert_eq!(da["locale"], "da");
+    let first = |doc: &Value| doc["sections"][0]["items"][0].clone();
+    assert_eq!(first(&da)["question"], first(&en)["question"], "the same answers");
+    assert_ne!(
+        da["sections"][0]["title"], en["sections"][0]["title"],
+        "worded in each language"
+    );
+    let outcome = da["sections"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["question"] == "outcome")
+        .unwrap()
+        .clone();
+    assert_eq!(outcome["answer"]["type"], "choice");
+    assert_eq!(outcome["answer"]["choice"]["value"], "failed");
+    assert_ne!(outcome["answer"]["choice"]["label"], "failed", "a choice in words");
+    let err = shell
+        .invoke("entry_document", json!({ "id": id, "locale": "de" }))
+        .unwrap_err();
+    assert!(!err.to_string().is_empty());
+}
+
+#[test]
 fn the_timeline_links_and_change_summary_work_over_ipc() {
     let tmp = tempfile::tempdir().unwrap();
     let shell = Shell::start(tmp.path());
@@ -274,13 +310,24 @@ fn the_language_setting_is_saved() {
     let shell = Shell::start(tmp.path());
     let status = shell.invoke("app_status", json!({})).unwrap();
     assert_eq!(
-        status["settings"]["language"], "system",
+        status["settings"]["language"],
+        Value::Null,
         "a new installation follows the OS language"
     );
     shell.invoke("set_language", json!({ "language": "da" })).unwrap();
     assert_eq!(
         shell.invoke("app_status", json!({})).unwrap()["settings"]["language"],
         "da"
+    );
+    shell.invoke("set_language", json!({ "language": null })).unwrap();
+    assert_eq!(
+        shell.invoke("app_status", json!({})).unwrap()["settings"]["language"],
+        Value::Null,
+        "back to following the OS"
+    );
+    assert!(
+        shell.invoke("set_language", json!({ "language": "system" })).is_err(),
+        "only a locale or null"
     );
 }
 
@@ -337,6 +384,65 @@ fn scan_text_uses_the_stored_never_store_list_and_counts_utf16_units() {
         "start is in UTF-16 units for the webview, charStart in chars"
     );
     assert_eq!(found[1]["text"], "070761-4285");
+}
+
+#[test]
+fn check_entry_scans_every_text_of_an_entry_once_and_says_where_each_sits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell
+        .invoke("set_never_store_words", json!({ "words": ["Rosenhøj"] }))
+        .unwrap();
+    let input = json!({
+        "guideId": "co-production",
+        "guideVersion": null,
+        "answers": {
+            "headline": "Mødet i Rosenhøj",
+            "outcome": "failed",
+            "participants": ["borger A", "CPR010203\u{2014}1234"],
+            "actions": [{ "text": "Ring 22 34 56 78", "owner": "mig", "reviewOn": null }]
+        },
+        "complete": false,
+        "tags": ["kursus"],
+        "overridePersonalData": false
+    });
+    let check = shell.invoke("check_entry", json!({ "input": input })).unwrap();
+    let texts = check["texts"].as_array().unwrap();
+    let slots: Vec<&Value> = texts.iter().map(|t| &t["slot"]).collect();
+    assert_eq!(
+        slots,
+        vec![
+            &json!(["answers", "headline"]),
+            &json!(["answers", "participants", 0]),
+            &json!(["answers", "participants", 1]),
+            &json!(["answers", "actions", 0, "text"]),
+            &json!(["answers", "actions", 0, "owner"]),
+            &json!(["tags", 0]),
+        ],
+        "every text in guide order, then the tags; a choice is not a text"
+    );
+    let kinds = |i: usize| -> Vec<&str> {
+        texts[i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(kinds(0), vec!["never_store"]);
+    assert_eq!(
+        kinds(2),
+        vec!["cpr"],
+        "glued to a word and with an em dash, still found"
+    );
+    assert_eq!(texts[2]["findings"][0]["text"], "010203\u{2014}1234");
+    assert_eq!(kinds(3), vec!["phone"]);
+    assert!(kinds(1).is_empty() && kinds(4).is_empty() && kinds(5).is_empty());
+
+    let unknown = shell
+        .invoke("check_entry", json!({ "input": { "guideId": "nope", "guideVersion": null, "answers": {}, "complete": false, "tags": [], "overridePersonalData": false } }))
+        .unwrap_err();
+    assert!(unknown.to_string().contains("guideId"), "{unknown}");
 }
 
 #[test]

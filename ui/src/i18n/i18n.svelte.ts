@@ -1,13 +1,14 @@
 // The interface language: follows the OS locale unless the person chose one in Settings.
-import type { IpcError, Language } from "../ipc";
+import type { IpcError, Locale } from "../ipc";
 import { da } from "./da";
 import { en, type Messages } from "./en";
 
-export type Lang = "da" | "en";
+export type Lang = Locale;
 
-/** The language to show for a preference and the OS locale (e.g. "da-DK", "en_US.UTF-8"). */
-export function resolveLang(preference: Language, osLocale: string): Lang {
-  if (preference === "da" || preference === "en") return preference;
+/** The language to show for a preference (`null`: follow the OS) and the OS locale (e.g.
+ * "da-DK", "en_US.UTF-8"). */
+export function resolveLang(preference: Locale | null, osLocale: string): Lang {
+  if (preference) return preference;
   return osLocale.toLowerCase().startsWith("da") ? "da" : "en";
 }
 

@@ -51,10 +51,10 @@ describe("messages", () => {
 
 describe("language choice", () => {
   it("follows a Danish OS locale unless a language was chosen", () => {
-    expect(resolveLang("system", "da-DK")).toBe("da");
-    expect(resolveLang("system", "da_DK.UTF-8")).toBe("da");
-    expect(resolveLang("system", "en-US")).toBe("en");
-    expect(resolveLang("system", "de-DE")).toBe("en");
+    expect(resolveLang(null, "da-DK")).toBe("da");
+    expect(resolveLang(null, "da_DK.UTF-8")).toBe("da");
+    expect(resolveLang(null, "en-US")).toBe("en");
+    expect(resolveLang(null, "de-DE")).toBe("en");
     expect(resolveLang("en", "da-DK")).toBe("en");
     expect(resolveLang("da", "en-US")).toBe("da");
   });

@@ -9,18 +9,22 @@ import type { Entry } from "./bindings/Entry";
 import type { EntryInput } from "./bindings/EntryInput";
 import type { EntryPage } from "./bindings/EntryPage";
 import type { IpcError } from "./bindings/IpcError";
-import type { Language } from "./bindings/Language";
+import type { Locale } from "./bindings/Locale";
 import type { Settings } from "./bindings/Settings";
 import type { Guide } from "./bindings/Guide";
 import type { GuideSummary } from "./bindings/GuideSummary";
 import type { LensFinding } from "./bindings/LensFinding";
 import type { Finding } from "./bindings/Finding";
 import type { Pseudonymised } from "./bindings/Pseudonymised";
+import type { EntryCheck } from "./bindings/EntryCheck";
+import type { CheckedText } from "./bindings/CheckedText";
+import type { EntryDocument } from "./bindings/EntryDocument";
+import type { DocumentAnswer } from "./bindings/DocumentAnswer";
 import type { About } from "./bindings/About";
 import { asIpcError } from "./errors";
 
-export type { AppStatus, Draft, DraftInput, Entry, EntryInput, EntryPage, IpcError, Language, Settings };
-export type { Guide, GuideSummary, LensFinding, Finding, Pseudonymised };
+export type { AppStatus, Draft, DraftInput, Entry, EntryInput, EntryPage, IpcError, Locale, Settings };
+export type { Guide, GuideSummary, LensFinding, Finding, Pseudonymised, EntryCheck, CheckedText, EntryDocument, DocumentAnswer };
 export type { FindingKind } from "./bindings/FindingKind";
 export type { Outcome } from "./bindings/Outcome";
 export type { Question } from "./bindings/Question";
@@ -71,19 +75,24 @@ export const draftForEntry = (entryId: string) => call<Draft | null>("draft_for_
 export const listDrafts = () => call<Draft[]>("list_drafts");
 export const discardDraft = (id: string) => call<null>("discard_draft", { id });
 
-export const setLanguage = (language: Language) => call<Settings>("set_language", { language });
+/** `null` follows the operating system. */
+export const setLanguage = (language: Locale | null) => call<Settings>("set_language", { language });
 
 export const listGuides = () => call<GuideSummary[]>("list_guides");
 export const scanFraming = (text: string) => call<LensFinding[]>("scan_framing", { text });
 
 // The personal-data guard. Findings carry UTF-16 offsets (`start`, `end`), as JS strings index.
 export const scanText = (text: string) => call<Finding[]>("scan_text", { text });
-export const pseudonymise = (texts: string[], finding: Finding, language: "da" | "en") =>
+/** Every text of the entry being written, each with what the guard finds in it (one scan). */
+/** An entry's answers as the core words them, in `locale`. */
+export const entryDocument = (id: string, locale: Locale) => call<EntryDocument>("entry_document", { id, locale });
+export const checkEntry = (input: EntryInput) => call<EntryCheck>("check_entry", { input });
+export const pseudonymise = (texts: string[], finding: Finding, language: Locale) =>
   call<Pseudonymised>("pseudonymise", { texts, finding, language });
 export const neverStoreWords = () => call<string[]>("never_store_words");
 export const setNeverStoreWords = (words: string[]) => call<string[]>("set_never_store_words", { words });
 
-export const loadExample = (language: "da" | "en") => call<number>("load_example", { language });
+export const loadExample = (language: Locale) => call<number>("load_example", { language });
 
 // Guides never change while the app runs, so each version is fetched once.
 const guideCache = new Map<string, Promise<Guide>>();

@@ -1,7 +1,8 @@
-// The texts of an entry, as the personal-data guard sees them: every free-text answer, role,
-// action text and owner, and tag, each at a path, so a replacement made by the backend over
-// all of them can be written back where it came from. Pure functions, tested beside.
-import type { Finding, FindingKind, Guide } from "../ipc";
+// The texts of an entry are defined once, in the core (`reflection::entry_texts`), and arrive
+// with the guard's findings from `checkEntry`, each at a slot; these pure functions write a
+// replacement back into the slot it came from and cut a text into highlighted pieces. Tested
+// beside.
+import type { Finding, FindingKind } from "../ipc";
 
 /** Where a text sits: `["answers", questionId, index?, key?]` or `["tags", index]`. */
 export type Slot = (string | number)[];
@@ -9,34 +10,7 @@ export type Slot = (string | number)[];
 /** A text of the entry and where it sits. */
 export interface EntryText {
   slot: Slot;
-  /** The question it answers, or null for a tag. */
-  question: string | null;
   text: string;
-}
-
-const TEXT_TYPES = new Set(["short_text", "long_text", "roles", "actions"]);
-
-/** Every text of an entry, in guide order, then the tags. */
-export function entryTexts(guide: Guide, answers: Record<string, unknown>, tags: string[]): EntryText[] {
-  const out: EntryText[] = [];
-  for (const q of guide.steps.flatMap((s) => s.questions)) {
-    if (!TEXT_TYPES.has(q.type)) continue;
-    const value = answers[q.id];
-    if (typeof value === "string") out.push({ slot: ["answers", q.id], question: q.id, text: value });
-    else if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        if (typeof item === "string") out.push({ slot: ["answers", q.id, i], question: q.id, text: item });
-        else if (item && typeof item === "object") {
-          for (const key of ["text", "owner"]) {
-            const v = (item as Record<string, unknown>)[key];
-            if (typeof v === "string") out.push({ slot: ["answers", q.id, i, key], question: q.id, text: v });
-          }
-        }
-      });
-    }
-  }
-  tags.forEach((tag, i) => out.push({ slot: ["tags", i], question: null, text: tag }));
-  return out;
 }
 
 /** Writes `texts` (in the order of `at`) back into copies of the answers and tags. */

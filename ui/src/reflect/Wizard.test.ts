@@ -46,6 +46,18 @@ const backend = vi.hoisted(() => ({
   drafts: [] as DraftInput[],
   created: [] as { input: EntryInput; draftId: string | null }[],
   createError: null as unknown,
+  /** A stand-in for the core's guard: ten digits with a hyphen are a CPR number, "Fatima" is
+   * on the never-store list. Offsets are JS string offsets, as the real backend sends. */
+  scan: (text: string) =>
+    [...text.matchAll(/\d{6}-\d{4}|Fatima/g)].map((m) => ({
+      kind: m[0] === "Fatima" ? "never_store" : "cpr",
+      confidence: "high",
+      start: m.index,
+      end: m.index + m[0].length,
+      charStart: m.index,
+      charEnd: m.index + m[0].length,
+      text: m[0],
+    })),
 }));
 
 vi.mock("../ipc", async (importOriginal) => {
@@ -57,19 +69,20 @@ vi.mock("../ipc", async (importOriginal) => {
       backend.drafts.push(draft);
       return { id: "d-1", entryId: null, input: draft.input, step: draft.step, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
     }),
-    // A stand-in for the core's guard: ten digits with a hyphen are a CPR number, "Fatima" is
-    // on the never-store list. Offsets are JS string offsets, as the real backend sends.
-    scanText: vi.fn(async (text: string) =>
-      [...text.matchAll(/\d{6}-\d{4}|Fatima/g)].map((m) => ({
-        kind: m[0] === "Fatima" ? "never_store" : "cpr",
-        confidence: "high",
-        start: m.index,
-        end: m.index + m[0].length,
-        charStart: m.index,
-        charEnd: m.index + m[0].length,
-        text: m[0],
-      })),
-    ),
+    // A stand-in for the core's check: the short and long texts are the entry's texts, each
+    // scanned by the stand-in guard.
+    checkEntry: vi.fn(async (input: EntryInput) => ({
+      texts: Object.entries(input.answers)
+        .filter(([id, v]) => typeof v === "string" && guide.steps.some((s) => s.questions.some((q) => q.id === id && q.type.endsWith("_text"))))
+        .map(([id, v]) => ({
+          slot: ["answers", id],
+          question: id,
+          text: v as string,
+          findings: backend.scan(v as string),
+        })),
+    })),
+    // The same stand-in, per field while typing.
+    scanText: vi.fn(async (text: string) => backend.scan(text)),
     pseudonymise: vi.fn(async (texts: string[], finding: { text: string }) => ({
       texts: texts.map((t) => t.split(finding.text).join("citizen A")),
       label: "citizen A",

@@ -10,7 +10,8 @@ mod unlock;
 use anyhow::Context;
 use args::{Cli, Command, DemoLang, LinkArg};
 use clap::Parser;
-use eftertanke_core::demo::{self, DemoLanguage};
+use eftertanke_core::Locale;
+use eftertanke_core::demo;
 use eftertanke_core::{EntryInput, Home, Place};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -126,13 +127,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             seed,
             reference_case,
         } => {
-            let language = match language {
-                DemoLang::Da => DemoLanguage::Da,
-                DemoLang::En => DemoLanguage::En,
-                DemoLang::Mixed => DemoLanguage::Mixed,
+            let languages: &[Locale] = match language {
+                DemoLang::Da => &[Locale::Da],
+                DemoLang::En => &[Locale::En],
+                DemoLang::Mixed => &Locale::ALL,
             };
             if reference_case {
-                let written = store.create_entries(&demo::reference_case(language))?.len();
+                // Danish unless --language en.
+                let locale = if matches!(language, DemoLang::En) {
+                    Locale::En
+                } else {
+                    Locale::Da
+                };
+                let written = store.create_entries(&demo::reference_case(locale))?.len();
                 print::demo_done(&mut out, written, store.path())?;
                 return Ok(());
             }
@@ -142,7 +149,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             // Batches keep memory flat at 100,000 entries; each batch is one durable transaction.
             for start in (0..entries).step_by(5_000) {
                 let range = start..(start + 5_000).min(entries);
-                let batch = demo::entries_range(entries, range, initiatives, language, seed, today);
+                let batch = demo::entries_range(entries, range, initiatives, languages, seed, today);
                 ids.extend(store.create_entries(&batch)?);
             }
             store.link_many(&demo::follow_up_links(&ids, initiatives))?;

@@ -137,3 +137,55 @@ fn a_closed_pipe_ends_a_command_quietly() {
     assert_eq!(text(&out.stderr), "", "no 'Broken pipe' for the person to read");
     assert_eq!(text(&out.stdout).trim(), "141", "pipefail still sees the pipe closed");
 }
+
+#[test]
+fn cpr_numbers_written_past_the_old_guard_are_refused_by_add() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // Each once saved with exit 0; the whole classes are in the core's table test.
+    for what in [
+        "cpr 010203-1234 2 børn",
+        "nr 1 010203-1234",
+        "010203\n1234",
+        "010203\t1234",
+        "010203  1234",
+        "010203 - 1234",
+        "01.02.03-1234",
+        "010203.1234",
+        "010203/1234",
+        "010203\u{2014}1234",
+        "010203\u{2212}1234",
+        "010203\u{2012}1234",
+        "010203\u{00AD}1234",
+        "010203\u{FF0D}1234",
+        "CPR010203-1234",
+        "A010203-1234",
+        "\u{FF10}\u{FF11}\u{FF10}\u{FF12}\u{FF10}\u{FF13}-\u{FF11}\u{FF12}\u{FF13}\u{FF14}",
+        "\u{660}\u{661}\u{660}\u{662}\u{660}\u{663}-\u{661}\u{662}\u{663}\u{664}",
+        "\u{1D7CE}\u{1D7CF}\u{1D7CE}\u{1D7D0}\u{1D7CE}\u{1D7D1}-\u{1D7CF}\u{1D7D0}\u{1D7D1}\u{1D7D2}",
+        "0102\u{200B}03-1234",
+        "01\u{200D}0203-1234",
+        "010203-12\u{2060}34",
+        "010203\u{FEFF}-1234",
+    ] {
+        let out = run(dir, &["add", "--json"], &with("what_happened", what.into()));
+        assert_eq!(out.status.code(), Some(65), "{what:?}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("answers.what_happened") && text(&out.stderr).contains("CPR"),
+            "{what:?}: the message names the field and says why: {}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(count(dir), 0, "nothing was written");
+    // The look-alikes the issue names still save.
+    for what in [
+        "kr. 120.000",
+        "sag 2023-123456",
+        "KLE 27.24.00",
+        "01.02.2023",
+        "10:15-12:30",
+    ] {
+        let out = run(dir, &["add", "--json"], &with("what_happened", what.into()));
+        assert!(out.status.success(), "{what:?}: {}", text(&out.stderr));
+    }
+}

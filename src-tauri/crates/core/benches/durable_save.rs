@@ -11,7 +11,8 @@
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
-use eftertanke_core::demo::{DemoLanguage, reference_case};
+use eftertanke_core::Locale;
+use eftertanke_core::demo::reference_case;
 use eftertanke_core::store::apply_pragmas;
 use eftertanke_core::{ActionId, DatabaseKey, Entry, EntryId, EntryInput, OpenOptions, Store};
 use rusqlite::{Connection, named_params, params};
@@ -29,12 +30,12 @@ fn main() {
         dir.path().display()
     );
     println!("{:<58} {:>10} {:>10}", "", "p50", "p95");
-    let mut quick = reference_case(DemoLanguage::Da)[0].clone();
+    let mut quick = reference_case(Locale::Da)[0].clone();
     quick
         .answers
         .retain(|k, _| ["occurred_on", "initiative", "headline", "expected", "outcome"].contains(&k.as_str()));
     quick.complete = false;
-    let full = reference_case(DemoLanguage::Da)[0].clone();
+    let full = reference_case(Locale::Da)[0].clone();
     for encrypted in [false, true] {
         for (case, input) in [("quick capture", &quick), ("whole guide, 2 actions", &full)] {
             let name = if encrypted {

@@ -11,7 +11,8 @@
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
-use eftertanke_core::demo::{DemoLanguage, entries_range, follow_up_links, reference_case};
+use eftertanke_core::Locale;
+use eftertanke_core::demo::{entries_range, follow_up_links, reference_case};
 use eftertanke_core::vault::{KdfParams, Vault};
 use eftertanke_core::{OpenOptions, Store, TimelineFilter};
 use std::path::Path;
@@ -33,7 +34,7 @@ fn main() {
     let mut plain = Store::open_in_dir(&plain_dir, &OpenOptions::default()).unwrap();
     let key = vault(&enc_dir).create("a passphrase for the benchmark").unwrap().0;
     let mut enc = Store::open_in_dir(&enc_dir, &OpenOptions::with_key(key)).unwrap();
-    let mut quick = reference_case(DemoLanguage::Da)[0].clone();
+    let mut quick = reference_case(Locale::Da)[0].clone();
     quick
         .answers
         .retain(|k, _| ["occurred_on", "initiative", "headline", "expected", "outcome"].contains(&k.as_str()));
@@ -135,7 +136,7 @@ fn ensure_big(path: &Path) {
     let mut ids = Vec::with_capacity(ENTRIES);
     for start in (0..ENTRIES).step_by(5_000) {
         let range = start..(start + 5_000).min(ENTRIES);
-        let batch = entries_range(ENTRIES, range, INITIATIVES, DemoLanguage::Mixed, 2026, today);
+        let batch = entries_range(ENTRIES, range, INITIATIVES, &Locale::ALL, 2026, today);
         ids.extend(store.create_entries(&batch).unwrap());
     }
     store.link_many(&follow_up_links(&ids, INITIATIVES)).unwrap();

@@ -10,7 +10,8 @@
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
-use eftertanke_core::demo::{DemoLanguage, entries_range, follow_up_links};
+use eftertanke_core::Locale;
+use eftertanke_core::demo::{entries_range, follow_up_links};
 use eftertanke_core::store::apply_pragmas;
 use eftertanke_core::store::timeline::{lanes_sql, nodes_sql};
 use eftertanke_core::{OpenOptions, Store, TimelineFilter};
@@ -182,7 +183,7 @@ fn build(path: &Path, entries: usize, initiatives: usize) {
     let mut ids = Vec::with_capacity(entries);
     for start in (0..entries).step_by(5_000) {
         let range = start..(start + 5_000).min(entries);
-        let batch = entries_range(entries, range, initiatives, DemoLanguage::Mixed, 2026, today);
+        let batch = entries_range(entries, range, initiatives, &Locale::ALL, 2026, today);
         ids.extend(store.create_entries(&batch).unwrap());
     }
     store.link_many(&follow_up_links(&ids, initiatives)).unwrap();

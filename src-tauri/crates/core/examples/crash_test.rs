@@ -23,8 +23,9 @@
 
 #![allow(clippy::print_stdout)]
 
+use eftertanke_core::Locale;
 use eftertanke_core::backup::{BackupReason, list};
-use eftertanke_core::demo::{DemoLanguage, reference_case};
+use eftertanke_core::demo::reference_case;
 use eftertanke_core::vault::{KdfParams, Vault};
 use eftertanke_core::{EntryInput, Journal, Secret, Store};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -77,7 +78,7 @@ fn open_file_for_check(dir: &Path, path: &Path) -> AnyResult<Connection> {
 fn write_forever(dir: &Path) -> AnyResult<()> {
     let mut journal = open_journal(dir)?;
     let store: &mut Store = journal.store()?;
-    let full = reference_case(DemoLanguage::Da).swap_remove(0);
+    let full = reference_case(Locale::Da).swap_remove(0);
     let stdout = std::io::stdout();
     for n in 0u64.. {
         // Alternate a quick capture (one row) and the whole guide (entry, initiative, actions,

@@ -6,17 +6,9 @@
 use crate::answers::Answers;
 use crate::entry::{EntryInput, Outcome};
 use crate::guide::vocabulary;
+use crate::locale::Locale;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::json;
-
-/// Which language the generated text is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DemoLanguage {
-    Da,
-    En,
-    /// Alternates, as in a team where some write Danish and some English.
-    Mixed,
-}
 
 struct Phrases {
     spring: &'static str,
@@ -134,14 +126,8 @@ fn initiative_name(phrases: &Phrases, k: usize) -> String {
 /// `count` entries of the co-production guide in `initiatives` initiatives, spread over the
 /// three years before `until`, newest last. About a third went through the whole guide; the
 /// rest are quick captures.
-pub fn entries(
-    count: usize,
-    initiatives: usize,
-    language: DemoLanguage,
-    seed: u64,
-    until: NaiveDate,
-) -> Vec<EntryInput> {
-    entries_range(count, 0..count, initiatives, language, seed, until)
+pub fn entries(count: usize, initiatives: usize, languages: &[Locale], seed: u64, until: NaiveDate) -> Vec<EntryInput> {
+    entries_range(count, 0..count, initiatives, languages, seed, until)
 }
 
 /// Entries `range` of a demo set of `total` (so a large set can be written in batches): entry
@@ -150,7 +136,7 @@ pub fn entries_range(
     total: usize,
     range: std::ops::Range<usize>,
     initiatives: usize,
-    language: DemoLanguage,
+    languages: &[Locale],
     seed: u64,
     until: NaiveDate,
 ) -> Vec<EntryInput> {
@@ -159,11 +145,10 @@ pub fn entries_range(
     let count = total;
     range
         .map(|i| {
-            let phrases = match language {
-                DemoLanguage::Da => &DA,
-                DemoLanguage::En => &EN,
-                DemoLanguage::Mixed if i % 2 == 0 => &DA,
-                DemoLanguage::Mixed => &EN,
+            // Several languages alternate, as in a team where some write Danish and some English.
+            let phrases = match languages.get(i % languages.len().max(1)) {
+                Some(Locale::En) => &EN,
+                _ => &DA,
             };
             let back = span_days - (i as i64 * span_days / count.max(1) as i64);
             let day = until - Duration::days(back.max(0));
@@ -217,10 +202,10 @@ pub fn entries_range(
 
 /// The two attempts of the reference case (DOMAIN.md): a course the municipality designed,
 /// then the mothers' own association. In Danish or English.
-pub fn reference_case(language: DemoLanguage) -> Vec<EntryInput> {
-    let json = match language {
-        DemoLanguage::En => include_str!("../../../../assets/demo/reference-case.en.json"),
-        DemoLanguage::Da | DemoLanguage::Mixed => include_str!("../../../../assets/demo/reference-case.da.json"),
+pub fn reference_case(locale: Locale) -> Vec<EntryInput> {
+    let json = match locale {
+        Locale::En => include_str!("../../../../assets/demo/reference-case.en.json"),
+        Locale::Da => include_str!("../../../../assets/demo/reference-case.da.json"),
     };
     serde_json::from_str(json).expect("the shipped reference case is checked by a test")
 }
@@ -247,10 +232,10 @@ mod tests {
     #[test]
     fn demo_entries_are_valid_repeatable_and_dated_in_the_past() {
         let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let a = entries(50, 5, DemoLanguage::Mixed, 7, until);
+        let a = entries(50, 5, &Locale::ALL, 7, until);
         assert_eq!(
             a,
-            entries(50, 5, DemoLanguage::Mixed, 7, until),
+            entries(50, 5, &Locale::ALL, 7, until),
             "the same seed must give the same data"
         );
         for e in &a {
@@ -263,7 +248,7 @@ mod tests {
 
     #[test]
     fn the_reference_case_is_valid_in_both_languages_and_moves_from_implementer_to_initiator() {
-        for lang in [DemoLanguage::Da, DemoLanguage::En] {
+        for lang in Locale::ALL {
             let case = reference_case(lang);
             assert_eq!(case.len(), 2);
             let first = case[0].validate(Guides::builtin()).unwrap();

@@ -87,7 +87,7 @@ fn word_end(chars: &[char], from: usize) -> usize {
 /// whole, to the end of its last word, and nothing inside it is flagged.
 pub fn deficit_findings(text: &str) -> Vec<LensFinding> {
     let lexicon = lexicon();
-    let view = crate::privacy::text::Chars::new(text);
+    let view = crate::privacy::text::Chars::plain(text);
     let chars = &view.chars;
     let mut found = Vec::new();
     let mut i = 0;

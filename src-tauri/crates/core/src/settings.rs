@@ -1,38 +1,14 @@
 //! Per-installation preferences.
 
+use crate::locale::Locale;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// The language of the interface. `System` follows the operating system's locale.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    #[default]
-    System,
-    Da,
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::System => "system",
-            Language::Da => "da",
-            Language::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Language::System, Language::Da, Language::En]
-            .into_iter()
-            .find(|l| l.code() == code)
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
-    pub language: Language,
+    /// The interface's language; `None` follows the operating system.
+    pub language: Option<Locale>,
     /// Minutes without input before the app locks itself; 0 never locks.
     pub idle_lock_minutes: u32,
     /// How many backups are kept.
@@ -49,7 +25,7 @@ pub const BACKUPS_KEEP_RANGE: std::ops::RangeInclusive<u32> = 1..=100;
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            language: Language::System,
+            language: None,
             idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
             backups_keep: crate::backup::DEFAULT_KEEP as u32,
         }

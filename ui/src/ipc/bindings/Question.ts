@@ -6,6 +6,7 @@ import type { LocalText } from "./LocalText";
 import type { Part } from "./Part";
 import type { QuestionKind } from "./QuestionKind";
 import type { ScaleLabels } from "./ScaleLabels";
+import type { SummaryCard } from "./SummaryCard";
 
 export type Question = { id: string, type: QuestionKind, label: LocalText, help: LocalText, 
 /**
@@ -27,4 +28,9 @@ scale?: ScaleLabels,
 /**
  * A language lens applied to the answer while typing.
  */
-lens?: Lens, };
+lens?: Lens, 
+/**
+ * The card of an entry's summary that shows this answer, if any (the guide, not the
+ * window, says which answers tell who held the problem and what citizens brought).
+ */
+summary?: SummaryCard, };

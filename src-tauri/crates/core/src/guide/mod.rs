@@ -79,6 +79,21 @@ pub struct Question {
     #[serde(default)]
     #[ts(optional)]
     pub lens: Option<Lens>,
+    /// The card of an entry's summary that shows this answer, if any (the guide, not the
+    /// window, says which answers tell who held the problem and what citizens brought).
+    #[serde(default)]
+    #[ts(optional)]
+    pub summary: Option<SummaryCard>,
+}
+
+/// A card of the composed summary of a reflection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SummaryCard {
+    /// Who defined the problem, and whether the definitions matched.
+    Problem,
+    /// The citizens' resources.
+    Resources,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

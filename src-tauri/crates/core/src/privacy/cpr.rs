@@ -1,11 +1,19 @@
-//! Danish CPR numbers (personnumre): `DDMMYY-SSSS`, with the hyphen, a single space or
-//! nothing between date and serial, on a date that exists once the century is read from the
-//! serial's first digit and the year (the CPR office's rules).
+//! Danish CPR numbers (personnumre): a date `DDMMYY` (or `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY`)
+//! and a four-digit serial, on a date that exists once the century is read from the serial's
+//! first digit and the year (the CPR office's rules).
+//!
+//! Between date and serial there may be nothing or up to three chars of spacing and joining
+//! punctuation (a hyphen or any dash, spaces, a tab, a line break, a dot, a slash, " - "): a
+//! person in a hurry writes all of those, and someone determined tries them. The detectors read
+//! the text normalised (see [`super::text`]), so other digits, dashes and invisible characters
+//! inside change nothing. A number glued to a word ("CPR010203-1234") is still one.
 //!
 //! The modulus-11 check is not required: numbers issued since 2007 may fail it and are valid.
 //! It only raises the confidence, as do words like "cpr" or "født" just before the number.
-//! Precision matters as much as recall, so a candidate is refused when it is glued to letters
-//! or digits, or is one group of a longer structured number (a case number, an amount).
+//! Precision matters as much as recall, so a candidate is refused when it is glued to other
+//! digits, or is one group of a longer structured number (a case number, an ISBN, an amount),
+//! and a date written with separators needs a dash before the serial ("12.03.24 1530" is a date
+//! and a time).
 
 use super::text::{Chars, has_word};
 use super::{Confidence, FindingKind, Hit};
@@ -53,10 +61,19 @@ const OTHER_NUMBER_CONTEXT: &[&str] = &[
     "case",
 ];
 
-/// Chars that may stand between the date and the serial.
-fn is_separator(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | ' ' | '\u{a0}')
+/// Chars that may stand between the date and the serial (dashes are read as `-`).
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '.' | '/' | '\\' | '_')
 }
+
+/// Most chars between the date and the serial.
+const MAX_GAP: usize = 3;
+
+/// Separators that make a digit group beside the number part of one longer number.
+const STRUCTURE: &[char] = &['-', '.', '/', ':', ','];
+
+/// The separators a date may be written with.
+const DATE_SEPARATORS: &[char] = &['.', '-', '/'];
 
 /// The four-digit birth year of a CPR number, from its two-digit year and the first digit of
 /// its serial, per the CPR office's century table.
@@ -91,38 +108,57 @@ pub(super) fn find(t: &Chars) -> Vec<Hit> {
     hits
 }
 
-fn candidate(t: &Chars, i: usize) -> Option<Hit> {
-    if !t.digits_at(i, 6) || t.before(i).is_some_and(char::is_alphanumeric) {
+/// The date at `i`: where it ends, the separator it is written with, and its six digits.
+fn date_at(t: &Chars, i: usize) -> Option<(usize, Option<char>, [usize; 6])> {
+    if !t.digits_at(i, 2) {
         return None;
     }
-    let (serial, separated) = match t.at(i + 6) {
-        Some(c) if c.is_ascii_digit() => (i + 6, None),
-        Some(c) if is_separator(c) => (i + 7, Some(c)),
-        _ => return None,
-    };
+    match t.at(i + 2)? {
+        c if c.is_ascii_digit() => t
+            .digits_at(i, 6)
+            .then_some((i + 6, None, [i, i + 1, i + 2, i + 3, i + 4, i + 5])),
+        sep if DATE_SEPARATORS.contains(&sep) => (t.digits_at(i + 3, 2)
+            && t.at(i + 5) == Some(sep)
+            && t.digits_at(i + 6, 2))
+        .then_some((i + 8, Some(sep), [i, i + 1, i + 3, i + 4, i + 6, i + 7])),
+        _ => None,
+    }
+}
+
+fn candidate(t: &Chars, i: usize) -> Option<Hit> {
+    if t.before(i).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (date_end, date_separator, date_digits) = date_at(t, i)?;
+    let mut serial = date_end;
+    while serial < date_end + MAX_GAP && t.at(serial).is_some_and(is_gap) {
+        serial += 1;
+    }
+    let gap = &t.chars[date_end..serial];
+    let dashed = gap.contains(&'-');
+    if let Some(sep) = date_separator
+        && !(dashed || gap == [sep])
+    {
+        return None;
+    }
     let end = serial + 4;
-    if !t.digits_at(serial, 4) || !t.standalone(i, end) || t.part_of_longer_number(i, end) {
+    if !t.digits_at(serial, 4) || t.is_digit(end) || t.part_of_longer_number(i, end, STRUCTURE) {
         return None;
     }
     let mut digits = [0u32; 10];
     for (k, d) in digits.iter_mut().enumerate() {
-        *d = t.digit(if k < 6 { i + k } else { serial + k - 6 });
+        *d = t.digit(if k < 6 { date_digits[k] } else { serial + k - 6 });
     }
     let year = cpr_century_year(digits[4] * 10 + digits[5], digits[6])?;
     NaiveDate::from_ymd_opt(year, digits[2] * 10 + digits[3], digits[0] * 10 + digits[1])?;
 
     let before = t.lower_before(i, 24);
-    let named = has_word(&before, CPR_CONTEXT);
-    let hyphenated = separated.is_some_and(|c| !c.is_whitespace());
-    if separated.is_none() && !named && has_word(&before, OTHER_NUMBER_CONTEXT) {
+    let named = has_word(&before, CPR_CONTEXT) || glued_to_context(&before);
+    if gap.is_empty() && !named && has_word(&before, OTHER_NUMBER_CONTEXT) {
         // An account, order or case number written as one run of digits.
         return None;
     }
-    let mut confidence = if hyphenated {
-        Confidence::Medium
-    } else {
-        Confidence::Low
-    };
+    let mut confidence = if dashed { Confidence::Medium } else { Confidence::Low };
     if mod11_ok(&digits) {
         confidence = confidence.raised();
     }
@@ -134,6 +170,15 @@ fn candidate(t: &Chars, i: usize) -> Option<Hit> {
         confidence,
         start: i,
         end,
+    })
+}
+
+/// "CPR010203-1234": a context word glued to the number.
+fn glued_to_context(before: &str) -> bool {
+    CPR_CONTEXT.iter().any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
     })
 }
 

@@ -7,17 +7,9 @@
 
 use super::text::Chars;
 use super::{FindingKind, Hit, cpr, email, never_store, phone};
-use serde::{Deserialize, Serialize};
+use crate::locale::Locale;
+use serde::Serialize;
 use ts_rs::TS;
-
-/// The language of the labels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum LabelLanguage {
-    #[default]
-    Da,
-    En,
-}
 
 /// The texts after a replacement, in the order given, and the label that went in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -30,7 +22,7 @@ pub struct Pseudonymised {
 }
 
 /// The `index`-th label: 0 → "borger A", 25 → "borger Z", 26 → "borger AA".
-pub fn label_for(language: LabelLanguage, index: usize) -> String {
+pub fn label_for(language: Locale, index: usize) -> String {
     let mut letters = Vec::new();
     let mut n = index + 1;
     while n > 0 {
@@ -40,8 +32,8 @@ pub fn label_for(language: LabelLanguage, index: usize) -> String {
     }
     let letters: String = letters.iter().rev().collect();
     match language {
-        LabelLanguage::Da => format!("borger {letters}"),
-        LabelLanguage::En => format!("citizen {letters}"),
+        Locale::Da => format!("borger {letters}"),
+        Locale::En => format!("citizen {letters}"),
     }
 }
 
@@ -49,7 +41,7 @@ pub fn label_for(language: LabelLanguage, index: usize) -> String {
 /// texts of one entry — with the first label not already present in any of them. CPR and
 /// phone numbers match however they are written (with or without spaces, hyphens or +45);
 /// e-mail addresses and never-store words match ignoring case.
-pub fn pseudonymise(texts: &[String], kind: FindingKind, found: &str, language: LabelLanguage) -> Pseudonymised {
+pub fn pseudonymise(texts: &[String], kind: FindingKind, found: &str, language: Locale) -> Pseudonymised {
     let label = (0..)
         .map(|n| label_for(language, n))
         .find(|l| {
@@ -87,11 +79,9 @@ fn occurrences(text: &str, kind: FindingKind, found: &str) -> Vec<Hit> {
     }
     let t = Chars::new(text);
     let mut hits = never_store::find(&t, &[found.to_owned()]);
-    let want = key(kind, found);
-    let same = |h: &Hit| {
-        let s: String = t.chars[h.start..h.end].iter().collect();
-        key(kind, &s) == want
-    };
+    let found_read = Chars::new(found);
+    let want = key(kind, &found_read.read(0, found_read.len()));
+    let same = |h: &Hit| key(kind, &t.read(h.start, h.end)) == want;
     match kind {
         FindingKind::Cpr => hits.extend(cpr::find(&t).into_iter().filter(same)),
         FindingKind::Phone => hits.extend(phone::find(&t).into_iter().filter(same)),
@@ -104,6 +94,10 @@ fn occurrences(text: &str, kind: FindingKind, found: &str) -> Vec<Hit> {
         if kept.last().is_none_or(|k| h.start >= k.end) {
             kept.push(h);
         }
+    }
+    // From the positions read back to the text as written, which is what is replaced.
+    for h in &mut kept {
+        (h.start, h.end) = t.original_range(h.start, h.end);
     }
     kept
 }
@@ -131,11 +125,11 @@ mod tests {
 
     #[test]
     fn labels_run_from_a_to_z_and_then_double_up() {
-        assert_eq!(label_for(LabelLanguage::Da, 0), "borger A");
-        assert_eq!(label_for(LabelLanguage::Da, 1), "borger B");
-        assert_eq!(label_for(LabelLanguage::En, 25), "citizen Z");
-        assert_eq!(label_for(LabelLanguage::En, 26), "citizen AA");
-        assert_eq!(label_for(LabelLanguage::Da, 27), "borger AB");
+        assert_eq!(label_for(Locale::Da, 0), "borger A");
+        assert_eq!(label_for(Locale::Da, 1), "borger B");
+        assert_eq!(label_for(Locale::En, 25), "citizen Z");
+        assert_eq!(label_for(Locale::En, 26), "citizen AA");
+        assert_eq!(label_for(Locale::Da, 27), "borger AB");
     }
 
     #[test]
@@ -145,7 +139,7 @@ mod tests {
             "Næste gang ringer vi til 0102031234 igen; 010203-1234 var glad.",
             "Ingen personer her.",
         ]);
-        let out = pseudonymise(&texts, FindingKind::Cpr, "010203-1234", LabelLanguage::Da);
+        let out = pseudonymise(&texts, FindingKind::Cpr, "010203-1234", Locale::Da);
         assert_eq!(out.label, "borger A");
         assert_eq!(out.replaced, 3, "the unhyphenated form is the same number");
         assert_eq!(out.texts[0], "Mødet med borger A gik godt.");
@@ -159,7 +153,7 @@ mod tests {
     #[test]
     fn labels_already_in_the_entry_are_skipped() {
         let texts = owned(&["Borger A kom ikke.", "borger B og 22 34 56 78"]);
-        let out = pseudonymise(&texts, FindingKind::Phone, "22 34 56 78", LabelLanguage::Da);
+        let out = pseudonymise(&texts, FindingKind::Phone, "22 34 56 78", Locale::Da);
         assert_eq!(out.label, "borger C", "A and B are taken (ignoring case)");
         assert_eq!(out.texts[1], "borger B og borger C");
     }
@@ -167,7 +161,7 @@ mod tests {
     #[test]
     fn a_label_inside_a_longer_word_does_not_count_as_taken() {
         let texts = owned(&["citizen Abdi wrote from x@y.dk"]);
-        let out = pseudonymise(&texts, FindingKind::Email, "X@Y.DK", LabelLanguage::En);
+        let out = pseudonymise(&texts, FindingKind::Email, "X@Y.DK", Locale::En);
         assert_eq!(out.label, "citizen A");
         assert_eq!(out.texts[0], "citizen Abdi wrote from citizen A");
     }
@@ -175,14 +169,14 @@ mod tests {
     #[test]
     fn phone_numbers_match_with_or_without_the_country_code() {
         let texts = owned(&["Ring 22345678 eller +45 22 34 56 78."]);
-        let out = pseudonymise(&texts, FindingKind::Phone, "2234 5678", LabelLanguage::En);
+        let out = pseudonymise(&texts, FindingKind::Phone, "2234 5678", Locale::En);
         assert_eq!(out.texts[0], "Ring citizen A eller citizen A.");
     }
 
     #[test]
     fn never_store_words_are_replaced_as_whole_words_ignoring_case() {
         let texts = owned(&["Fatima og FATIMA's søster; Fatimas bror"]);
-        let out = pseudonymise(&texts, FindingKind::NeverStore, "fatima", LabelLanguage::Da);
+        let out = pseudonymise(&texts, FindingKind::NeverStore, "fatima", Locale::Da);
         assert_eq!(out.texts[0], "borger A og borger A's søster; Fatimas bror");
         assert_eq!(out.replaced, 2);
     }
@@ -190,7 +184,7 @@ mod tests {
     #[test]
     fn nothing_is_replaced_for_an_empty_finding() {
         let texts = owned(&["tekst"]);
-        let out = pseudonymise(&texts, FindingKind::NeverStore, "  ", LabelLanguage::Da);
+        let out = pseudonymise(&texts, FindingKind::NeverStore, "  ", Locale::Da);
         assert_eq!(out.texts, texts);
         assert_eq!(out.replaced, 0);
     }

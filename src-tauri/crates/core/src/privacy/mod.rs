@@ -23,11 +23,12 @@ mod saving;
 pub(crate) mod text;
 
 pub use cpr::{cpr_century_year, mod11_ok};
-pub use labels::{LabelLanguage, Pseudonymised, label_for, pseudonymise};
+pub use labels::{Pseudonymised, label_for, pseudonymise};
 pub use never_store::{NEVER_STORE_MAX_CHARS, NEVER_STORE_MAX_WORDS, normalise_words};
 pub use saving::{FieldFindings, check_before_saving};
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use text::Chars;
 use ts_rs::TS;
 
@@ -143,17 +144,19 @@ fn rank(kind: FindingKind) -> u8 {
     }
 }
 
-/// Keeps the strongest of overlapping hits, then sorts by position.
+/// Keeps the strongest of overlapping hits, then sorts by position. The hits kept so far never
+/// overlap, so one look at the kept hit starting last before a new hit's end tells whether the
+/// new one overlaps any: linear in the hits, give or take a logarithm.
 fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (rank(h.kind), h.start, std::cmp::Reverse(h.end)));
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut kept: BTreeMap<usize, Hit> = BTreeMap::new();
     for h in hits {
-        if !kept.iter().any(|k| k.start < h.end && h.start < k.end) {
-            kept.push(h);
+        let overlaps = kept.range(..h.end).next_back().is_some_and(|(_, k)| h.start < k.end);
+        if !overlaps {
+            kept.insert(h.start, h);
         }
     }
-    kept.sort_by_key(|h| h.start);
-    kept
+    kept.into_values().collect()
 }
 
 #[cfg(test)]

@@ -1,19 +1,23 @@
 //! The person's own "never store" list: names of places, people or associations they never
-//! want in the journal. Matched case-insensitively as whole words; a phrase matches across
-//! any single whitespace between its words.
+//! want in the journal. Matched as people read them, as whole words: ignoring case (Unicode
+//! case folding, so "STRASSE" is "Straße"), composed or decomposed accents, invisible
+//! characters, and how the words of a phrase are parted — "JENS  HANSEN", "jens-hansen" and
+//! "Jens\nHansen" are all "Jens Hansen". Words run together are another word ("AlNoor" is not
+//! "Al-Noor"), as a longer word is ("Fatimas" is not "Fatima").
+//!
+//! The whole list is found in one pass over the text (Aho-Corasick), so a long list and a long
+//! text cost their lengths, not their product.
 
 use super::text::Chars;
 use super::{Confidence, FindingKind, Hit};
 use crate::error::{Error, Problem, Result};
+use aho_corasick::AhoCorasick;
+use caseless::Caseless;
 
 /// Most words on the list.
 pub const NEVER_STORE_MAX_WORDS: usize = 500;
 /// Longest word or phrase, in characters.
 pub const NEVER_STORE_MAX_CHARS: usize = 80;
-
-fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
-}
 
 /// The list as stored: trimmed, inner whitespace collapsed, empty lines and duplicates
 /// (ignoring case) dropped, in the order given. Too many or too long words are refused.
@@ -31,7 +35,8 @@ pub fn normalise_words(words: &[String]) -> Result<Vec<String>> {
                 format!("a word or phrase is longer than {NEVER_STORE_MAX_CHARS} characters"),
             ));
         }
-        if !out.iter().any(|w| w.to_lowercase() == word.to_lowercase()) {
+        let key = Folded::new(&Chars::new(&word)).text;
+        if !out.iter().any(|w| Folded::new(&Chars::new(w)).text == key) {
             out.push(word);
         }
     }
@@ -45,54 +50,90 @@ pub fn normalise_words(words: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-pub(super) fn find(t: &Chars, words: &[String]) -> Vec<Hit> {
-    let mut patterns: Vec<Vec<char>> = words
-        .iter()
-        .map(|w| {
-            w.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .chars()
-                .map(lower)
-                .collect()
-        })
-        .filter(|w: &Vec<char>| !w.is_empty())
-        .collect();
-    // Longest first, so "Jens Hansen" wins over "Jens".
-    patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let mut hits = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        let at_word_start = !t.before(i).is_some_and(char::is_alphanumeric);
-        let matched = at_word_start
-            .then(|| patterns.iter().find_map(|p| match_at(t, i, p)))
-            .flatten();
-        match matched {
-            Some(end) => {
-                hits.push(Hit {
-                    kind: FindingKind::NeverStore,
-                    confidence: Confidence::High,
-                    start: i,
-                    end,
-                });
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
-    hits
+/// The text in the form the list is compared in: case-folded, and every run of spaces and
+/// hyphens one space. Each folded char keeps the range of chars read that it came from.
+struct Folded {
+    text: String,
+    /// Per folded char: the range of [`Chars`] positions it came from.
+    spans: Vec<(usize, usize)>,
+    /// Per byte offset of `text` that starts a char (and its end): the folded char's index.
+    char_at_byte: Vec<usize>,
 }
 
-/// The end of `pattern` matched at `i` as a whole word, if it matches.
-fn match_at(t: &Chars, i: usize, pattern: &[char]) -> Option<usize> {
-    let mut k = i;
-    for &p in pattern {
-        let c = t.at(k)?;
-        let same = if p == ' ' { c.is_whitespace() } else { lower(c) == p };
-        if !same {
-            return None;
+impl Folded {
+    fn new(t: &Chars) -> Self {
+        let mut folded = Folded {
+            text: String::with_capacity(t.len()),
+            spans: Vec::with_capacity(t.len()),
+            char_at_byte: Vec::with_capacity(t.len() + 1),
+        };
+        for (k, &c) in t.chars.iter().enumerate() {
+            if c.is_whitespace() || c == '-' {
+                match folded.spans.last_mut() {
+                    Some(span) if folded.text.ends_with(' ') => span.1 = k + 1,
+                    _ => folded.push(' ', (k, k + 1)),
+                }
+                continue;
+            }
+            for f in std::iter::once(c).default_case_fold() {
+                folded.push(f, (k, k + 1));
+            }
         }
-        k += 1;
+        folded.char_at_byte.push(folded.spans.len());
+        folded
     }
-    (!t.at(k).is_some_and(char::is_alphanumeric)).then_some(k)
+
+    fn push(&mut self, c: char, span: (usize, usize)) {
+        let index = self.spans.len();
+        self.char_at_byte.extend(std::iter::repeat_n(index, c.len_utf8()));
+        self.text.push(c);
+        self.spans.push(span);
+    }
+
+    fn char_before(&self, byte: usize) -> Option<char> {
+        self.text[..byte].chars().next_back()
+    }
+
+    fn char_at(&self, byte: usize) -> Option<char> {
+        self.text[byte..].chars().next()
+    }
+}
+
+/// A word of the list in the folded form, without the spaces around it.
+fn pattern(word: &str) -> String {
+    Folded::new(&Chars::new(word)).text.trim_matches(' ').to_owned()
+}
+
+pub(super) fn find(t: &Chars, words: &[String]) -> Vec<Hit> {
+    let patterns: Vec<String> = words.iter().map(|w| pattern(w)).filter(|p| !p.is_empty()).collect();
+    if patterns.is_empty() || t.len() == 0 {
+        return Vec::new();
+    }
+    let Ok(automaton) = AhoCorasick::new(&patterns) else {
+        return Vec::new();
+    };
+    let folded = Folded::new(t);
+    let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    let mut matches: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(&folded.text)
+        .filter(|m| word_edge(folded.char_before(m.start())) && word_edge(folded.char_at(m.end())))
+        .map(|m| (folded.char_at_byte[m.start()], folded.char_at_byte[m.end()]))
+        .collect();
+    // Leftmost first and, from one place, the longest: "Jens Hansen" wins over "Jens".
+    matches.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut taken = 0;
+    for (start, end) in matches {
+        if start < taken {
+            continue;
+        }
+        taken = end;
+        hits.push(Hit {
+            kind: FindingKind::NeverStore,
+            confidence: Confidence::High,
+            start: folded.spans[start].0,
+            end: folded.spans[end - 1].1,
+        });
+    }
+    hits
 }

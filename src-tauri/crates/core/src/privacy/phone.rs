@@ -58,6 +58,10 @@ const OTHER_NUMBER_CONTEXT: &[&str] = &[
     "account",
 ];
 
+/// Separators that make a digit group beside the number part of one longer number (a
+/// spaced run of digits is one number too).
+const GROUPING: &[char] = &['-', '.', '/', ':', ',', ' '];
+
 /// Currency just before a number makes it an amount.
 const CURRENCY_BEFORE: &[&str] = &["kr", "dkk", "eur", "€", "$"];
 
@@ -114,7 +118,7 @@ fn body(t: &Chars, b: usize) -> Option<(usize, bool)> {
 
 /// Reads as a date: `YYYYMMDD` or `DDMMYYYY` in the last two centuries.
 fn looks_like_date(t: &Chars, b: usize) -> bool {
-    let n = |k: usize, len: usize| (k..k + len).fold(0u32, |acc, j| acc * 10 + t.digit(j));
+    let n = |k: usize, len: usize| t.number(k, len);
     let plausible = |y: u32| (1900..2100).contains(&y);
     let ymd = plausible(n(b, 4)) && NaiveDate::from_ymd_opt(n(b, 4) as i32, n(b + 4, 2), n(b + 6, 2)).is_some();
     let dmy = plausible(n(b + 4, 4)) && NaiveDate::from_ymd_opt(n(b + 4, 4) as i32, n(b + 2, 2), n(b, 2)).is_some();
@@ -128,7 +132,7 @@ fn candidate(t: &Chars, i: usize) -> Option<Hit> {
     }
     let pre = prefix(t, i);
     let (end, spaced) = body(t, i + pre)?;
-    if !t.standalone(i, end) || t.part_of_longer_number(i, end) {
+    if !t.standalone(i, end) || t.part_of_longer_number(i, end, GROUPING) {
         return None;
     }
     let before = t.lower_before(i, 24);

@@ -6,10 +6,9 @@
 //! Drafts are not checked: they are the autosave of typing, and the person may be about to
 //! replace the number.
 
-use crate::answers::Answers;
 use crate::error::{Error, Problem, Result};
+use crate::reflection::EntryText;
 use serde::Serialize;
-use serde_json::Value;
 
 /// How many CPR numbers one field holds (never the numbers themselves).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -19,36 +18,20 @@ pub struct FieldFindings {
     pub findings: usize,
 }
 
-fn strings(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::String(s) => out.push(s.clone()),
-        Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
-        Value::Object(map) => map.values().for_each(|v| strings(v, out)),
-        _ => {}
-    }
-}
-
-/// The fields that hold CPR numbers, in question-id order, then the tags.
-pub fn cpr_fields(answers: &Answers, tags: &[String]) -> Vec<FieldFindings> {
-    let count = |texts: &[String]| texts.iter().map(|t| super::count_cpr(t)).sum::<usize>();
-    let mut found: Vec<FieldFindings> = answers
-        .iter()
-        .filter_map(|(id, value)| {
-            let mut texts = Vec::new();
-            strings(value, &mut texts);
-            let findings = count(&texts);
-            (findings > 0).then(|| FieldFindings {
-                field: format!("answers.{id}"),
-                findings,
-            })
-        })
-        .collect();
-    let in_tags = count(tags);
-    if in_tags > 0 {
-        found.push(FieldFindings {
-            field: "tags".into(),
-            findings: in_tags,
-        });
+/// The fields that hold CPR numbers, in the order of the entry's texts (guide order, then the
+/// tags), each once.
+pub fn cpr_fields(texts: &[EntryText]) -> Vec<FieldFindings> {
+    let mut found: Vec<FieldFindings> = Vec::new();
+    for text in texts {
+        let findings = super::count_cpr(&text.text);
+        if findings == 0 {
+            continue;
+        }
+        let field = text.field();
+        match found.iter_mut().find(|f| f.field == field) {
+            Some(f) => f.findings += findings,
+            None => found.push(FieldFindings { field, findings }),
+        }
     }
     found
 }
@@ -56,8 +39,8 @@ pub fn cpr_fields(answers: &Answers, tags: &[String]) -> Vec<FieldFindings> {
 /// Refuses a save with [`Problem::PersonalData`] when a CPR number is present and not
 /// overridden. Returns the fields to record in the entry's history when it is overridden
 /// (empty when there is nothing to record).
-pub fn check_before_saving(answers: &Answers, tags: &[String], overridden: bool) -> Result<Vec<FieldFindings>> {
-    let found = cpr_fields(answers, tags);
+pub fn check_before_saving(texts: &[EntryText], overridden: bool) -> Result<Vec<FieldFindings>> {
+    let found = cpr_fields(texts);
     match found.first() {
         Some(first) if !overridden => Err(Error::invalid(
             &first.field,

@@ -2,21 +2,20 @@
 //! the personal-data guard's "never store" list (a JSON array).
 
 use super::Store;
+use crate::entry::EntryInput;
 use crate::error::{Error, Problem, Result};
+use crate::locale::Locale;
 use crate::privacy::{Finding, normalise_words, scan};
-use crate::settings::{self, Language, Settings};
+use crate::reflection::{EntryCheck, check_texts, entry_texts};
+use crate::settings::{self, Settings};
 use crate::time;
 use rusqlite::{OptionalExtension, params};
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
         let defaults = Settings::default();
-        // An unknown value (written by a newer version) falls back to the default.
-        let language = self
-            .setting("language")?
-            .as_deref()
-            .and_then(Language::from_code)
-            .unwrap_or_default();
+        // "system", or an unknown value (written by a newer version), follows the system.
+        let language = self.setting("language")?.as_deref().and_then(Locale::from_code);
         let idle_lock_minutes = self
             .setting("idle_lock_minutes")?
             .and_then(|v| v.parse().ok())
@@ -34,8 +33,9 @@ impl Store {
         })
     }
 
-    pub fn set_language(&mut self, language: Language) -> Result<Settings> {
-        self.put_setting("language", language.code())?;
+    /// The interface's language; `None` follows the operating system.
+    pub fn set_language(&mut self, language: Option<Locale>) -> Result<Settings> {
+        self.put_setting("language", language.map_or("system", Locale::code))?;
         self.settings()
     }
 
@@ -116,5 +116,14 @@ impl Store {
     /// Personal data in `text`, with this person's "never store" list.
     pub fn scan_text(&self, text: &str) -> Result<Vec<Finding>> {
         Ok(scan(text, &self.never_store_words()?))
+    }
+
+    /// The guard's check of an entry being written: every text of it (see
+    /// [`crate::reflection::entry_texts`]) scanned once, with this person's "never store" list.
+    /// The answers need not be valid yet; the guide must exist.
+    pub fn check_entry(&self, input: &EntryInput) -> Result<EntryCheck> {
+        let guide = input.guide(self.guides)?;
+        let texts = entry_texts(guide, &input.answers, &input.tags);
+        Ok(check_texts(texts, &self.never_store_words()?))
     }
 }

@@ -1,11 +1,12 @@
 //! Initiatives, links, the change summary, carried-forward actions and timeline paging.
 
-use eftertanke_core::demo::{DemoLanguage, reference_case};
+use eftertanke_core::Locale;
+use eftertanke_core::demo::reference_case;
 use eftertanke_core::{ChangeField, ErrorKind, LinkKind, Problem, Store, TimelineFilter};
 use serde_json::json;
 
 fn reference(store: &mut Store) -> (eftertanke_core::Entry, eftertanke_core::Entry) {
-    let ids = store.create_entries(&reference_case(DemoLanguage::En)).unwrap();
+    let ids = store.create_entries(&reference_case(Locale::En)).unwrap();
     (store.get_entry(ids[0]).unwrap(), store.get_entry(ids[1]).unwrap())
 }
 
@@ -172,7 +173,7 @@ fn timeline_pages_cover_every_initiative_once_newest_activity_first() {
     let inputs = eftertanke_core::demo::entries(
         120,
         30,
-        DemoLanguage::Mixed,
+        &Locale::ALL,
         3,
         chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
     );
@@ -319,7 +320,7 @@ fn a_long_lane_shows_its_newest_attempts_and_counts_the_rest_unless_shown_alone(
     let inputs = eftertanke_core::demo::entries(
         40,
         1,
-        DemoLanguage::En,
+        &[Locale::En],
         5,
         chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
     );

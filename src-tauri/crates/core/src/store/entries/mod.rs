@@ -11,7 +11,9 @@ use super::Store;
 use crate::entry::{Entry, EntryInput, EntryPage};
 use crate::error::{Error, Problem, Result};
 use crate::id::{DraftId, EntryId, InitiativeId};
+use crate::locale::Locale;
 use crate::privacy::check_before_saving;
+use crate::reflection::{EntryDocument, entry_document, entry_texts};
 use crate::time;
 use rows::{ENTRY_COLUMNS, entry_from_row, summary_from_row};
 use rusqlite::{OptionalExtension, params};
@@ -27,7 +29,10 @@ impl Store {
     /// carries the person's override, which is then recorded in the entry's history.
     pub fn create_entry(&mut self, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
         let valid = input.validate(self.guides)?;
-        let overridden = check_before_saving(&valid.projection.answers, &valid.tags, input.override_personal_data)?;
+        let overridden = check_before_saving(
+            &entry_texts(input.guide(self.guides)?, &valid.projection.answers, &valid.tags),
+            input.override_personal_data,
+        )?;
         let now = time::to_db(time::now());
         let meta = Meta::new_here(self.installation_id.to_string(), &now, valid.complete);
         let id = meta.id;
@@ -50,7 +55,10 @@ impl Store {
     /// personal-data rule of [`Store::create_entry`] applies.
     pub fn update_entry(&mut self, id: EntryId, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
         let valid = input.validate(self.guides)?;
-        let overridden = check_before_saving(&valid.projection.answers, &valid.tags, input.override_personal_data)?;
+        let overridden = check_before_saving(
+            &entry_texts(input.guide(self.guides)?, &valid.projection.answers, &valid.tags),
+            input.override_personal_data,
+        )?;
         let now = time::to_db(time::now());
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&path, e))?;
@@ -90,6 +98,19 @@ impl Store {
         entry.actions = self.actions_of(id)?;
         entry.tags = self.tags_of(id)?;
         Ok(entry)
+    }
+
+    /// An entry as a document in `locale`, worded as the guide version it was written with.
+    pub fn entry_document(&self, id: EntryId, locale: Locale) -> Result<EntryDocument> {
+        let entry = self.get_entry(id)?;
+        let guide = self
+            .guides
+            .get(&entry.guide_id, entry.guide_version)
+            .ok_or_else(|| Error::NotFound {
+                what: "guide",
+                id: format!("{} v{}", entry.guide_id, entry.guide_version),
+            })?;
+        Ok(entry_document(guide, &entry.answers, locale))
     }
 
     /// Looks an entry up by its full id, as typed or pasted (for the CLI).
@@ -136,7 +157,8 @@ impl Store {
             .enumerate()
             .map(|(i, input)| {
                 let checked = input.validate(self.guides).and_then(|v| {
-                    check_before_saving(&v.projection.answers, &v.tags, input.override_personal_data).map(|o| (v, o))
+                    let texts = entry_texts(input.guide(self.guides)?, &v.projection.answers, &v.tags);
+                    check_before_saving(&texts, input.override_personal_data).map(|o| (v, o))
                 });
                 checked.map_err(|e| match e {
                     Error::Invalid {
