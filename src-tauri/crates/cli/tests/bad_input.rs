@@ -81,6 +81,16 @@ fn bad_input_is_refused_with_the_field_named_and_nothing_written() {
             br#"{"guideId":"co-production","answers":{"occurred_on":"2026-03-02","headline":"Et","headline":"To","outcome":"partly"}}"#.to_vec(),
             "answers.headline",
         ),
+        (
+            "an action's text given twice",
+            br#"{"guideId":"co-production","answers":{"occurred_on":"2026-03-02","headline":"Et","outcome":"partly","actions":[{"text":"ring","text":"skriv"}]}}"#.to_vec(),
+            "answers.actions",
+        ),
+        (
+            "a part of participation given twice",
+            br#"{"guideId":"co-production","answers":{"occurred_on":"2026-03-02","headline":"Et","outcome":"partly","participation":{"role":"consulted","role":"co_initiator"}}}"#.to_vec(),
+            "answers.participation",
+        ),
         ("bytes that are not UTF-8", b"{\"guideId\":\"co-production\",\"answers\":{\"headline\":\"\xff\xfe\"}}".to_vec(), "UTF-8"),
     ];
     for (what, input, field) in cases {
