@@ -58,3 +58,31 @@ test("a CPR number is highlighted, explained and replaced with a role (da)", asy
     await app.close();
   }
 });
+
+// Written the way someone in a hurry or someone determined writes it: glued to a word, an em
+// dash and a zero-width space between date and serial, fullwidth digits. The one check before
+// saving (check_entry) finds them all, and replacing from the dialog leaves none.
+test("CPR numbers written past the old guard are found before saving and replaced (en)", async () => {
+  const app = await launch({ dataDir: freshDataDir(), lang: "en_GB.UTF-8" });
+  const { browser } = app;
+  try {
+    await (await browser.$("nav button[data-nav=new]")).click();
+    await (await browser.$(".guide-card.recommended button")).click();
+    const headline = await browser.$("#q-headline");
+    await headline.waitForExist({ timeout: 10000 });
+    await headline.setValue("Meeting about the course");
+    await (await browser.$("#q-expected")).setValue("Mother CPR070761\u2014\u200b4285 and her neighbour \uff10\uff17\uff10\uff17\uff16\uff11 4285 would come.");
+    await (await browser.$("input[name=q-outcome][value=partly]")).click();
+    await (await browser.$("button[data-action=save-quick]")).click();
+    const dialog = await browser.$("[role=alertdialog]");
+    await dialog.waitForExist({ timeout: 10000, timeoutMsg: "a CPR number written this way still blocks saving" });
+    assert.match(await dialog.getText(), /CPR number/);
+    await (await dialog.$("button[data-action=replace-all]")).click();
+    await browser.$(".notice-ok").waitForExist({ timeout: 10000, timeoutMsg: "after replacing, the reflection is saved" });
+    const page = await browser.$("main").getText();
+    assert.match(page, /Mother CPR citizen [AB] and her neighbour citizen [AB] would come/, "both numbers became roles");
+    assert.doesNotMatch(page, /4285/, "no part of either number reached the saved reflection");
+  } finally {
+    await app.close();
+  }
+});

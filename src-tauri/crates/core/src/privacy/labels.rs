@@ -108,7 +108,14 @@ fn replace(text: &str, hits: &[Hit], label: &str) -> String {
     let mut at = 0;
     for h in hits {
         out.extend(&chars[at..h.start]);
+        // A number glued to a word ("CPR010203-1234") leaves the word and the label apart.
+        if h.start > 0 && chars[h.start - 1].is_alphanumeric() {
+            out.push(' ');
+        }
         out.push_str(label);
+        if chars.get(h.end).is_some_and(|c| c.is_alphanumeric()) {
+            out.push(' ');
+        }
         at = h.end;
     }
     out.extend(&chars[at..]);
@@ -179,6 +186,19 @@ mod tests {
         let out = pseudonymise(&texts, FindingKind::NeverStore, "fatima", Locale::Da);
         assert_eq!(out.texts[0], "borger A og borger A's søster; Fatimas bror");
         assert_eq!(out.replaced, 2);
+    }
+
+    #[test]
+    fn a_number_glued_to_words_or_written_with_invisible_characters_is_replaced_whole() {
+        let texts = owned(&["Mor CPR010203\u{2014}\u{200B}1234og datter"]);
+        let out = pseudonymise(&texts, FindingKind::Cpr, "010203\u{2014}\u{200B}1234", Locale::Da);
+        assert_eq!(out.texts[0], "Mor CPR borger A og datter");
+        let texts = owned(&["\u{FF10}\u{FF11}\u{FF10}\u{FF12}\u{FF10}\u{FF13}-1234 og 010203 1234"]);
+        let out = pseudonymise(&texts, FindingKind::Cpr, "010203-1234", Locale::Da);
+        assert_eq!(
+            out.texts[0], "borger A og borger A",
+            "the same number however its digits are written"
+        );
     }
 
     #[test]
