@@ -72,7 +72,7 @@ pub struct EntryInput {
     /// The guide version; `null` means the newest.
     pub guide_version: Option<u32>,
     #[ts(type = "Record<string, unknown>")]
-    #[serde(deserialize_with = "crate::answers::unique_answers")]
+    #[serde(deserialize_with = "crate::unique_keys::unique_answers")]
     pub answers: Answers,
     /// The person went through the whole guide (rather than saving a quick capture).
     pub complete: bool,

@@ -40,6 +40,7 @@ pub mod store;
 pub mod text_rules;
 pub mod time;
 pub mod timeline;
+mod unique_keys;
 pub mod vault;
 
 pub use action::{Action, ActionStatus, DueAction};
