@@ -19,10 +19,12 @@ pub const NEVER_STORE_MAX_WORDS: usize = 500;
 /// Longest word or phrase, in characters.
 pub const NEVER_STORE_MAX_CHARS: usize = 80;
 
-/// The list as stored: trimmed, inner whitespace collapsed, empty lines and duplicates
-/// (ignoring case) dropped, in the order given. Too many or too long words are refused.
+/// The list as stored: trimmed, inner whitespace collapsed, empty lines and duplicates (the
+/// same word as the list is matched: ignoring case, accents' forms and hyphens) dropped, in the
+/// order given. Too many or too long words are refused.
 pub fn normalise_words(words: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for word in words {
         let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
         if word.is_empty() {
@@ -35,8 +37,7 @@ pub fn normalise_words(words: &[String]) -> Result<Vec<String>> {
                 format!("a word or phrase is longer than {NEVER_STORE_MAX_CHARS} characters"),
             ));
         }
-        let key = Folded::new(&Chars::new(&word)).text;
-        if !out.iter().any(|w| Folded::new(&Chars::new(w)).text == key) {
+        if seen.insert(pattern(&word)) {
             out.push(word);
         }
     }
