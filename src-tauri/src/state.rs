@@ -8,7 +8,7 @@
 
 use crate::ipc_error::IpcError;
 use eftertanke_core::journal::Rotation;
-use eftertanke_core::journals::Choices;
+use eftertanke_core::journal::journals::Choices;
 use eftertanke_core::vault::KdfParams;
 use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Secret, Store, data_dir};
 use serde::Serialize;

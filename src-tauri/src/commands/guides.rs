@@ -3,8 +3,8 @@
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use eftertanke_core::Locale;
-use eftertanke_core::demo;
-use eftertanke_core::lens::{LensFinding, deficit_findings};
+use eftertanke_core::privacy::lens::{LensFinding, deficit_findings};
+use eftertanke_core::reflection::demo;
 use eftertanke_core::{Guide, GuideSummary, Guides};
 use tauri::State;
 

@@ -2,7 +2,7 @@
 
 use crate::ipc_error::IpcError;
 use crate::state::{AppState, Phase};
-use eftertanke_core::journals::{Choices, MAX_NAME_CHARS};
+use eftertanke_core::journal::journals::{Choices, MAX_NAME_CHARS};
 use eftertanke_core::{JournalInfo, Settings};
 use serde::Serialize;
 use tauri::State;

@@ -2,7 +2,7 @@
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
-use eftertanke_core::changes::{Change, compare};
+use eftertanke_core::reflection::changes::{Change, compare};
 use eftertanke_core::{
     Action, ActionId, DueAction, EntryId, EntryLinks, Initiative, InitiativeId, InitiativeInput, LinkId, LinkKind,
     TimelineFilter, TimelinePage,
@@ -101,7 +101,7 @@ pub fn delete_entry(state: State<'_, AppState>, id: EntryId) -> Result<(), IpcEr
 pub fn chart_data(
     state: State<'_, AppState>,
     initiative: Option<InitiativeId>,
-) -> Result<eftertanke_core::charts::ChartData, IpcError> {
+) -> Result<eftertanke_core::timeline::charts::ChartData, IpcError> {
     state.with_store(|s| s.chart_data(initiative))
 }
 

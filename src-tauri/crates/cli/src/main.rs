@@ -11,7 +11,7 @@ use anyhow::Context;
 use args::{Cli, Command, DemoLang, LinkArg};
 use clap::Parser;
 use eftertanke_core::Locale;
-use eftertanke_core::demo;
+use eftertanke_core::reflection::demo;
 use eftertanke_core::{EntryInput, Home, Place};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -197,7 +197,7 @@ fn quick_capture(
     notes: Option<String>,
 ) -> EntryInput {
     let today = || chrono::Utc::now().date_naive().to_string();
-    let mut answers = eftertanke_core::answers::Answers::new();
+    let mut answers = eftertanke_core::reflection::answers::Answers::new();
     answers.insert("occurred_on".into(), date.unwrap_or_else(today).into());
     answers.insert("headline".into(), title.unwrap_or_default().into());
     answers.extend(outcome.map(|o| ("outcome".to_owned(), o.into())));

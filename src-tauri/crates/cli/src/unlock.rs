@@ -26,7 +26,7 @@ pub fn open(place: &Place) -> anyhow::Result<Journal> {
 
 /// `eftertanke journals --new NAME`: a new journal beside the others, with its own passphrase.
 pub fn create_named(journals: &Journals, name: &str) -> anyhow::Result<JournalInfo> {
-    let name = eftertanke_core::journals::check_name(name)?;
+    let name = eftertanke_core::journal::journals::check_name(name)?;
     let passphrase = new_passphrase()?;
     let (journal, code, info) = journals.create(&name, &passphrase, KdfParams::default())?;
     journal.lock();

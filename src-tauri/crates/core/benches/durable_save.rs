@@ -12,7 +12,7 @@
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
 use eftertanke_core::Locale;
-use eftertanke_core::demo::reference_case;
+use eftertanke_core::reflection::demo::reference_case;
 use eftertanke_core::store::apply_pragmas;
 use eftertanke_core::{ActionId, DatabaseKey, Entry, EntryId, EntryInput, OpenOptions, Store};
 use rusqlite::{Connection, named_params, params};

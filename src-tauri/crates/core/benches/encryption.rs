@@ -12,7 +12,7 @@
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
 use eftertanke_core::Locale;
-use eftertanke_core::demo::{entries_range, follow_up_links, reference_case};
+use eftertanke_core::reflection::demo::{entries_range, follow_up_links, reference_case};
 use eftertanke_core::vault::{KdfParams, Vault};
 use eftertanke_core::{OpenOptions, Store, TimelineFilter};
 use std::path::Path;

@@ -11,7 +11,7 @@
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
 use eftertanke_core::Locale;
-use eftertanke_core::demo::{entries_range, follow_up_links};
+use eftertanke_core::reflection::demo::{entries_range, follow_up_links};
 use eftertanke_core::store::apply_pragmas;
 use eftertanke_core::store::timeline::{lanes_sql, nodes_sql};
 use eftertanke_core::{OpenOptions, Store, TimelineFilter};

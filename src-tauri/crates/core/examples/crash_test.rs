@@ -25,7 +25,7 @@
 
 use eftertanke_core::Locale;
 use eftertanke_core::backup::{BackupReason, list};
-use eftertanke_core::demo::reference_case;
+use eftertanke_core::reflection::demo::reference_case;
 use eftertanke_core::vault::{KdfParams, Vault};
 use eftertanke_core::{EntryInput, Journal, Secret, Store};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};

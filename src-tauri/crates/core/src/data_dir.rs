@@ -1,5 +1,6 @@
 //! The names of where journals live. Which folder a shell uses — one journal's folder under
-//! `EFTERTANKE_DATA_DIR`, or the journals under the OS data folder — is [`crate::journals::Home`].
+//! `EFTERTANKE_DATA_DIR`, or the journals under the OS data folder — is
+//! [`crate::journal::journals::Home`].
 
 use std::path::{Path, PathBuf};
 

@@ -4,8 +4,8 @@
 
 use super::Journal;
 use crate::backup::{self, BackupCheck, BackupInfo, BackupReason};
-use crate::data_dir_lock::{DataDirLock, LockKind, WAIT};
 use crate::error::{Error, Result};
+use crate::journal::lock::{DataDirLock, LockKind, WAIT};
 use crate::store::{OpenOptions, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};

@@ -8,11 +8,11 @@
 //! A database kept unencrypted by a version before encryption is encrypted in place instead.
 
 use super::{Journal, Place};
-use crate::data_dir_lock::{DataDirLock, LockKind};
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use crate::journal::lock::{DataDirLock, LockKind};
 use crate::store::{OpenOptions, Store};
 use crate::vault::keyfile::KEY_FILE;
+use crate::vault::secret::Secret;
 use crate::vault::{KdfParams, RecoveryCode, Vault, VaultState};
 use std::path::Path;
 
@@ -40,7 +40,7 @@ pub(super) fn forget_finished(dir: &Path) {
 pub(super) fn create(place: &Place, passphrase: &Secret, kdf: KdfParams) -> Result<Created> {
     crate::vault::check_new_passphrase(passphrase.expose())?;
     let dir = place.dir.as_path();
-    crate::private_files::create_dir(dir)?;
+    crate::files::private_files::create_dir(dir)?;
     let db = place.database.clone();
     crate::store::check_location(&db)?;
     let mut lock = DataDirLock::exclusive(dir)?;
@@ -59,21 +59,21 @@ pub(super) fn create(place: &Place, passphrase: &Secret, kdf: KdfParams) -> Resu
     if vault.state()? == VaultState::Locked {
         return Ok(Created::Existing(lock));
     }
-    let legacy = db.exists() && crate::store::is_plaintext_database(&db);
+    let legacy = db.exists() && crate::vault::is_plaintext_database(&db);
     let (key, code) = if legacy {
         vault.create(passphrase.expose())?
     } else {
         let (key, code, file) = vault.seal_new(passphrase.expose())?;
         let made = (|| {
-            crate::atomic_file::write(&dir.join(MARKER), b"a first run is under way\n")?;
+            crate::files::atomic_file::write(&dir.join(MARKER), b"a first run is under way\n")?;
             // Created private, so the WAL and shared-memory files SQLite makes beside it are too.
-            drop(crate::private_files::create_new(&db)?);
+            drop(crate::files::private_files::create_new(&db)?);
             let store = Store::open(&db, &OpenOptions::with_key(key.clone()))?;
             store.checkpoint()?;
             drop(store);
             file.write(&dir.join(KEY_FILE))?;
             std::fs::remove_file(dir.join(MARKER)).map_err(|e| Error::from_io(dir, &e))?;
-            crate::atomic_file::sync_dir(dir)
+            crate::files::atomic_file::sync_dir(dir)
         })();
         if let Err(err) = made {
             // Leave nothing half made: the next first run starts from an empty directory.
@@ -84,7 +84,7 @@ pub(super) fn create(place: &Place, passphrase: &Secret, kdf: KdfParams) -> Resu
         }
         (key, code)
     };
-    lock.change_to(LockKind::Shared, crate::data_dir_lock::WAIT, dir)?;
+    lock.change_to(LockKind::Shared, crate::journal::lock::WAIT, dir)?;
     let mut journal = Journal::unlocked(place, kdf, key, lock);
     journal.open()?;
     Ok(Created::New(Box::new(journal), code))
@@ -100,5 +100,5 @@ fn remove_leftovers(dir: &Path, db: &Path) -> Result<()> {
         }
     }
     let _ = std::fs::remove_file(dir.join(MARKER));
-    crate::atomic_file::sync_dir(dir)
+    crate::files::atomic_file::sync_dir(dir)
 }

@@ -13,7 +13,7 @@
 //! creates a database beside an existing key file.
 //!
 //! Architecture invariant: every process that opens a journal holds the data directory's lock
-//! ([`crate::data_dir_lock`]) for as long as it works on it: shared for work, exclusive for
+//! ([`crate::journal::lock`]) for as long as it works on it: shared for work, exclusive for
 //! the first run and for a restore. So a restore never puts aside a copy that someone is still
 //! writing to.
 //!
@@ -23,16 +23,20 @@
 
 mod backups;
 mod create;
+pub mod journals;
+mod legacy;
+pub mod lock;
 pub(crate) mod restore;
 pub(crate) mod wal;
 
 pub use backups::{BackupJob, BackupList, Rotation};
+pub use restore::restore_database;
 
-use crate::data_dir_lock::{DataDirLock, LockKind};
 use crate::error::{Error, Problem, Result};
-use crate::secret::Secret;
+use crate::journal::lock::{DataDirLock, LockKind};
 use crate::store::{OpenOptions, Store};
 use crate::vault::keyfile::{KEY_FILE, KeyFile};
+use crate::vault::secret::Secret;
 use crate::vault::{DatabaseKey, KdfParams, Vault, VaultState};
 use std::path::{Path, PathBuf};
 
@@ -193,10 +197,10 @@ impl Journal {
             ));
         }
         // An older version made the folder and its files readable by every local user.
-        crate::private_files::tighten_dir(dir)?;
-        crate::private_files::tighten_files_in(dir)?;
-        crate::private_files::tighten_dir(&dir.join(crate::backup::BACKUP_DIR))?;
-        crate::private_files::tighten_files_in(&dir.join(crate::backup::BACKUP_DIR))?;
+        crate::files::private_files::tighten_dir(dir)?;
+        crate::files::private_files::tighten_files_in(dir)?;
+        crate::files::private_files::tighten_dir(&dir.join(crate::backup::BACKUP_DIR))?;
+        crate::files::private_files::tighten_files_in(&dir.join(crate::backup::BACKUP_DIR))?;
         create::forget_finished(dir);
         Ok(lock)
     }
@@ -223,7 +227,7 @@ impl Journal {
         let store = Store::open(&db, &OpenOptions::with_key(self.key.clone())).map_err(|e| self.explain(e))?;
         wal::probe(&store)?;
         for file in wal::files_of(&db) {
-            crate::private_files::tighten_file(&file)?;
+            crate::files::private_files::tighten_file(&file)?;
         }
         self.store = Some(store);
         Ok(())

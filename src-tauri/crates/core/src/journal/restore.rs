@@ -5,8 +5,8 @@
 use super::Journal;
 use super::wal::{self, fold, rename_with_wal, side};
 use crate::backup::{self, BackupInfo, BackupReason};
-use crate::data_dir_lock::{LockKind, WAIT};
 use crate::error::{Error, Result};
+use crate::journal::lock::{LockKind, WAIT};
 use crate::time;
 use crate::vault::DatabaseKey;
 use std::path::Path;
@@ -47,12 +47,21 @@ impl Journal {
     }
 }
 
+/// Replaces the database with a backup. The store must be closed and no other process may use
+/// it (a [`crate::journal::Journal`] restores under the exclusive lock). The backup is verified
+/// first — a file that is not one of this journal's backups is refused and nothing changes —
+/// and the current database is kept aside as a "before restore" backup, its WAL folded in.
+pub fn restore_database(database: &Path, from: &Path, key: Option<&DatabaseKey>) -> Result<Option<BackupInfo>> {
+    let key = key.ok_or_else(|| Error::Internal("only an encrypted journal is restored".into()))?;
+    restore_files(database, from, key)
+}
+
 /// The file work of a restore, with no process using `database` (the caller holds the
 /// exclusive lock, or is a test with nothing open).
 pub(crate) fn restore_files(database: &Path, from: &Path, key: &DatabaseKey) -> Result<Option<BackupInfo>> {
     crate::store::verify_backup(from, Some(key))?;
     let dir = backup::backup_dir(database);
-    crate::private_files::create_dir(&dir)?;
+    crate::files::private_files::create_dir(&dir)?;
     // 1. The incoming copy, self-contained: the backup and any WAL that travelled with it,
     //    folded together, verified again.
     let incoming = database.with_extension("sqlite3.restoring");
@@ -80,7 +89,7 @@ pub(crate) fn restore_files(database: &Path, from: &Path, key: &DatabaseKey) -> 
         .exists()
         .then(|| BackupInfo::file_name_for(time::now(), BackupReason::BeforeRestore));
     let plan = side(database, PLAN_SUFFIX);
-    crate::atomic_file::write(&plan, aside_name.as_deref().unwrap_or_default().as_bytes())?;
+    crate::files::atomic_file::write(&plan, aside_name.as_deref().unwrap_or_default().as_bytes())?;
     kill_point(1)?;
     // 2. The current journal aside, with its WAL folded in (or, if it will not fold because
     //    the file is damaged, with the WAL beside it under the same name).
@@ -94,7 +103,7 @@ pub(crate) fn restore_files(database: &Path, from: &Path, key: &DatabaseKey) -> 
             let _ = fold(&target, key);
         }
         let _ = std::fs::remove_file(side(&target, "-shm"));
-        crate::atomic_file::sync_dir(&dir)?;
+        crate::files::atomic_file::sync_dir(&dir)?;
         let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
         aside = BackupInfo::parse(&name, size);
     } else {
@@ -103,10 +112,10 @@ pub(crate) fn restore_files(database: &Path, from: &Path, key: &DatabaseKey) -> 
     // 3. The swap.
     std::fs::rename(&incoming, database).map_err(|e| Error::from_io(database, &e))?;
     let folder = database.parent().unwrap_or(Path::new("."));
-    crate::atomic_file::sync_dir(folder)?;
+    crate::files::atomic_file::sync_dir(folder)?;
     kill_point(3)?;
     std::fs::remove_file(&plan).map_err(|e| Error::from_io(&plan, &e))?;
-    crate::atomic_file::sync_dir(folder)?;
+    crate::files::atomic_file::sync_dir(folder)?;
     Ok(aside)
 }
 
@@ -169,14 +178,14 @@ pub(super) fn finish_interrupted(database: &Path) -> Result<()> {
         _ => {}
     }
     let folder = database.parent().unwrap_or(Path::new("."));
-    crate::atomic_file::sync_dir(folder)?;
+    crate::files::atomic_file::sync_dir(folder)?;
     std::fs::remove_file(&plan).map_err(|e| Error::from_io(&plan, &e))?;
-    crate::atomic_file::sync_dir(folder)
+    crate::files::atomic_file::sync_dir(folder)
 }
 
 fn copy_private(from: &Path, to: &Path) -> Result<()> {
     let mut src = std::fs::File::open(from).map_err(|e| Error::from_io(from, &e))?;
-    let mut dst = crate::private_files::create_new(to)?;
+    let mut dst = crate::files::private_files::create_new(to)?;
     std::io::copy(&mut src, &mut dst).map_err(|e| {
         let _ = std::fs::remove_file(to);
         Error::from_io(to, &e)
@@ -211,11 +220,11 @@ fn kill_point(n: u8) -> Result<()> {
 mod tests {
     use super::*;
     use crate::journal::Journal;
-    use crate::secret::Secret;
     use crate::vault::KdfParams;
+    use crate::vault::secret::Secret;
 
     fn quick(title: &str) -> crate::EntryInput {
-        let mut answers = crate::answers::Answers::new();
+        let mut answers = crate::reflection::answers::Answers::new();
         answers.insert("occurred_on".into(), "2026-03-02".into());
         answers.insert("headline".into(), title.into());
         answers.insert("outcome".into(), "partly".into());

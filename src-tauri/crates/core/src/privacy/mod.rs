@@ -17,15 +17,14 @@
 mod cpr;
 mod email;
 mod labels;
+pub mod lens;
 mod never_store;
 mod phone;
-mod saving;
 pub(crate) mod text;
 
 pub use cpr::{cpr_century_year, mod11_ok};
 pub use labels::{Pseudonymised, label_for, pseudonymise};
 pub use never_store::{NEVER_STORE_MAX_CHARS, NEVER_STORE_MAX_WORDS, normalise_words};
-pub use saving::{FieldFindings, check_before_saving};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 //! The guard's check of a whole entry: every text of [`super::entry_texts`] scanned once, with
 //! its findings. The window asks for it in one round trip before saving (and shows what it
-//! found); the saving rule ([`crate::privacy::check_before_saving`]) reads the same texts.
+//! found); the saving rule ([`super::check_before_saving`]) reads the same texts.
 
 use super::texts::{EntryText, SlotPart};
 use crate::privacy::{Finding, scan};

@@ -3,9 +3,9 @@
 //! (a choice's label, not its id). The window renders it ("the whole reflection") and export
 //! will print it, so both say the same thing in the same order.
 
-use crate::answers::Answers;
 use crate::guide::{ChoiceOption, Feeds, Guide, Question, QuestionKind};
 use crate::locale::Locale;
+use crate::reflection::answers::Answers;
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;

@@ -6,8 +6,8 @@
 //! later search, export and sharing all read an entry's texts through [`entry_texts`]. Choices,
 //! scales and dates are not texts: the guide validates them against fixed values.
 
-use crate::answers::Answers;
 use crate::guide::{Guide, QuestionKind};
+use crate::reflection::answers::Answers;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;

@@ -1,10 +1,10 @@
 //! The `actions` table: what each reflection decides to do.
 
 use super::Store;
-use super::entries::{conversion, instant_col};
-use crate::action::{Action, ActionStatus, DueAction, ValidAction};
+use super::columns::{conversion, instant_col};
 use crate::error::{Error, Problem, Result};
 use crate::id::{ActionId, EntryId};
+use crate::reflection::action::{Action, ActionStatus, DueAction, ValidAction};
 use rusqlite::{Row, Transaction, params};
 
 const ACTION_COLUMNS: &str = "id, entry_id, text, owner, review_on, status, status_note, created_at, updated_at";
@@ -17,7 +17,7 @@ const ACTION_COLUMNS_A: &str =
 /// For a `fresh` entry there is nothing to tombstone.
 pub(super) fn write_for_entry(
     tx: &Transaction<'_>,
-    entry: &super::entries::Meta,
+    entry: &super::entry_meta::Meta,
     actions: &[ValidAction],
     fresh: bool,
 ) -> rusqlite::Result<()> {

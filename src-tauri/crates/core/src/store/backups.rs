@@ -14,18 +14,6 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 
-/// The first bytes of every unencrypted SQLite file.
-const PLAINTEXT_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
-/// Is the file an unencrypted SQLite database (as written by versions before encryption)?
-pub fn is_plaintext_database(path: &Path) -> bool {
-    use std::io::Read;
-    let mut header = [0u8; 16];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut header))
-        .is_ok_and(|()| &header == PLAINTEXT_HEADER)
-}
-
 /// Copies the database open on `conn` into a new file at `dest`, encrypted with `key` (or not,
 /// without one), as one consistent snapshot.
 pub(crate) fn export(conn: &Connection, dest: &Path, key: Option<&DatabaseKey>) -> rusqlite::Result<()> {
@@ -104,14 +92,14 @@ pub(crate) fn write_backup(
     reason: BackupReason,
 ) -> Result<BackupInfo> {
     let dir = backup::backup_dir(database);
-    crate::private_files::create_dir(&dir)?;
+    crate::files::private_files::create_dir(&dir)?;
     let now = time::now();
     let name = BackupInfo::file_name_for(now, reason);
     let final_path = dir.join(&name);
     let partial = dir.join(format!("{name}.partial"));
     let _ = std::fs::remove_file(&partial);
     // Created private before SQLite writes to it, whatever the umask.
-    drop(crate::private_files::create_new(&partial)?);
+    drop(crate::files::private_files::create_new(&partial)?);
     export(conn, &partial, key).map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         Error::from_sqlite(&partial, e)
@@ -125,7 +113,7 @@ pub(crate) fn write_backup(
         return Err(err);
     }
     std::fs::rename(&partial, &final_path).map_err(|e| io(&final_path, e))?;
-    crate::atomic_file::sync_dir(&dir)?;
+    crate::files::atomic_file::sync_dir(&dir)?;
     copy_key_file(database, &dir)?;
     let size = std::fs::metadata(&final_path).map(|m| m.len()).unwrap_or(0);
     BackupInfo::parse(&name, size).ok_or_else(|| Error::Internal(format!("backup name {name} does not parse")))
@@ -139,7 +127,7 @@ fn copy_key_file(database: &Path, backup_dir: &Path) -> Result<()> {
         .join(crate::vault::keyfile::KEY_FILE);
     if key_file.is_file() {
         let bytes = std::fs::read(&key_file).map_err(|e| Error::from_io(&key_file, &e))?;
-        crate::atomic_file::write(&backup_dir.join(crate::vault::keyfile::KEY_FILE), &bytes)?;
+        crate::files::atomic_file::write(&backup_dir.join(crate::vault::keyfile::KEY_FILE), &bytes)?;
     }
     Ok(())
 }
@@ -166,16 +154,7 @@ pub(crate) fn encrypt_plaintext_database(database: &Path, key: &DatabaseKey) -> 
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(PathBuf::from(format!("{}{suffix}", database.display())));
     }
-    crate::atomic_file::sync_dir(database.parent().unwrap_or(Path::new(".")))
-}
-
-/// Replaces the database with a backup. The store must be closed and no other process may use
-/// it (a [`crate::journal::Journal`] restores under the exclusive lock). The backup is verified
-/// first — a file that is not one of this journal's backups is refused and nothing changes —
-/// and the current database is kept aside as a "before restore" backup, its WAL folded in.
-pub fn restore(database: &Path, from: &Path, key: Option<&DatabaseKey>) -> Result<Option<BackupInfo>> {
-    let key = key.ok_or_else(|| Error::Internal("only an encrypted journal is restored".into()))?;
-    crate::journal::restore::restore_files(database, from, key)
+    crate::files::atomic_file::sync_dir(database.parent().unwrap_or(Path::new(".")))
 }
 
 impl Store {

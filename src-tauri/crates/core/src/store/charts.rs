@@ -2,9 +2,9 @@
 //! Run when the charts are opened, never at start-up.
 
 use super::Store;
-use crate::charts::{ChartData, LevelPoint, OutcomesAtLevel};
 use crate::error::Result;
 use crate::id::InitiativeId;
+use crate::timeline::charts::{ChartData, LevelPoint, OutcomesAtLevel};
 
 impl Store {
     pub fn chart_data(&self, initiative: Option<InitiativeId>) -> Result<ChartData> {

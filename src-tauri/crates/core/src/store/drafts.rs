@@ -1,10 +1,10 @@
 //! The `drafts` table: autosaved typing, one draft per new entry or per entry being edited.
 
 use super::Store;
-use crate::draft::{Draft, DraftInput};
-use crate::entry::EntryInput;
 use crate::error::{Error, Result};
 use crate::id::{DraftId, EntryId};
+use crate::reflection::draft::{Draft, DraftInput};
+use crate::reflection::entry::EntryInput;
 use crate::time;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -118,7 +118,7 @@ fn draft_from_row(row: &Row<'_>) -> rusqlite::Result<Draft> {
 /// Reads a first-release draft (`{occurredOn, title, outcome, notes}`) as a draft of the
 /// one-page guide it was typed in.
 fn lenient_payload(value: &serde_json::Value) -> Payload {
-    let mut answers = crate::answers::Answers::new();
+    let mut answers = crate::reflection::answers::Answers::new();
     for (from, to) in [
         ("occurredOn", "occurred_on"),
         ("title", "title"),

@@ -3,10 +3,10 @@
 //! never apart.
 
 use super::Store;
-use crate::entry::EntryEvent;
 use crate::error::Result;
 use crate::id::{EntryEventId, EntryId};
-use crate::privacy::FieldFindings;
+use crate::reflection::FieldFindings;
+use crate::reflection::entry::EntryEvent;
 use rusqlite::{Transaction, params};
 
 /// Records that the person saved `entry` although these fields hold CPR numbers. The detail
@@ -44,8 +44,8 @@ impl Store {
                         id: r.get(0)?,
                         entry_id: r.get(1)?,
                         kind: r.get(2)?,
-                        occurred_at: super::entries::instant_col(r, 3)?,
-                        detail: serde_json::from_str(&detail).map_err(|e| super::entries::conversion(4, e))?,
+                        occurred_at: super::columns::instant_col(r, 3)?,
+                        detail: serde_json::from_str(&detail).map_err(|e| super::columns::conversion(4, e))?,
                     })
                 })?
                 .collect()

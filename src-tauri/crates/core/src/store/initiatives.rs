@@ -3,7 +3,7 @@
 use super::Store;
 use crate::error::{Error, Problem, Result};
 use crate::id::InitiativeId;
-use crate::initiative::{Initiative, InitiativeInput};
+use crate::timeline::initiative::{Initiative, InitiativeInput};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 /// The initiative with this title as people read it ([`crate::name_key`]: case, accents

@@ -3,7 +3,7 @@
 use super::Store;
 use crate::error::{Error, Problem, Result};
 use crate::id::{EntryId, LinkId};
-use crate::link::{EntryLinks, LinkKind, LinkedEntry};
+use crate::timeline::link::{EntryLinks, LinkKind, LinkedEntry};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
 

@@ -10,10 +10,12 @@
 mod actions;
 mod backups;
 mod charts;
+mod columns;
 mod connection;
 mod cursor;
 mod drafts;
 mod entries;
+mod entry_meta;
 mod events;
 pub mod file_system;
 mod initiatives;
@@ -33,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub(crate) use backups::encrypt_plaintext_database;
-pub use backups::{is_plaintext_database, restore, verify as verify_backup};
+pub use backups::verify as verify_backup;
 pub(crate) use connection::apply_key;
 pub use connection::{apply_pragmas, check_location};
 

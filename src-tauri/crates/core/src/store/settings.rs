@@ -2,10 +2,10 @@
 //! the personal-data guard's "never store" list (a JSON array).
 
 use super::Store;
-use crate::entry::EntryInput;
 use crate::error::{Error, Problem, Result};
 use crate::locale::Locale;
 use crate::privacy::{Finding, normalise_words, scan};
+use crate::reflection::entry::EntryInput;
 use crate::reflection::{EntryCheck, check_texts, entry_texts};
 use crate::settings::{self, Settings};
 use crate::time;

@@ -3,7 +3,7 @@
 //! through `entries_by_initiative_day` for the lanes on the page only.
 
 use super::Store;
-use super::entries::{date_col, outcome_col};
+use super::columns::{date_col, outcome_col};
 use super::initiatives::initiative_from_row;
 use crate::error::{Error, Problem, Result};
 use crate::id::InitiativeId;

@@ -244,6 +244,6 @@ impl KeyFile {
 
     pub fn write(&self, path: &Path) -> Result<()> {
         let json = serde_json::to_vec_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
-        crate::atomic_file::write(path, &json)
+        crate::files::atomic_file::write(path, &json)
     }
 }

@@ -8,11 +8,14 @@
 mod kdf;
 mod key;
 pub mod keyfile;
+mod plaintext;
 mod random;
 mod recovery;
+pub mod secret;
 
 pub use kdf::KdfParams;
 pub use key::DatabaseKey;
+pub use plaintext::is_plaintext_database;
 pub use recovery::RecoveryCode;
 
 use crate::error::{Error, Problem, Result};
@@ -34,7 +37,7 @@ pub enum VaultState {
 
 #[derive(Debug)]
 pub struct Vault {
-    dir: PathBuf,
+    pub(crate) dir: PathBuf,
     kdf: KdfParams,
 }
 
@@ -61,32 +64,12 @@ impl Vault {
             return Ok(VaultState::Locked);
         }
         let db = crate::data_dir::database_path(&self.dir);
-        if db.exists() && !crate::store::is_plaintext_database(&db) {
+        if db.exists() && !is_plaintext_database(&db) {
             // An encrypted database without its key file: making a new key would not open it,
             // and must not replace it.
             return Err(Error::KeyFileMissing { path: self.key_file() });
         }
         Ok(VaultState::New)
-    }
-
-    /// First run: checks the passphrase, makes the key and the recovery code, and writes the
-    /// key file. A database kept unencrypted by an earlier version is encrypted in place.
-    pub fn create(&self, passphrase: &str) -> Result<(DatabaseKey, RecoveryCode)> {
-        if self.state()? == VaultState::Locked {
-            return Err(Error::invalid(
-                "passphrase",
-                Problem::UnknownValue,
-                "a passphrase is already set for this data; unlock it instead",
-            ));
-        }
-        let (key, code, file) = self.seal_new(passphrase)?;
-        crate::private_files::create_dir(&self.dir)?;
-        let db = crate::data_dir::database_path(&self.dir);
-        if db.exists() {
-            crate::store::encrypt_plaintext_database(&db, &key)?;
-        }
-        file.write(&self.key_file())?;
-        Ok((key, code))
     }
 
     /// Makes a new key and recovery code and wraps the key under both, writing nothing.

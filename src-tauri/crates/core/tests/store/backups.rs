@@ -2,7 +2,8 @@
 
 use crate::{encrypted, quick};
 use eftertanke_core::backup::{self, BackupReason};
-use eftertanke_core::store::{restore, verify_backup};
+use eftertanke_core::journal::restore_database as restore;
+use eftertanke_core::store::verify_backup;
 use eftertanke_core::{ErrorKind, OpenOptions, Store};
 
 #[test]

@@ -2,7 +2,7 @@
 //! one readable from another; names unique; a journal remembered only when asked.
 
 use super::{files_containing, quick};
-use eftertanke_core::journals::{JOURNALS_DIR, NAME_FILE, ROOT_ID};
+use eftertanke_core::journal::journals::{JOURNALS_DIR, NAME_FILE, ROOT_ID};
 use eftertanke_core::vault::KdfParams;
 use eftertanke_core::{Error, ErrorKind, Journal, Journals, Problem, Secret};
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Initiatives, links, the change summary, carried-forward actions and timeline paging.
 
 use eftertanke_core::Locale;
-use eftertanke_core::demo::reference_case;
+use eftertanke_core::reflection::demo::reference_case;
 use eftertanke_core::{ChangeField, ErrorKind, LinkKind, Problem, Store, TimelineFilter};
 use serde_json::json;
 
@@ -102,7 +102,7 @@ fn deleting_an_attempt_in_the_middle_leaves_a_visible_gap() {
 fn the_change_summary_reads_the_reference_case() {
     let mut store = Store::open_in_memory().unwrap();
     let (first, second) = reference(&mut store);
-    let changes = eftertanke_core::changes::compare(&first, &second);
+    let changes = eftertanke_core::reflection::changes::compare(&first, &second);
     let get = |f: ChangeField| changes.iter().find(|c| c.field == f).unwrap();
     let role = get(ChangeField::Role);
     assert_eq!(
@@ -170,7 +170,7 @@ fn actions_carry_their_status_and_overdue_ones_are_found() {
 #[test]
 fn timeline_pages_cover_every_initiative_once_newest_activity_first() {
     let mut store = Store::open_in_memory().unwrap();
-    let inputs = eftertanke_core::demo::entries(
+    let inputs = eftertanke_core::reflection::demo::entries(
         120,
         30,
         &Locale::ALL,
@@ -317,7 +317,7 @@ fn chart_data_counts_outcomes_by_participation_level() {
 #[test]
 fn a_long_lane_shows_its_newest_attempts_and_counts_the_rest_unless_shown_alone() {
     let mut store = Store::open_in_memory().unwrap();
-    let inputs = eftertanke_core::demo::entries(
+    let inputs = eftertanke_core::reflection::demo::entries(
         40,
         1,
         &[Locale::En],

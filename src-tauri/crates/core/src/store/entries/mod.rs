@@ -4,15 +4,14 @@
 mod rows;
 mod write;
 
-pub(crate) use rows::{conversion, date_col, instant_col, outcome_col};
-pub(crate) use write::Meta;
+use super::entry_meta::Meta;
 
 use super::Store;
-use crate::entry::{Entry, EntryInput, EntryPage};
 use crate::error::{Error, Problem, Result};
 use crate::id::{DraftId, EntryId, InitiativeId};
 use crate::locale::Locale;
-use crate::privacy::check_before_saving;
+use crate::reflection::check_before_saving;
+use crate::reflection::entry::{Entry, EntryInput, EntryPage};
 use crate::reflection::{EntryDocument, entry_document, entry_texts};
 use crate::time;
 use rows::{ENTRY_COLUMNS, entry_from_row, summary_from_row};

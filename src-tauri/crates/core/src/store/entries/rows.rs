@@ -1,7 +1,7 @@
-//! Rows of `entries` into `Entry` and `EntrySummary`, and the column readers other tables'
-//! rows share.
+//! Rows of `entries` into `Entry` and `EntrySummary`.
 
-use crate::entry::{Entry, EntrySummary, Outcome, Participation};
+use super::super::columns::{conversion, date_col, instant_col, outcome_col};
+use crate::reflection::entry::{Entry, EntrySummary, Participation};
 use crate::time;
 use rusqlite::Row;
 
@@ -10,25 +10,6 @@ pub(crate) const ENTRY_COLUMNS: &str = "id, guide_id, guide_version, occurred_on
      completed_at, phase_entered, citizen_role, participation_level, initiator, solution_predecided, \
      interest_alignment, trust_before, trust_after, organisation, expectation, what_happened, analysis, \
      learning, feelings, author_id, created_at, updated_at, revision, initiative_id";
-
-pub(crate) fn conversion(idx: usize, err: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, err.into())
-}
-
-pub(crate) fn outcome_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<Outcome> {
-    let code: String = row.get(idx)?;
-    code.parse().map_err(|()| conversion(idx, format!("outcome {code}")))
-}
-
-pub(crate) fn date_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::NaiveDate> {
-    let text: String = row.get(idx)?;
-    chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| conversion(idx, e))
-}
-
-pub(crate) fn instant_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
-    let text: String = row.get(idx)?;
-    time::from_db(&text).map_err(|e| conversion(idx, e))
-}
 
 pub(super) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
     let answers: String = row.get(7)?;

@@ -3,8 +3,8 @@
 //! may hold anything, including fields that would not validate; it becomes an entry only
 //! through an explicit save.
 
-use crate::entry::EntryInput;
 use crate::id::{DraftId, EntryId};
+use crate::reflection::entry::EntryInput;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

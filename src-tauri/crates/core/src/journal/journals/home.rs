@@ -5,7 +5,7 @@
 use super::{JournalInfo, Journals, describe};
 use crate::error::{Error, Problem, Result};
 use crate::journal::{Journal, JournalState, Place};
-use crate::secret::Secret;
+use crate::vault::secret::Secret;
 use crate::vault::{KdfParams, RecoveryCode};
 use serde::Serialize;
 use std::path::{Path, PathBuf};

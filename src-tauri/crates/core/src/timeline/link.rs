@@ -1,8 +1,8 @@
 //! Typed links between entries. "Follows up on" makes the attempt chain (and never forms a
 //! cycle); "builds on a lesson from" and "related to" connect across chains.
 
-use crate::entry::Outcome;
 use crate::id::{EntryId, LinkId};
+use crate::reflection::entry::Outcome;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

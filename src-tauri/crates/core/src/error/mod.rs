@@ -1,6 +1,8 @@
 //! The one error type of the core. Shells branch on [`ErrorKind`], never on message text; each
 //! message says what was being attempted and what the person can do about it.
 
+pub(crate) mod disk_space;
+
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -263,7 +265,7 @@ impl Error {
             },
             // With no byte free SQLite often fails a write as an I/O error (the OS said ENOSPC),
             // and `sqlcipher_export` reports a full disk as a generic error with SQLite's text.
-            Some(C::SystemIoFailure) if crate::disk_space::is_full(&path) => Error::DiskFull {
+            Some(C::SystemIoFailure) if crate::error::disk_space::is_full(&path) => Error::DiskFull {
                 path,
                 draft_kept: false,
             },
@@ -284,7 +286,7 @@ impl Error {
                 path,
                 draft_kept: false,
             },
-            K::WriteZero if crate::disk_space::is_full(&path) => Error::DiskFull {
+            K::WriteZero if crate::error::disk_space::is_full(&path) => Error::DiskFull {
                 path,
                 draft_kept: false,
             },

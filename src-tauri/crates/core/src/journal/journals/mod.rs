@@ -14,8 +14,8 @@
 
 use crate::error::{Error, Problem, Result};
 use crate::journal::{Journal, JournalState, Place};
-use crate::secret::Secret;
 use crate::vault::keyfile::KEY_FILE;
+use crate::vault::secret::Secret;
 use crate::vault::{KdfParams, RecoveryCode};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -164,7 +164,7 @@ impl Journals {
         }
         self.clear_unfinished();
         let dir = self.new_journal_dir();
-        crate::private_files::create_dir(&dir)?;
+        crate::files::private_files::create_dir(&dir)?;
         write_name(&dir, &name)?;
         let (journal, code) = Journal::create(Place::dir(&dir), passphrase, kdf).inspect_err(|_| {
             if dir != self.root {
@@ -212,8 +212,8 @@ impl Journals {
         let current = std::fs::read_to_string(&file).ok();
         if remember {
             if current.as_deref().map(str::trim) != Some(id) {
-                crate::private_files::create_dir(&shelf)?;
-                crate::atomic_file::write(&file, id.as_bytes())?;
+                crate::files::private_files::create_dir(&shelf)?;
+                crate::files::atomic_file::write(&file, id.as_bytes())?;
             }
         } else if current.as_deref().map(str::trim) == Some(id) {
             std::fs::remove_file(&file).map_err(|e| Error::from_io(&file, &e))?;
@@ -233,10 +233,10 @@ impl Journals {
 
     fn lock_shelf(&self) -> Result<File> {
         let shelf = self.root.join(JOURNALS_DIR);
-        crate::private_files::create_dir(&self.root)?;
-        crate::private_files::create_dir(&shelf)?;
+        crate::files::private_files::create_dir(&self.root)?;
+        crate::files::private_files::create_dir(&shelf)?;
         let path = shelf.join(SHELF_LOCK);
-        let file = match crate::private_files::create_new(&path) {
+        let file = match crate::files::private_files::create_new(&path) {
             Ok(file) => file,
             Err(_) => File::options()
                 .read(true)
@@ -310,7 +310,7 @@ fn write_name(dir: &Path, name: &str) -> Result<()> {
         name: name.to_owned(),
     };
     let json = serde_json::to_vec_pretty(&file).map_err(|e| Error::Internal(e.to_string()))?;
-    crate::atomic_file::write(&dir.join(NAME_FILE), &json)
+    crate::files::atomic_file::write(&dir.join(NAME_FILE), &json)
 }
 
 /// Removes `dir` if a first run left nothing there but its name, marker and lock files.
@@ -323,8 +323,8 @@ fn remove_if_unfinished(dir: &Path) {
     }
     let leftovers = [
         NAME_FILE,
-        crate::data_dir_lock::LOCK_FILE,
-        crate::data_dir_lock::QUEUE_FILE,
+        crate::journal::lock::LOCK_FILE,
+        crate::journal::lock::QUEUE_FILE,
         "eftertanke.creating",
     ];
     for name in leftovers {

@@ -1,9 +1,13 @@
 //! The learning timeline: initiatives as lanes, attempts as nodes in date order, chains of
 //! "follows up on" as connectors, with filters and keyset paging by latest activity.
 
-use crate::entry::Outcome;
+pub mod charts;
+pub mod initiative;
+pub mod link;
+
 use crate::id::EntryId;
-use crate::initiative::Initiative;
+use crate::reflection::entry::Outcome;
+use crate::timeline::initiative::Initiative;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -1,7 +1,7 @@
 //! What changed between two attempts: the structured co-production answers side by side, so a
 //! follow-up shows at a glance how participation, initiative, organisation and interests moved.
 
-use crate::entry::Entry;
+use crate::reflection::entry::Entry;
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -2,7 +2,7 @@
 //! one would silently win over what the person also wrote: a question answered twice, or an
 //! action's text given twice, is refused instead, naming the question.
 
-use crate::answers::Answers;
+use crate::reflection::answers::Answers;
 use serde_json::Value;
 
 /// `answers` read from JSON, refusing a question id given twice: a JSON object may repeat a

@@ -3,10 +3,10 @@
 //! The text is assembled from fragments typical of co-production attempts in disadvantaged
 //! neighbourhoods; people appear only as roles, never by name. A seed makes runs repeatable.
 
-use crate::answers::Answers;
-use crate::entry::{EntryInput, Outcome};
 use crate::guide::vocabulary;
 use crate::locale::Locale;
+use crate::reflection::answers::Answers;
+use crate::reflection::entry::{EntryInput, Outcome};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::json;
 
@@ -204,8 +204,8 @@ pub fn entries_range(
 /// then the mothers' own association. In Danish or English.
 pub fn reference_case(locale: Locale) -> Vec<EntryInput> {
     let json = match locale {
-        Locale::En => include_str!("../../../../assets/demo/reference-case.en.json"),
-        Locale::Da => include_str!("../../../../assets/demo/reference-case.da.json"),
+        Locale::En => include_str!("../../../../../assets/demo/reference-case.en.json"),
+        Locale::Da => include_str!("../../../../../assets/demo/reference-case.da.json"),
     };
     serde_json::from_str(json).expect("the shipped reference case is checked by a test")
 }

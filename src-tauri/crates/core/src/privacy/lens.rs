@@ -53,7 +53,7 @@ fn prepared<'a>(entries: impl Iterator<Item = &'a String>) -> Vec<Vec<char>> {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let list: WordList = serde_json::from_str(include_str!("../../../../assets/lexicon/deficit-words.json"))
+        let list: WordList = serde_json::from_str(include_str!("../../../../../assets/lexicon/deficit-words.json"))
             .expect("the shipped word list is checked by a test");
         Lexicon {
             words: prepared(list.da.iter().chain(&list.en)),

@@ -6,8 +6,8 @@
 //! Drafts are not checked: they are the autosave of typing, and the person may be about to
 //! replace the number.
 
+use super::texts::EntryText;
 use crate::error::{Error, Problem, Result};
-use crate::reflection::EntryText;
 use serde::Serialize;
 
 /// How many CPR numbers one field holds (never the numbers themselves).
@@ -23,7 +23,7 @@ pub struct FieldFindings {
 pub fn cpr_fields(texts: &[EntryText]) -> Vec<FieldFindings> {
     let mut found: Vec<FieldFindings> = Vec::new();
     for text in texts {
-        let findings = super::count_cpr(&text.text);
+        let findings = crate::privacy::count_cpr(&text.text);
         if findings == 0 {
             continue;
         }

@@ -13,7 +13,7 @@ pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_name(path);
     let written = (|| {
         let on_tmp = |e: std::io::Error| Error::from_io(&tmp, &e);
-        let mut file = crate::private_files::create_new(&tmp)?;
+        let mut file = crate::files::private_files::create_new(&tmp)?;
         file.write_all(bytes).map_err(on_tmp)?;
         file.sync_all().map_err(on_tmp)?;
         drop(file);

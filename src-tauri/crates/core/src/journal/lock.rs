@@ -57,7 +57,7 @@ impl DataDirLock {
 
     /// Takes `kind`, waiting up to `wait` while another process holds a lock that excludes it.
     pub fn take(dir: &Path, kind: LockKind, wait: Duration) -> Result<Self> {
-        crate::private_files::create_dir(dir)?;
+        crate::files::private_files::create_dir(dir)?;
         let path = dir.join(LOCK_FILE);
         let file = open_lock_file(&path)?;
         let mut lock = Self {
@@ -131,7 +131,7 @@ fn open_lock_file(path: &Path) -> Result<File> {
         .write(true)
         .open(path)
         .map_err(|e| Error::from_io(path, &e))?;
-    crate::private_files::tighten_file(path)?;
+    crate::files::private_files::tighten_file(path)?;
     Ok(file)
 }
 

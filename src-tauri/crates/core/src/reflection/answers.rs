@@ -2,11 +2,11 @@
 //! answers dropped), and projected onto the common fields and typed columns that make entries
 //! from different guides comparable.
 
-use crate::action::ValidAction;
-use crate::entry::{Outcome, Participation};
 use crate::error::{Error, Problem, Result};
 use crate::guide::{Feeds, Guide, Question, QuestionKind, vocabulary};
 use crate::id::ActionId;
+use crate::reflection::action::ValidAction;
+use crate::reflection::categories::{Outcome, Participation};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
