@@ -110,6 +110,11 @@ pub enum Command {
         #[arg(long = "never-store", value_name = "WORD")]
         never_store: Vec<String>,
     },
+    /// Reflection spaces: share with the team through a folder it already syncs.
+    Space {
+        #[command(subcommand)]
+        action: SpaceCommand,
+    },
     /// Fill the database with realistic synthetic entries (for benchmarks and screenshots).
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -125,6 +130,86 @@ pub enum Command {
         #[arg(long)]
         reference_case: bool,
     },
+}
+
+/// Reflection spaces: sharing with the team through a folder the team already syncs.
+#[derive(Debug, Subcommand)]
+pub enum SpaceCommand {
+    /// As team lead: make a space in FOLDER (a synced library, a share, a USB stick); prints its id.
+    Create {
+        name: String,
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        /// Your display name in the space (a role or a first name).
+        #[arg(long = "as", value_name = "NAME", default_value = "Teamleder")]
+        lead_name: String,
+    },
+    /// Print this journal's member card, to hand to the team lead.
+    Card {
+        /// Your display name in the space: a role or a first name (default: the last card's).
+        #[arg(long)]
+        name: Option<String>,
+        /// One line to paste into a message, instead of the card as JSON.
+        #[arg(long)]
+        code: bool,
+    },
+    /// As team lead: add the member of a card (a file, or - for standard input); a new roster epoch.
+    Invite { space: String, card: PathBuf },
+    /// As team lead: remove a member (by name or fingerprint); a new roster epoch.
+    Remove { space: String, member: String },
+    /// Take up the spaces in FOLDER whose roster names this journal.
+    Join {
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+    },
+    /// Share reflections into the space; prints the shared ids.
+    Share {
+        space: String,
+        #[arg(required = true)]
+        entries: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ScopeArg::Named)]
+        scope: ScopeArg,
+        /// Share although the guard found a phone number or an e-mail address (a CPR number or a
+        /// never-store word always blocks).
+        #[arg(long)]
+        accept_findings: bool,
+    },
+    /// Withdraw a share of yours (copies colleagues already read cannot be recalled).
+    Withdraw { space: String, shared_id: String },
+    /// Read what arrived in the space's folder (every space without SPACE).
+    Sync {
+        space: Option<String>,
+        /// Apply a bundle that withdraws more than five records at once.
+        #[arg(long)]
+        allow_mass_withdrawal: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What the team shared, as this journal holds it.
+    Entries {
+        space: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The space's state in words: members, what was read, refused files, missing bundles.
+    Status {
+        space: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The space's shared folder moved on this computer.
+    Move {
+        space: String,
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ScopeArg {
+    Named,
+    Anonymous,
+    Aggregate,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

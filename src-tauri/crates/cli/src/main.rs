@@ -5,6 +5,7 @@ mod args;
 mod backups;
 mod exit;
 mod print;
+mod space;
 mod unlock;
 
 use anyhow::Context;
@@ -155,6 +156,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             store.link_many(&demo::follow_up_links(&ids, initiatives))?;
             print::demo_done(&mut out, ids.len(), store.path())?;
         }
+        Command::Space { action } => space::run(&mut out, store, action)?,
         Command::Scan { .. } => unreachable!("scan runs from main, without a store"),
     }
     Ok(())

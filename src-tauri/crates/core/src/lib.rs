@@ -21,6 +21,7 @@ pub mod name_key;
 pub mod privacy;
 pub mod reflection;
 pub mod settings;
+pub mod spaces;
 pub mod store;
 pub mod text_rules;
 pub mod time;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_entry_events.sql"),
     include_str!("migrations/0006_tags_of_deleted_entries.sql"),
     include_str!("migrations/0007_merge_ready.sql"),
+    include_str!("migrations/0008_spaces.sql"),
 ];
 
 /// The schema version this build writes.

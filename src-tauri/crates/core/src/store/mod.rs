@@ -22,6 +22,7 @@ mod initiatives;
 mod links;
 pub mod migrations;
 mod settings;
+pub mod spaces;
 mod tags;
 pub mod timeline;
 

@@ -18,6 +18,7 @@ mod opening;
 mod previous_release;
 mod privacy;
 mod privacy_cases;
+mod spaces;
 mod timeline;
 
 use eftertanke_core::vault::{KdfParams, Vault};

@@ -1,0 +1,202 @@
+//! `eftertanke space …`: reflection spaces from the command line, one core call per command.
+
+use crate::args::{ScopeArg, SpaceCommand};
+use anyhow::Context;
+use eftertanke_core::Store;
+use eftertanke_core::spaces::Scope;
+use eftertanke_core::store::spaces::SyncReport;
+use eftertanke_core::text_rules::printable;
+use std::io::{Read, Write};
+
+pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> anyhow::Result<()> {
+    match action {
+        SpaceCommand::Create {
+            name,
+            folder,
+            lead_name,
+        } => {
+            writeln!(out, "{}", store.create_space(&name, &lead_name, &folder)?)?;
+        }
+        SpaceCommand::Card { name, code } => {
+            let card = match name {
+                Some(name) => store.member_card(&name)?,
+                None => store
+                    .latest_member_card()?
+                    .context("no member card yet: make one with --name (a role or a first name)")?,
+            };
+            writeln!(out, "{}", if code { card.to_code() } else { card.to_json() })?;
+            eprintln!(
+                "fingerprint: {} (compare it aloud with the team lead)",
+                card.fingerprint
+            );
+        }
+        SpaceCommand::Invite { space, card } => {
+            let text = if card.as_os_str() == "-" {
+                let mut text = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .context("reading the card from standard input")?;
+                text
+            } else {
+                std::fs::read_to_string(&card).with_context(|| format!("reading the card {}", card.display()))?
+            };
+            let epoch = store.invite_member(&space, &text)?;
+            writeln!(out, "added; the roster is now at epoch {epoch}")?;
+        }
+        SpaceCommand::Remove { space, member } => {
+            let epoch = store.remove_member(&space, &member)?;
+            writeln!(
+                out,
+                "removed; the roster is now at epoch {epoch}. Copies the member already read cannot be recalled."
+            )?;
+        }
+        SpaceCommand::Join { folder } => {
+            let joined = store.join_spaces(&folder)?;
+            if joined.is_empty() {
+                writeln!(
+                    out,
+                    "no space in that folder names this journal yet (has the lead added your card?)"
+                )?;
+            }
+            for id in joined {
+                writeln!(out, "{id}")?;
+            }
+        }
+        SpaceCommand::Share {
+            space,
+            entries,
+            scope,
+            accept_findings,
+        } => {
+            let ids = entries
+                .iter()
+                .map(|e| store.get_entry_by_text(e).map(|e| e.id))
+                .collect::<Result<Vec<_>, _>>()?;
+            let scope = match scope {
+                ScopeArg::Named => Scope::Named,
+                ScopeArg::Anonymous => Scope::Anonymous,
+                ScopeArg::Aggregate => Scope::Aggregate,
+            };
+            for id in store.share_entries(&space, &ids, scope, accept_findings)? {
+                writeln!(out, "{id}")?;
+            }
+        }
+        SpaceCommand::Withdraw { space, shared_id } => {
+            store.withdraw_share(&space, &shared_id)?;
+            writeln!(out, "withdrawn. Copies colleagues already read cannot be recalled.")?;
+        }
+        SpaceCommand::Sync {
+            space,
+            allow_mass_withdrawal,
+            json,
+        } => {
+            let spaces = match space {
+                Some(s) => vec![s],
+                None => store.spaces()?.into_iter().map(|s| s.id).collect(),
+            };
+            for s in spaces {
+                let report = store.sync_space(&s, allow_mass_withdrawal)?;
+                if json {
+                    writeln!(out, "{}", serde_json::json!({"space": s, "report": report}))?;
+                } else {
+                    sync_report(out, &s, &report)?;
+                }
+            }
+        }
+        SpaceCommand::Entries { space, json } => {
+            for e in store.space_entries(&space)? {
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(&e)?)?;
+                } else {
+                    let who = e.author.as_deref().unwrap_or("(anonymous)");
+                    writeln!(
+                        out,
+                        "{}  {}  {:<10} {}  {}{}",
+                        e.id,
+                        e.occurred_on,
+                        e.outcome.as_deref().unwrap_or("-"),
+                        printable(&e.title),
+                        printable(who),
+                        if e.conflict { "  [two versions]" } else { "" }
+                    )?;
+                }
+            }
+        }
+        SpaceCommand::Status { space, json } => {
+            let spaces = match space {
+                Some(s) => vec![s],
+                None => store.spaces()?.into_iter().map(|s| s.id).collect(),
+            };
+            for s in spaces {
+                let status = store.space_status(&s)?;
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(&status)?)?;
+                    continue;
+                }
+                writeln!(
+                    out,
+                    "{} ({}), roster epoch {}",
+                    printable(&status.space.name),
+                    status.space.id,
+                    status.space.epoch
+                )?;
+                writeln!(
+                    out,
+                    "  folder: {}{}",
+                    status.space.folder.display(),
+                    if status.folder_present {
+                        ""
+                    } else {
+                        " — NOT THERE (connect it)"
+                    }
+                )?;
+                if status.removed {
+                    writeln!(out, "  this journal was removed from the space")?;
+                }
+                for m in &status.members {
+                    writeln!(
+                        out,
+                        "  {}{}{}  {}",
+                        printable(&m.name),
+                        if m.lead { " (lead)" } else { "" },
+                        if m.me { " (you)" } else { "" },
+                        m.fingerprint
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "  shared: {}, aggregate-only: {}, last read: {}",
+                    status.shared,
+                    status.aggregate,
+                    status.last_read_at.as_deref().unwrap_or("never")
+                )?;
+                for m in &status.missing {
+                    writeln!(out, "  missing: bundle {} from {}", m.seq, printable(&m.member))?;
+                }
+                for h in &status.held_back {
+                    writeln!(out, "  held back by the guard: {} ({})", h.id, printable(&h.reason))?;
+                }
+                for p in &status.rejected {
+                    writeln!(out, "  refused: {}: {}", p.name, p.reason)?;
+                }
+            }
+        }
+        SpaceCommand::Move { space, folder } => {
+            store.move_space_folder(&space, &folder)?;
+            writeln!(out, "the space is read from {} now", folder.display())?;
+        }
+    }
+    Ok(())
+}
+
+fn sync_report(out: &mut impl Write, space: &str, r: &SyncReport) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{space}: {} new bundle(s) with {} record(s), {} roster(s); {} unchanged, {} still arriving",
+        r.bundles, r.records, r.rosters, r.unchanged, r.waiting
+    )?;
+    for p in &r.rejected {
+        writeln!(out, "  refused: {}: {}", p.name, p.reason)?;
+    }
+    Ok(())
+}

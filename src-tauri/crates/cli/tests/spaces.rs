@@ -1,0 +1,156 @@
+//! `eftertanke space …` between real processes: a lead and two members, each with their own
+//! journal, one shared folder, members sharing at the same moment, and bad input refused.
+
+// Test helpers unwrap too: a panic there is the failure report.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+
+const PASSPHRASE: &str = "correct horse battery";
+
+fn spawn(dir: &Path, args: &[&str], stdin: Option<&str>) -> Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
+        .args(args)
+        .env("EFTERTANKE_DATA_DIR", dir)
+        .env("EFTERTANKE_PASSPHRASE", PASSPHRASE)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child
+}
+
+fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    spawn(dir, args, stdin).wait_with_output().unwrap()
+}
+
+/// Runs and expects success; returns standard output.
+fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
+    let out = run(dir, args, stdin);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn add(dir: &Path, title: &str) -> String {
+    ok(
+        dir,
+        &["add", "--date", "2026-03-12", "--title", title, "--outcome", "partly"],
+        None,
+    )
+    .trim()
+    .to_owned()
+}
+
+#[test]
+fn a_team_shares_through_a_folder_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (lead, sara, ali) = (tmp.path().join("lead"), tmp.path().join("sara"), tmp.path().join("ali"));
+    let folder = tmp.path().join("Delt mappe");
+    std::fs::create_dir_all(&folder).unwrap();
+    let folder_arg = folder.to_str().unwrap();
+    let space = ok(
+        &lead,
+        &["space", "create", "Team Nord", "--folder", folder_arg, "--as", "Leder"],
+        None,
+    )
+    .trim()
+    .to_owned();
+    assert!(uuid_like(&space), "{space}");
+
+    let card = ok(&sara, &["space", "card", "--name", "Sara"], None);
+    let card_file = tmp.path().join("sara.card.json");
+    std::fs::write(&card_file, &card).unwrap();
+    // The same card again, without the name.
+    assert_eq!(ok(&sara, &["space", "card"], None), card);
+    let code = ok(&ali, &["space", "card", "--name", "Ali", "--code"], None);
+    assert!(code.starts_with("EFTERTANKE-CARD-1:"));
+    ok(&lead, &["space", "invite", &space, card_file.to_str().unwrap()], None);
+    ok(&lead, &["space", "invite", &space, "-"], Some(&code));
+    // A card that is not one: exit 65, named, nothing changed.
+    let bad = run(
+        &lead,
+        &["space", "invite", &space, "-"],
+        Some("{\"kind\": \"something else\"}"),
+    );
+    assert_eq!(bad.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not an Eftertanke member card"));
+    assert!(ok(&lead, &["space", "status", &space], None).contains("roster epoch 3"));
+
+    assert_eq!(
+        ok(&sara, &["space", "join", "--folder", folder_arg], None).trim(),
+        space
+    );
+    assert_eq!(ok(&ali, &["space", "join", "--folder", folder_arg], None).trim(), space);
+
+    // Both share at the same moment, from two processes, into the same folder.
+    let s1 = add(&sara, "Lektiecafé");
+    let s2 = add(&sara, "Madklub");
+    let a1 = add(&ali, "Gårdfest");
+    let one = spawn(&sara, &["space", "share", &space, &s1, &s2], None);
+    let two = spawn(&ali, &["space", "share", &space, &a1, "--scope", "anonymous"], None);
+    let (one, two) = (one.wait_with_output().unwrap(), two.wait_with_output().unwrap());
+    assert!(one.status.success() && two.status.success(), "{one:?} {two:?}");
+    let sara_shared: Vec<String> = String::from_utf8(one.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(sara_shared.len(), 2);
+    assert!(!sara_shared.contains(&s1), "the private id never leaves");
+
+    ok(&lead, &["space", "sync"], None);
+    let seen = ok(&lead, &["space", "entries", &space, "--json"], None);
+    let seen: Vec<serde_json::Value> = seen.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(seen.len(), 3);
+    let by_title = |t: &str| seen.iter().find(|e| e["title"] == t).unwrap().clone();
+    assert_eq!(by_title("Lektiecafé")["author"], "Sara");
+    assert_eq!(by_title("Gårdfest")["author"], serde_json::Value::Null);
+    assert_eq!(by_title("Gårdfest")["occurredOn"], "2026-03");
+
+    ok(&sara, &["space", "withdraw", &space, &sara_shared[0]], None);
+    ok(&lead, &["space", "sync", &space], None);
+    assert_eq!(
+        ok(&lead, &["space", "entries", &space, "--json"], None).lines().count(),
+        2
+    );
+    let status = ok(&lead, &["space", "status", &space], None);
+    assert!(
+        status.contains("Sara") && status.contains("Ali") && status.contains("Leder (lead) (you)"),
+        "{status}"
+    );
+
+    // A CPR number does not leave: exit 65, the field named, the number not repeated.
+    // Saved with the person's explicit override, it still stops at the share.
+    let input = r#"{"guideId": "co-production", "answers": {"occurred_on": "2026-03-14", "headline": "Samtale",
+        "outcome": "partly", "what_happened": "nr 010203-1234 her"}, "overridePersonalData": true}"#;
+    let cpr = ok(&sara, &["add", "--json"], Some(input)).trim().to_owned();
+    let refused = run(&sara, &["space", "share", &space, &cpr, "--accept-findings"], None);
+    assert_eq!(refused.status.code(), Some(65));
+    let why = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        why.contains("answers.what_happened") && why.contains("CPR") && !why.contains("1234"),
+        "{why}"
+    );
+
+    // The shared folder gone: said so, exit 74, nothing changed.
+    std::fs::rename(&folder, tmp.path().join("væk")).unwrap();
+    let gone = run(&lead, &["space", "sync", &space], None);
+    assert_eq!(gone.status.code(), Some(74));
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("not there"));
+    assert_eq!(ok(&lead, &["space", "entries", &space], None).lines().count(), 2);
+}
+
+fn uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
+}

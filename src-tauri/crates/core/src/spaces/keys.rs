@@ -1,0 +1,222 @@
+//! A member's keys in one space: an age X25519 identity (to read what the space's members
+//! write) and an Ed25519 signing key (to sign what this member writes). Both are made on this
+//! computer and kept only inside the encrypted journal; others see the public halves and a
+//! short fingerprint to compare aloud.
+
+use crate::error::{Error, Problem, Result};
+use age::secrecy::ExposeSecret;
+use age::x25519;
+use blake2::Digest;
+use blake2::digest::consts::U16;
+use data_encoding::{BASE64, HEXUPPER};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+type Blake2b128 = blake2::Blake2b<U16>;
+
+/// A 128-bit BLAKE2b hash of the parts (each length-prefixed), hex: what names a key, a
+/// roster or a bundle.
+pub(crate) fn short_hash(parts: &[&[u8]]) -> String {
+    let mut h = Blake2b128::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    data_encoding::HEXLOWER.encode(&h.finalize())
+}
+
+/// The secret keys of one member identity.
+pub struct MemberKeys {
+    age: x25519::Identity,
+    signing: SigningKey,
+}
+
+impl std::fmt::Debug for MemberKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemberKeys")
+            .field("public", &self.public())
+            .finish_non_exhaustive()
+    }
+}
+
+impl MemberKeys {
+    pub fn generate() -> Result<Self> {
+        let mut seed = Zeroizing::new([0u8; 32]);
+        getrandom::fill(&mut *seed).map_err(|e| Error::Internal(format!("no randomness: {e}")))?;
+        Ok(Self {
+            age: x25519::Identity::generate(),
+            signing: SigningKey::from_bytes(&seed),
+        })
+    }
+
+    /// The keys as the journal keeps them.
+    pub fn from_secrets(age_secret: &str, signing_seed: &[u8]) -> Result<Self> {
+        let damaged = || Error::Internal("a member identity in this journal is damaged".into());
+        let seed: [u8; 32] = signing_seed.try_into().map_err(|_| damaged())?;
+        Ok(Self {
+            age: age_secret.parse().map_err(|_| damaged())?,
+            signing: SigningKey::from_bytes(&seed),
+        })
+    }
+
+    pub fn age_secret(&self) -> Zeroizing<String> {
+        Zeroizing::new(self.age.to_string().expose_secret().to_owned())
+    }
+
+    pub fn signing_seed(&self) -> Zeroizing<Vec<u8>> {
+        Zeroizing::new(self.signing.to_bytes().to_vec())
+    }
+
+    pub fn identity(&self) -> &x25519::Identity {
+        &self.age
+    }
+
+    pub fn public(&self) -> PublicKeys {
+        PublicKeys {
+            age: self.age.to_public().to_string(),
+            signing: BASE64.encode(self.signing.verifying_key().as_bytes()),
+        }
+    }
+
+    /// A detached signature of `bytes`, base64.
+    pub fn sign(&self, bytes: &[u8]) -> String {
+        BASE64.encode(&self.signing.sign(bytes).to_bytes())
+    }
+}
+
+/// The public halves of a member identity, as a member card and a roster carry them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicKeys {
+    /// The age recipient (`age1…`).
+    pub age: String,
+    /// The Ed25519 verifying key, base64.
+    pub signing: String,
+}
+
+impl PublicKeys {
+    /// Both keys parse; `field` names them in the refusal.
+    pub fn check(&self, field: &str) -> Result<()> {
+        self.recipient()
+            .and_then(|_| self.verifying())
+            .map(|_| ())
+            .map_err(|_| {
+                Error::invalid(
+                    field,
+                    Problem::Malformed,
+                    "its keys are not an Eftertanke member's keys",
+                )
+            })
+    }
+
+    /// What names this identity in rosters and bundles: a hash of both public keys.
+    pub fn key_id(&self) -> String {
+        short_hash(&[self.age.as_bytes(), self.signing.as_bytes()])
+    }
+
+    /// Twenty hex digits in five groups, to compare aloud ("7F3A 09C2 …").
+    pub fn fingerprint(&self) -> String {
+        let id = HEXUPPER.encode(
+            &data_encoding::HEXLOWER
+                .decode(self.key_id().as_bytes())
+                .unwrap_or_default(),
+        );
+        id.as_bytes()[..20]
+            .chunks(4)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn recipient(&self) -> Result<x25519::Recipient> {
+        self.age
+            .parse()
+            .map_err(|_| Error::invalid("keys.age", Problem::Malformed, "not an age X25519 recipient"))
+    }
+
+    fn verifying(&self) -> Result<VerifyingKey> {
+        let bad = || Error::invalid("keys.signing", Problem::Malformed, "not an Ed25519 public key");
+        let bytes: [u8; 32] = BASE64
+            .decode(self.signing.as_bytes())
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(bad)?;
+        VerifyingKey::from_bytes(&bytes).map_err(|_| bad())
+    }
+
+    /// Does `signature` (base64) sign `bytes` with this identity's key?
+    pub fn verifies(&self, bytes: &[u8], signature: &str) -> bool {
+        let Ok(key) = self.verifying() else { return false };
+        let Some(sig) = BASE64
+            .decode(signature.as_bytes())
+            .ok()
+            .and_then(|b| <[u8; 64]>::try_from(b).ok())
+        else {
+            return false;
+        };
+        key.verify_strict(bytes, &Signature::from_bytes(&sig)).is_ok()
+    }
+}
+
+/// A bare Ed25519 key pair that signs one anonymous record's versions: it proves "the same
+/// writer as before" without saying who.
+pub(crate) struct RecordKey(SigningKey);
+
+impl RecordKey {
+    pub fn generate() -> Result<Self> {
+        let mut seed = Zeroizing::new([0u8; 32]);
+        getrandom::fill(&mut *seed).map_err(|e| Error::Internal(format!("no randomness: {e}")))?;
+        Ok(Self(SigningKey::from_bytes(&seed)))
+    }
+
+    pub fn from_seed(seed: &[u8]) -> Result<Self> {
+        let seed: [u8; 32] = seed
+            .try_into()
+            .map_err(|_| Error::Internal("a shared record's key in this journal is damaged".into()))?;
+        Ok(Self(SigningKey::from_bytes(&seed)))
+    }
+
+    pub fn seed(&self) -> Zeroizing<Vec<u8>> {
+        Zeroizing::new(self.0.to_bytes().to_vec())
+    }
+
+    pub fn public(&self) -> String {
+        BASE64.encode(self.0.verifying_key().as_bytes())
+    }
+
+    pub fn sign(&self, bytes: &[u8]) -> String {
+        BASE64.encode(&self.0.sign(bytes).to_bytes())
+    }
+}
+
+/// Does `signature` sign `bytes` with the bare public key `public` (base64)?
+pub(crate) fn verifies_with(public: &str, bytes: &[u8], signature: &str) -> bool {
+    PublicKeys {
+        age: String::new(),
+        signing: public.to_owned(),
+    }
+    .verifies(bytes, signature)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_survive_the_journal_and_sign() {
+        let keys = MemberKeys::generate().unwrap();
+        let again = MemberKeys::from_secrets(&keys.age_secret(), &keys.signing_seed()).unwrap();
+        assert_eq!(keys.public(), again.public());
+        let sig = keys.sign(b"roster");
+        assert!(again.public().verifies(b"roster", &sig));
+        assert!(!again.public().verifies(b"roster!", &sig));
+        let other = MemberKeys::generate().unwrap();
+        assert!(!other.public().verifies(b"roster", &sig));
+        assert_eq!(keys.public().fingerprint().len(), 24);
+        assert_ne!(keys.public().key_id(), other.public().key_id());
+        keys.public().check("card").unwrap();
+        let mut broken = keys.public();
+        broken.signing = "AAAA".into();
+        assert!(broken.check("card").is_err());
+    }
+}

@@ -1,0 +1,80 @@
+//! The merge rule for one version of a shared record, inside the caller's transaction:
+//! the highest revision wins; two different versions at the same revision are both kept (a
+//! conflict for their writer to resolve); the same version twice changes nothing. A record's
+//! writer is fixed by its first version: another writer's version of the id is refused.
+//!
+//! So for versions from one writer the result is the same in any order of arrival. (A member
+//! forging another's record id could only race the real one; the real writer's named records
+//! stay theirs, because a named version's writer is its signed author.)
+
+use crate::spaces::keys::short_hash;
+use crate::spaces::record::Record;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// One incoming version, checked by the bundle's signature.
+pub(super) struct Incoming<'a> {
+    pub space: &'a str,
+    pub record: &'a Record,
+    /// The version's exact JSON.
+    pub json: &'a str,
+    pub writer: &'a str,
+    pub author_key: Option<&'a str>,
+    /// Why the guard holds it back, if it does.
+    pub quarantine: Option<String>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Merged {
+    /// The version is now the record (or one of its conflicting versions).
+    Taken,
+    /// Already known, or older than what is kept.
+    Unchanged,
+    /// The id belongs to another writer.
+    OtherWriter,
+}
+
+pub(super) fn merge(conn: &Connection, v: &Incoming<'_>) -> rusqlite::Result<Merged> {
+    let kept: Option<(String, i64)> = conn
+        .prepare_cached(
+            "SELECT writer, max(revision) FROM space_records WHERE space_id = ?1 AND id = ?2 GROUP BY writer",
+        )?
+        .query_row(params![v.space, v.record.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let revision = v.record.revision as i64;
+    if let Some((writer, top)) = &kept {
+        if writer != v.writer {
+            return Ok(Merged::OtherWriter);
+        }
+        if revision < *top {
+            return Ok(Merged::Unchanged);
+        }
+        if revision > *top {
+            conn.prepare_cached("DELETE FROM space_records WHERE space_id = ?1 AND id = ?2")?
+                .execute(params![v.space, v.record.id])?;
+        }
+    }
+    let inserted = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO space_records (space_id, id, hash, kind, writer, author_key, scope, revision, \
+             updated_at, deleted, quarantine, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?
+        .execute(params![
+            v.space,
+            v.record.id,
+            short_hash(&[v.json.as_bytes()]),
+            v.record.kind,
+            v.writer,
+            v.author_key,
+            v.record.scope.map(|s| s.code()),
+            revision,
+            v.record.updated_at,
+            v.record.deleted,
+            v.quarantine,
+            v.json
+        ])?;
+    Ok(if inserted == 1 {
+        Merged::Taken
+    } else {
+        Merged::Unchanged
+    })
+}

@@ -1,0 +1,164 @@
+//! Reflection spaces in the store: this journal's member identities, the spaces it is in and
+//! their rosters (`members.rs`), sharing and withdrawing (`share.rs`), reading what arrived
+//! in the folder (`sync.rs`, merging by `merge.rs`), and what the team shared as this journal
+//! sees it (`read.rs`). The formats, the crypto and the folder are `crate::spaces`.
+
+mod members;
+mod merge;
+mod read;
+mod share;
+mod sync;
+
+pub use read::{MemberView, SharedEntryView, SpaceStatus};
+pub use sync::{FileProblem, SyncReport};
+
+use super::Store;
+use crate::error::{Error, Problem, Result};
+use crate::spaces::keys::MemberKeys;
+use crate::spaces::roster::Roster;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// A space this journal is in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SpaceInfo {
+    pub id: String,
+    pub name: String,
+    #[ts(type = "string")]
+    pub folder: PathBuf,
+    /// This journal leads the space (signs its rosters).
+    pub lead: bool,
+    pub epoch: u64,
+}
+
+/// A space as the store works with it: its row, this journal's keys in it, its newest roster.
+pub(super) struct Space {
+    pub info: SpaceInfo,
+    pub keys: MemberKeys,
+    pub lead_key: String,
+    pub roster: Roster,
+    /// A roster this journal cannot read has appeared: the lead removed it.
+    pub removed: bool,
+}
+
+impl Store {
+    /// The spaces this journal is in, by name.
+    pub fn spaces(&self) -> Result<Vec<SpaceInfo>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare("SELECT id FROM spaces ORDER BY name, id")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
+        ids.iter().map(|id| self.space(id).map(|s| s.info)).collect()
+    }
+
+    /// A space by its id, or by its name when exactly one space has it.
+    pub(super) fn space(&self, id_or_name: &str) -> Result<Space> {
+        #[allow(clippy::type_complexity)]
+        let found: Vec<(String, String, String, String, Option<String>, String, Vec<u8>)> = self
+            .conn
+            .prepare(
+                "SELECT s.id, s.name, s.folder, s.lead_key, s.removed_at, i.age_secret, i.signing_secret FROM spaces s \
+                 JOIN member_identities i ON i.id = s.identity_id WHERE s.id = ?1 OR s.name = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_map([id_or_name], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))?;
+        let (id, name, folder, lead_key, removed_at, age, signing) = match found.len() {
+            0 => {
+                return Err(Error::NotFound {
+                    what: "space",
+                    id: id_or_name.to_owned(),
+                });
+            }
+            1 => found
+                .into_iter()
+                .next()
+                .ok_or_else(|| Error::Internal("no space".into()))?,
+            _ => {
+                return Err(Error::invalid(
+                    "space",
+                    Problem::Duplicate,
+                    format!("more than one space is called '{id_or_name}'; name it by its id"),
+                ));
+            }
+        };
+        let keys = MemberKeys::from_secrets(&age, &signing)?;
+        let roster = self.newest_roster(&id)?;
+        Ok(Space {
+            info: SpaceInfo {
+                lead: keys.public().key_id() == lead_key,
+                epoch: roster.epoch,
+                id,
+                name,
+                folder: PathBuf::from(folder),
+            },
+            keys,
+            lead_key,
+            roster,
+            removed: removed_at.is_some(),
+        })
+    }
+
+    /// The space's shared folder on this computer moved (a synced library re-linked, a drive
+    /// letter changed): read and write it there from now on.
+    pub fn move_space_folder(&mut self, space: &str, folder: &std::path::Path) -> Result<()> {
+        let s = self.space(space)?;
+        crate::spaces::folder::check_folder(folder)?;
+        let folder = std::fs::canonicalize(folder).map_err(|e| Error::from_io(folder, &e))?;
+        self.conn
+            .execute(
+                "UPDATE spaces SET folder = ?2 WHERE id = ?1",
+                params![s.info.id, folder.to_string_lossy()],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// The newest roster of a space this journal has read.
+    pub fn space_roster(&self, space: &str) -> Result<Roster> {
+        Ok(self.space(space)?.roster)
+    }
+
+    pub(super) fn roster_at(&self, space: &str, epoch: u64) -> Result<Option<Roster>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT roster FROM space_rosters WHERE space_id = ?1 AND epoch = ?2",
+                params![space, epoch as i64],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        json.map(|j| serde_json::from_str(&j).map_err(|e| Error::Internal(format!("a stored roster: {e}"))))
+            .transpose()
+    }
+
+    fn newest_roster(&self, space: &str) -> Result<Roster> {
+        let epoch: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT max(epoch) FROM space_rosters WHERE space_id = ?1",
+                [space],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.fail(e))?;
+        self.roster_at(space, epoch.unwrap_or(0) as u64)?
+            .ok_or_else(|| Error::Internal(format!("space {space} has no roster")))
+    }
+}

@@ -1,0 +1,272 @@
+//! What a space holds as this journal sees it: the team's shared reflections (withdrawn ones
+//! gone, held-back ones only named), its members, and the folder's state in words.
+
+use super::super::Store;
+use super::sync::FileProblem;
+use crate::error::{Error, Result};
+use crate::spaces::record::{ENTRY, Record, Scope};
+use crate::spaces::roster::{Role, Roster};
+use rusqlite::params;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use ts_rs::TS;
+
+/// A reflection a member shared, as this journal holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedEntryView {
+    pub id: String,
+    pub scope: Scope,
+    /// The member's display name when shared by name.
+    pub author: Option<String>,
+    /// Shared by this journal.
+    pub mine: bool,
+    pub revision: u64,
+    pub updated_at: String,
+    pub title: String,
+    pub occurred_on: String,
+    pub outcome: Option<String>,
+    pub initiative: Option<String>,
+    #[ts(type = "Record<string, unknown>")]
+    pub body: Value,
+    /// Two versions at the same revision (the writer on two computers): both are kept.
+    pub conflict: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberView {
+    pub name: String,
+    pub lead: bool,
+    pub fingerprint: String,
+    pub me: bool,
+}
+
+/// A bundle of a member's that is missing from the folder (not arrived yet, or lost).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingBundle {
+    pub member: String,
+    pub seq: u64,
+}
+
+/// A record the guard held back at import, for the lead to follow up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldBack {
+    pub id: String,
+    pub author: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SpaceStatus {
+    pub space: super::SpaceInfo,
+    pub folder_present: bool,
+    pub members: Vec<MemberView>,
+    /// This journal is not in the newest roster.
+    pub removed: bool,
+    pub last_read_at: Option<String>,
+    pub shared: usize,
+    /// Aggregate-only contributions (shown only as counts of at least 3).
+    pub aggregate: usize,
+    pub held_back: Vec<HeldBack>,
+    pub rejected: Vec<FileProblem>,
+    pub missing: Vec<MissingBundle>,
+}
+
+struct Version {
+    id: String,
+    writer: String,
+    author_key: Option<String>,
+    revision: i64,
+    deleted: bool,
+    quarantine: Option<String>,
+    record: String,
+}
+
+impl Store {
+    fn versions(&self, space: &str) -> Result<Vec<Version>> {
+        self.conn
+            .prepare(
+                "SELECT id, writer, author_key, revision, deleted, quarantine, record FROM space_records \
+                 WHERE space_id = ?1 AND kind = ?2 ORDER BY id, hash",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![space, ENTRY], |r| {
+                    Ok(Version {
+                        id: r.get(0)?,
+                        writer: r.get(1)?,
+                        author_key: r.get(2)?,
+                        revision: r.get(3)?,
+                        deleted: r.get(4)?,
+                        quarantine: r.get(5)?,
+                        record: r.get(6)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Every display name a key had in the space's rosters (the newest wins).
+    fn names(&self, space: &str) -> Result<BTreeMap<String, String>> {
+        let rosters: Vec<String> = self
+            .conn
+            .prepare("SELECT roster FROM space_rosters WHERE space_id = ?1 ORDER BY epoch")
+            .and_then(|mut s| s.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
+        let mut names = BTreeMap::new();
+        for json in rosters {
+            let roster: Roster =
+                serde_json::from_str(&json).map_err(|e| Error::Internal(format!("a stored roster: {e}")))?;
+            for m in roster.members {
+                names.insert(m.keys.key_id(), m.name);
+            }
+        }
+        Ok(names)
+    }
+
+    /// The reflections the team shared into `space` (named and anonymous; aggregate-only
+    /// contributions are only counted), newest first.
+    pub fn space_entries(&self, space: &str) -> Result<Vec<SharedEntryView>> {
+        let s = self.space(space)?;
+        let me = s.keys.public().key_id();
+        let names = self.names(&s.info.id)?;
+        let mut by_id: BTreeMap<String, Vec<Version>> = BTreeMap::new();
+        for v in self.versions(&s.info.id)? {
+            by_id.entry(v.id.clone()).or_default().push(v);
+        }
+        let mine: BTreeSet<String> = self
+            .conn
+            .prepare("SELECT shared_id FROM space_shares WHERE space_id = ?1")
+            .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
+        let mut out = Vec::new();
+        for (id, versions) in by_id {
+            let shown: Vec<&Version> = versions.iter().filter(|v| v.quarantine.is_none()).collect();
+            let Some(v) = shown.first() else { continue };
+            if shown.iter().any(|v| v.deleted) {
+                continue;
+            }
+            let record: Record =
+                serde_json::from_str(&v.record).map_err(|e| Error::Internal(format!("a stored record: {e}")))?;
+            let Some(scope) = record.scope else { continue };
+            if scope == Scope::Aggregate {
+                continue;
+            }
+            let text = |k: &str| record.body.get(k).and_then(Value::as_str).map(str::to_owned);
+            out.push(SharedEntryView {
+                author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
+                mine: mine.contains(&id) || v.writer == me,
+                revision: v.revision as u64,
+                updated_at: record.updated_at.clone(),
+                title: text("title").unwrap_or_default(),
+                occurred_on: text("occurred_on").unwrap_or_default(),
+                outcome: text("outcome"),
+                initiative: text("initiative"),
+                conflict: shown.len() > 1,
+                scope,
+                id,
+                body: record.body,
+            });
+        }
+        out.sort_by(|a, b| b.occurred_on.cmp(&a.occurred_on).then(b.id.cmp(&a.id)));
+        Ok(out)
+    }
+
+    /// The space's state in words: members, what was read, what was refused and why, which
+    /// bundles are missing, what the guard held back.
+    pub fn space_status(&self, space: &str) -> Result<SpaceStatus> {
+        let s = self.space(space)?;
+        let me = s.keys.public().key_id();
+        let names = self.names(&s.info.id)?;
+        let last_read_at: Option<String> = self
+            .conn
+            .query_row("SELECT last_read_at FROM spaces WHERE id = ?1", [&s.info.id], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.fail(e))?;
+        let (mut aggregate, mut held_back) = (0, Vec::new());
+        let mut live = BTreeSet::new();
+        for v in self.versions(&s.info.id)? {
+            if let Some(reason) = &v.quarantine {
+                held_back.push(HeldBack {
+                    id: v.id.clone(),
+                    author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
+                    reason: reason.clone(),
+                });
+                continue;
+            }
+            if v.deleted || !live.insert(v.id.clone()) {
+                continue;
+            }
+            if v.record.contains("\"scope\":\"aggregate\"") {
+                aggregate += 1;
+            }
+        }
+        let shared = self.space_entries(&s.info.id)?.len();
+        let rejected: Vec<FileProblem> = self
+            .conn
+            .prepare("SELECT name, reason FROM space_files WHERE space_id = ?1 AND state = 'rejected' ORDER BY read_at, name")
+            .and_then(|mut st| {
+                st.query_map([&s.info.id], |r| {
+                    let name: String = r.get(0)?;
+                    let reason: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
+                    let (code, reason) = match reason.split_once(": ") {
+                        Some((c, r)) => (c.to_owned(), r.to_owned()),
+                        None => ("rejected".to_owned(), reason),
+                    };
+                    Ok(FileProblem { name, code, reason })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))?;
+        let seqs: Vec<(String, i64)> = self
+            .conn
+            .prepare("SELECT author, seq FROM space_files WHERE space_id = ?1 AND state = 'applied' AND author IS NOT NULL AND seq IS NOT NULL")
+            .and_then(|mut st| st.query_map([&s.info.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| self.fail(e))?;
+        let mut per_author: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+        for (author, seq) in seqs {
+            per_author.entry(author).or_default().insert(seq as u64);
+        }
+        let mut missing = Vec::new();
+        for (author, have) in per_author {
+            let top = have.iter().max().copied().unwrap_or(0);
+            for seq in (1..top).filter(|n| !have.contains(n)) {
+                missing.push(MissingBundle {
+                    member: names
+                        .get(&author)
+                        .cloned()
+                        .unwrap_or_else(|| author[..8.min(author.len())].to_owned()),
+                    seq,
+                });
+            }
+        }
+        Ok(SpaceStatus {
+            folder_present: s.info.folder.is_dir(),
+            members: s
+                .roster
+                .members
+                .iter()
+                .map(|m| MemberView {
+                    name: m.name.clone(),
+                    lead: m.role == Role::Lead,
+                    fingerprint: m.keys.fingerprint(),
+                    me: m.keys.key_id() == me,
+                })
+                .collect(),
+            removed: s.removed || s.roster.member_by_key(&me).is_none(),
+            last_read_at,
+            shared,
+            aggregate,
+            held_back,
+            rejected,
+            missing,
+            space: s.info,
+        })
+    }
+}

@@ -1,0 +1,335 @@
+//! Sharing reflections into a space and withdrawing them: each is one new bundle from this
+//! journal, written to the folder and applied to this journal's own view of the space in the
+//! same transaction.
+
+use super::super::Store;
+use super::Space;
+use super::merge::{Incoming, merge};
+use crate::error::{Error, Problem, Result};
+use crate::id::EntryId;
+use crate::privacy::{FindingKind, scan};
+use crate::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
+use crate::spaces::folder::{BUNDLE_EXT, anonymous_dir, check_folder, list, member_dir, space_dir, write_new};
+use crate::spaces::keys::{RecordKey, short_hash};
+use crate::spaces::record::{ENTRY, Record, Scope, project, texts_of};
+use rusqlite::{OptionalExtension, params};
+use serde_json::Value;
+
+/// One record this journal is about to publish, and what its private map keeps.
+struct Outgoing {
+    record: Record,
+    entry: EntryId,
+    key: Option<RecordKey>,
+}
+
+/// The writer an anonymous record is kept under: its own key, hashed.
+pub(super) fn anonymous_writer(public: &str) -> String {
+    format!("anon:{}", short_hash(&[public.as_bytes()]))
+}
+
+impl Store {
+    /// Shares `entries` into `space` with `scope`, in one bundle; returns their shared ids.
+    /// An entry shared before (and not withdrawn) is re-shared as the next revision of the
+    /// same shared record. The guard runs on every text that would leave: a CPR number or a
+    /// word on the never-store list blocks, other findings block unless `accept_findings`.
+    pub fn share_entries(
+        &mut self,
+        space: &str,
+        entries: &[EntryId],
+        scope: Scope,
+        accept_findings: bool,
+    ) -> Result<Vec<String>> {
+        if entries.is_empty() {
+            return Err(Error::invalid(
+                "entries",
+                Problem::Required,
+                "choose at least one reflection to share",
+            ));
+        }
+        let s = self.member_space(space)?;
+        let never = self.never_store_words()?;
+        let now = crate::time::now();
+        let mut out = Vec::new();
+        for id in entries {
+            let entry = self.get_entry(*id)?;
+            let existing: Option<(String, String, i64, Option<Vec<u8>>)> = self
+                .conn
+                .query_row(
+                    "SELECT shared_id, scope, revision, record_key FROM space_shares \
+                     WHERE space_id = ?1 AND entry_id = ?2 AND withdrawn_at IS NULL",
+                    params![s.info.id, id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()
+                .map_err(|e| self.fail(e))?;
+            if let Some((_, old, _, _)) = &existing
+                && old != scope.code()
+            {
+                return Err(Error::invalid(
+                    "scope",
+                    Problem::UnknownValue,
+                    format!(
+                        "'{}' is shared as {old} already; withdraw it first to share it as {}",
+                        entry.title,
+                        scope.code()
+                    ),
+                ));
+            }
+            let date_question = self
+                .guides()
+                .get(&entry.guide_id, entry.guide_version)
+                .and_then(|g| g.question_feeding(crate::guide::Feeds::OccurredOn))
+                .map(|q| q.id.clone());
+            let body = project(&entry, scope, date_question.as_deref());
+            guard(&body, &never, accept_findings)?;
+            let (shared_id, revision, key) = match existing {
+                Some((shared, _, revision, key)) => (
+                    shared,
+                    revision as u64 + 1,
+                    key.map(|k| RecordKey::from_seed(&k)).transpose()?,
+                ),
+                None => (
+                    uuid::Uuid::now_v7().to_string(),
+                    1,
+                    scope.is_anonymous().then(RecordKey::generate).transpose()?,
+                ),
+            };
+            out.push(Outgoing {
+                record: Record {
+                    kind: ENTRY.into(),
+                    id: shared_id,
+                    revision,
+                    updated_at: stamp(now, scope),
+                    deleted: false,
+                    scope: Some(scope),
+                    body,
+                    rest: Default::default(),
+                },
+                entry: *id,
+                key,
+            });
+        }
+        let ids = out.iter().map(|o| o.record.id.clone()).collect();
+        self.publish(&s, out, scope.is_anonymous())?;
+        Ok(ids)
+    }
+
+    /// Withdraws a share of this journal's: a withdrawal record (the next revision, deleted)
+    /// in a new bundle. Copies colleagues already read cannot be recalled.
+    pub fn withdraw_share(&mut self, space: &str, shared_id: &str) -> Result<()> {
+        let s = self.member_space(space)?;
+        let row: Option<(EntryId, String, i64, Option<Vec<u8>>)> = self
+            .conn
+            .query_row(
+                "SELECT entry_id, scope, revision, record_key FROM space_shares \
+                 WHERE space_id = ?1 AND shared_id = ?2 AND withdrawn_at IS NULL",
+                params![s.info.id, shared_id.trim()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        let Some((entry, scope, revision, key)) = row else {
+            return Err(Error::NotFound {
+                what: "share of this journal",
+                id: shared_id.trim().to_owned(),
+            });
+        };
+        let scope =
+            Scope::from_code(&scope).ok_or_else(|| Error::Internal(format!("a stored share's scope '{scope}'")))?;
+        let record = Record {
+            kind: ENTRY.into(),
+            id: shared_id.trim().to_owned(),
+            revision: revision as u64 + 1,
+            updated_at: stamp(crate::time::now(), scope),
+            deleted: true,
+            scope: Some(scope),
+            body: Value::Null,
+            rest: Default::default(),
+        };
+        let key = key.map(|k| RecordKey::from_seed(&k)).transpose()?;
+        self.publish(&s, vec![Outgoing { record, entry, key }], scope.is_anonymous())
+    }
+
+    /// The space, refused when this journal is no longer in its newest roster or the folder
+    /// is not there.
+    pub(super) fn member_space(&self, space: &str) -> Result<Space> {
+        let s = self.space(space)?;
+        if s.removed || s.roster.member_by_key(&s.keys.public().key_id()).is_none() {
+            return Err(Error::invalid(
+                "space",
+                Problem::UnknownValue,
+                "this journal was removed from the space; it can read what it has, but not share",
+            ));
+        }
+        check_folder(&s.info.folder)?;
+        Ok(s)
+    }
+
+    fn publish(&mut self, s: &Space, out: Vec<Outgoing>, anonymous: bool) -> Result<()> {
+        let me = s.keys.public().key_id();
+        let mut signed = Vec::new();
+        for o in &out {
+            let json = serde_json::to_string(&o.record).map_err(|e| Error::Internal(e.to_string()))?;
+            signed.push(match (&o.key, anonymous) {
+                (Some(key), true) => SignedRecord {
+                    sig: Some(key.sign(json.as_bytes())),
+                    writer: Some(key.public()),
+                    record: json,
+                },
+                _ => SignedRecord {
+                    record: json,
+                    writer: None,
+                    sig: None,
+                },
+            });
+        }
+        let (next_seq, last_hash): (i64, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT next_seq, last_hash FROM spaces WHERE id = ?1",
+                [&s.info.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.fail(e))?;
+        let pseudonym = s
+            .roster
+            .member_by_key(&me)
+            .map(|m| m.member.clone())
+            .ok_or_else(|| Error::Internal("not in the roster".into()))?;
+        // A bundle written just before a crash, whose number the journal did not keep, is
+        // never overwritten: the next number is past every file of this member's.
+        let on_disk = list(
+            &space_dir(&s.info.folder, &s.info.id),
+            &format!("members/{pseudonym}"),
+            BUNDLE_EXT,
+        )
+        .iter()
+        .filter_map(|f| f.path.file_name()?.to_str()?.split('-').next()?.parse::<i64>().ok())
+        .max()
+        .unwrap_or(0);
+        let seq = next_seq.max(on_disk + 1) as u64;
+        let manifest = Manifest::new(
+            &s.roster,
+            (!anonymous).then_some((&s.keys, seq, last_hash)),
+            signed.clone(),
+        );
+        let (bytes, manifest_hash) = seal_bundle(&manifest, (!anonymous).then_some(&s.keys), &s.roster)?;
+        let file_hash = short_hash(&[&bytes]);
+        let (dir, name) = if anonymous {
+            let mut r = [0u8; 16];
+            getrandom::fill(&mut r).map_err(|e| Error::Internal(e.to_string()))?;
+            (
+                anonymous_dir(&s.info.folder, &s.info.id),
+                format!("{}.{BUNDLE_EXT}", data_encoding::HEXLOWER.encode(&r)),
+            )
+        } else {
+            (
+                member_dir(&s.info.folder, &s.info.id, &pseudonym),
+                format!("{seq:08}-{}.{BUNDLE_EXT}", &file_hash[..16]),
+            )
+        };
+        let now = crate::time::to_db(crate::time::now());
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        for (o, sr) in out.iter().zip(&signed) {
+            let writer = match &sr.writer {
+                Some(public) => anonymous_writer(public),
+                None => me.clone(),
+            };
+            merge(
+                &tx,
+                &Incoming {
+                    space: &s.info.id,
+                    record: &o.record,
+                    json: &sr.record,
+                    writer: &writer,
+                    author_key: (!anonymous).then_some(me.as_str()),
+                    quarantine: None,
+                },
+            )
+            .map_err(|e| self.fail(e))?;
+            tx.execute(
+                "INSERT INTO space_shares (space_id, shared_id, entry_id, scope, revision, record_key, shared_at, withdrawn_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (space_id, shared_id) DO UPDATE SET \
+                 revision = excluded.revision, shared_at = excluded.shared_at, withdrawn_at = excluded.withdrawn_at",
+                params![
+                    s.info.id,
+                    o.record.id,
+                    o.entry,
+                    o.record.scope.map(|s| s.code()),
+                    o.record.revision as i64,
+                    o.key.as_ref().map(|k| k.seed().to_vec()),
+                    now,
+                    o.record.deleted.then_some(&now)
+                ],
+            )
+            .map_err(|e| self.fail(e))?;
+        }
+        if !anonymous {
+            tx.execute(
+                "UPDATE spaces SET next_seq = ?2, last_hash = ?3 WHERE id = ?1",
+                params![s.info.id, seq as i64 + 1, manifest_hash],
+            )
+            .map_err(|e| self.fail(e))?;
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, read_at) \
+             VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8)",
+            params![
+                s.info.id,
+                file_hash,
+                format!("{}/{name}", dir.strip_prefix(space_dir(&s.info.folder, &s.info.id)).unwrap_or(&dir).display()),
+                (!anonymous).then_some(&me),
+                (!anonymous).then_some(seq as i64),
+                manifest_hash,
+                manifest.prev,
+                now
+            ],
+        )
+        .map_err(|e| self.fail(e))?;
+        let path = write_new(&dir, &name, &bytes)?;
+        if let Err(e) = tx.commit() {
+            let _ = std::fs::remove_file(&path);
+            return Err(self.fail(e));
+        }
+        Ok(())
+    }
+}
+
+/// When a version was written: to the second when named, to the day when anonymous.
+fn stamp(now: chrono::DateTime<chrono::Utc>, scope: Scope) -> String {
+    if scope.is_anonymous() {
+        now.date_naive().to_string()
+    } else {
+        crate::time::to_db(now)
+    }
+}
+
+/// The guard on what would leave the device. Never names the text found, only where.
+fn guard(body: &Value, never: &[String], accept_findings: bool) -> Result<()> {
+    for (at, text) in texts_of(body) {
+        for f in scan(&text, never) {
+            let what = match f.kind {
+                FindingKind::Cpr => "a CPR number",
+                FindingKind::NeverStore => "a word on your never-store list",
+                FindingKind::Phone => "a phone number",
+                FindingKind::Email => "an e-mail address",
+            };
+            let blocks = matches!(f.kind, FindingKind::Cpr | FindingKind::NeverStore);
+            if blocks {
+                return Err(Error::invalid(
+                    &at,
+                    Problem::PersonalData,
+                    format!("{at} holds {what}; replace it in the reflection before sharing it"),
+                ));
+            }
+            if !accept_findings {
+                return Err(Error::invalid(
+                    &at,
+                    Problem::PersonalData,
+                    format!("{at} holds what looks like {what}; replace it, or share knowing it leaves with the text"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
