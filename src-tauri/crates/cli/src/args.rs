@@ -197,6 +197,20 @@ pub enum SpaceCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The team's counts: outcome by participation level, cells of at least 3 only.
+    Counts {
+        space: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the bundles this journal wrote into DIR, to carry or mail by hand.
+    ExportBundle {
+        space: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Read one bundle file carried by hand.
+    ImportBundle { space: String, file: PathBuf },
     /// The space's shared folder moved on this computer.
     Move {
         space: String,

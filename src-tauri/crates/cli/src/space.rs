@@ -181,6 +181,34 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 }
             }
         }
+        SpaceCommand::Counts { space, json } => {
+            let counts = store.space_counts(&space)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&counts)?)?;
+            } else {
+                for c in &counts.cells {
+                    let level = c.level.map_or("-".to_owned(), |l| l.to_string());
+                    writeln!(out, "{:<10} level {level}  {}", c.outcome, c.count)?;
+                }
+                writeln!(
+                    out,
+                    "({} contributions in cells of fewer than 3, not shown)",
+                    counts.withheld
+                )?;
+            }
+        }
+        SpaceCommand::ExportBundle { space, out: dir } => {
+            let n = store.export_bundles(&space, &dir)?;
+            writeln!(out, "copied {n} bundle(s) to {}", dir.display())?;
+        }
+        SpaceCommand::ImportBundle { space, file } => {
+            let report = store.import_bundle_file(&space, &file)?;
+            sync_report(out, &space, &report)?;
+            if let Some(p) = report.rejected.first() {
+                let why = format!("the bundle was not read: {}", p.reason);
+                return Err(eftertanke_core::Error::invalid("file", eftertanke_core::Problem::Malformed, why).into());
+            }
+        }
         SpaceCommand::Move { space, folder } => {
             store.move_space_folder(&space, &folder)?;
             writeln!(out, "the space is read from {} now", folder.display())?;

@@ -143,6 +143,30 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
         "{why}"
     );
 
+    // By hand: Ali's bundles copied out, read again by the lead (nothing new), and a file that
+    // is not a bundle refused with exit 65.
+    let carried = tmp.path().join("usb");
+    assert!(
+        ok(
+            &ali,
+            &["space", "export-bundle", &space, "--out", carried.to_str().unwrap()],
+            None
+        )
+        .contains("copied 1")
+    );
+    let file = std::fs::read_dir(&carried).unwrap().next().unwrap().unwrap().path();
+    assert!(ok(&lead, &["space", "import-bundle", &space, file.to_str().unwrap()], None).contains("0 new bundle"));
+    let junk = tmp.path().join("junk.bundle");
+    std::fs::write(&junk, b"age-encryption.org/v1\n-> X25519 nonsense").unwrap();
+    let refused = run(&lead, &["space", "import-bundle", &space, junk.to_str().unwrap()], None);
+    assert_eq!(
+        refused.status.code(),
+        Some(65),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("damaged"));
+
     // The shared folder gone: said so, exit 74, nothing changed.
     std::fs::rename(&folder, tmp.path().join("væk")).unwrap();
     let gone = run(&lead, &["space", "sync", &space], None);

@@ -3,13 +3,14 @@
 //! in the folder (`sync.rs`, merging by `merge.rs`), and what the team shared as this journal
 //! sees it (`read.rs`). The formats, the crypto and the folder are `crate::spaces`.
 
+mod carry;
 mod members;
 mod merge;
 mod read;
 mod share;
 mod sync;
 
-pub use read::{MemberView, SharedEntryView, SpaceStatus};
+pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use sync::{FileProblem, SyncReport};
 
 use super::Store;

@@ -77,6 +77,29 @@ pub struct SpaceStatus {
     pub missing: Vec<MissingBundle>,
 }
 
+/// The smallest count a cell of the team's counts shows: fewer contributions could point
+/// at a person.
+pub const MIN_CELL: usize = 3;
+
+/// One cell of the team's counts: attempts with this outcome at this participation level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CountCell {
+    pub outcome: String,
+    pub level: Option<u8>,
+    pub count: usize,
+}
+
+/// Outcome by participation level across every live contribution (named, anonymous and
+/// aggregate-only), only cells of at least [`MIN_CELL`]; the rest are counted together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SpaceCounts {
+    pub cells: Vec<CountCell>,
+    /// Contributions in cells too small to show.
+    pub withheld: usize,
+}
+
 struct Version {
     id: String,
     writer: String,
@@ -175,6 +198,41 @@ impl Store {
         }
         out.sort_by(|a, b| b.occurred_on.cmp(&a.occurred_on).then(b.id.cmp(&a.id)));
         Ok(out)
+    }
+
+    /// The team's counts of outcome by participation level (cells of at least 3 only).
+    pub fn space_counts(&self, space: &str) -> Result<SpaceCounts> {
+        let s = self.space(space)?;
+        let mut cells: BTreeMap<(String, Option<u8>), usize> = BTreeMap::new();
+        let mut seen = BTreeSet::new();
+        for v in self.versions(&s.info.id)? {
+            if v.quarantine.is_some() || !seen.insert(v.id.clone()) {
+                continue;
+            }
+            let record: Record =
+                serde_json::from_str(&v.record).map_err(|e| Error::Internal(format!("a stored record: {e}")))?;
+            if record.deleted {
+                continue;
+            }
+            let Some(outcome) = record.body.get("outcome").and_then(Value::as_str) else {
+                continue;
+            };
+            let level = record
+                .body
+                .get("level")
+                .and_then(Value::as_u64)
+                .and_then(|l| u8::try_from(l).ok());
+            *cells.entry((outcome.to_owned(), level)).or_default() += 1;
+        }
+        let withheld = cells.values().filter(|n| **n < MIN_CELL).sum();
+        Ok(SpaceCounts {
+            cells: cells
+                .into_iter()
+                .filter(|(_, n)| *n >= MIN_CELL)
+                .map(|((outcome, level), count)| CountCell { outcome, level, count })
+                .collect(),
+            withheld,
+        })
     }
 
     /// The space's state in words: members, what was read, what was refused and why, which

@@ -278,7 +278,8 @@ impl Store {
                 s.info.id,
                 file_hash,
                 format!("{}/{name}", dir.strip_prefix(space_dir(&s.info.folder, &s.info.id)).unwrap_or(&dir).display()),
-                (!anonymous).then_some(&me),
+                // Kept locally for anonymous bundles too (to export them), never written out.
+                &me,
                 (!anonymous).then_some(seq as i64),
                 manifest_hash,
                 manifest.prev,

@@ -45,7 +45,7 @@ pub struct SyncReport {
 }
 
 /// How a bundle file ended.
-enum Outcome {
+pub(super) enum Outcome {
     Applied(usize),
     Rejected(Refusal),
     NotForMe,
@@ -162,7 +162,7 @@ impl Store {
         })
     }
 
-    fn read_bundle(
+    pub(super) fn read_bundle(
         &mut self,
         s: &super::Space,
         f: &Found,

@@ -1,0 +1,88 @@
+//! Bundles carried by hand, for a team without a shared folder or a member away from it: this
+//! journal's bundles copied out to a folder (a USB stick, an attachment), and one file read
+//! in with the same checks as the folder's.
+
+use super::super::Store;
+use super::sync::{FileProblem, Outcome, SyncReport};
+use crate::error::{Error, Result};
+use crate::spaces::bundle::Refusal;
+use crate::spaces::folder::{Found, space_dir};
+use crate::spaces::keys::short_hash;
+use rusqlite::params;
+
+impl Store {
+    /// Reads one bundle file carried by hand (mailed, on a stick) as if it were in the
+    /// space's folder; the same checks, the same record by hash.
+    pub fn import_bundle_file(&mut self, space: &str, file: &std::path::Path) -> Result<SyncReport> {
+        let s = self.space(space)?;
+        let bytes = std::fs::read(file).map_err(|e| Error::from_io(file, &e))?;
+        let mut report = SyncReport::default();
+        if bytes.is_empty() {
+            report.waiting += 1;
+            return Ok(report);
+        }
+        let found = Found {
+            path: file.to_path_buf(),
+            name: format!(
+                "imported/{}",
+                file.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+        };
+        let file_hash = short_hash(&[&bytes]);
+        let seen: bool = self
+            .conn
+            .query_row(
+                "SELECT count(*) > 0 FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
+                params![s.info.id, file_hash],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.fail(e))?;
+        if seen {
+            report.unchanged += 1;
+            return Ok(report);
+        }
+        match self.read_bundle(&s, &found, &bytes, &file_hash, false)? {
+            Outcome::Applied(n) => {
+                report.bundles = 1;
+                report.records = n;
+            }
+            Outcome::NotForMe => report.rejected.push(FileProblem {
+                name: found.name.clone(),
+                code: Refusal::NotForMe.code().into(),
+                reason: Refusal::NotForMe.message(),
+            }),
+            Outcome::Waiting => report.waiting += 1,
+            Outcome::Rejected(why) => report.rejected.push(FileProblem {
+                name: found.name,
+                code: why.code().into(),
+                reason: why.message(),
+            }),
+        }
+        Ok(report)
+    }
+
+    /// Copies the bundles this journal wrote into `dir` (to carry by hand); returns how many.
+    pub fn export_bundles(&self, space: &str, dir: &std::path::Path) -> Result<usize> {
+        let s = self.space(space)?;
+        let me = s.keys.public().key_id();
+        let names: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM space_files WHERE space_id = ?1 AND author = ?2 AND state = 'applied' ORDER BY read_at")
+            .and_then(|mut st| st.query_map(params![s.info.id, me], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::from_io(dir, &e))?;
+        let from = space_dir(&s.info.folder, &s.info.id);
+        let mut copied = 0;
+        for name in names {
+            let source = from.join(&name);
+            let Some(file) = source.file_name() else { continue };
+            if source.is_file() {
+                std::fs::copy(&source, dir.join(file)).map_err(|e| Error::from_io(&source, &e))?;
+                copied += 1;
+            }
+        }
+        Ok(copied)
+    }
+}

@@ -1,0 +1,121 @@
+//! Reflection spaces between real journals (each its own database) and one shared folder:
+//! sharing, reading, withdrawing, roster epochs, hostile and broken files, order and repeats.
+
+mod hostile;
+mod order;
+mod sharing;
+
+use super::quick;
+use eftertanke_core::spaces::keys::MemberKeys;
+use eftertanke_core::spaces::record::Scope;
+use eftertanke_core::{EntryId, OpenOptions, Store};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+pub struct Team {
+    pub _tmp: tempfile::TempDir,
+    pub folder: PathBuf,
+    pub lead: Store,
+    pub members: Vec<Store>,
+    pub space: String,
+    pub dbs: Vec<PathBuf>,
+}
+
+pub fn journal(dir: &Path, name: &str) -> (Store, PathBuf) {
+    let path = dir.join(format!("{name}.sqlite3"));
+    (Store::open(&path, &OpenOptions::default()).unwrap(), path)
+}
+
+/// A lead and `n` members who have all joined one space in one folder.
+pub fn team(n: usize) -> Team {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("OneDrive - Kommune/Team Nord");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (mut lead, lead_db) = journal(tmp.path(), "lead");
+    let space = lead.create_space("Team Nord", "Teamleder", &folder).unwrap();
+    let mut members = Vec::new();
+    let mut dbs = vec![lead_db];
+    for i in 0..n {
+        let (mut m, db) = journal(tmp.path(), &format!("m{i}"));
+        let card = m.member_card(&format!("Medarbejder {i}")).unwrap();
+        lead.invite_member(&space, &card.to_code()).unwrap();
+        members.push(m);
+        dbs.push(db);
+    }
+    for m in &mut members {
+        assert_eq!(m.join_spaces(&folder).unwrap(), vec![space.clone()]);
+        m.sync_space(&space, false).unwrap();
+    }
+    Team {
+        _tmp: tmp,
+        folder,
+        lead,
+        members,
+        space,
+        dbs,
+    }
+}
+
+pub fn entry(store: &mut Store, title: &str) -> EntryId {
+    store
+        .create_entry(&quick("2026-03-12", title, "partly"), None)
+        .unwrap()
+        .id
+}
+
+/// A journal's keys in the space, read from its (unencrypted test) database: what a hostile
+/// colleague holds.
+pub fn keys_of(db: &Path) -> MemberKeys {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let (age, signing): (String, Vec<u8>) = conn
+        .query_row(
+            "SELECT i.age_secret, i.signing_secret FROM member_identities i JOIN spaces s ON s.identity_id = i.id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    MemberKeys::from_secrets(&age, &signing).unwrap()
+}
+
+pub fn titles(store: &Store, space: &str) -> Vec<String> {
+    let mut t: Vec<String> = store
+        .space_entries(space)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    t.sort();
+    t
+}
+
+pub fn bundle_files(folder: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "bundle") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A bundle a hostile or broken writer made, placed where a member's bundles go.
+pub fn plant(t: &Team, name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = t.folder.join(format!("eftertanke-{}/members/planted", t.space));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+pub fn record(title: &str, id: &str, revision: u64) -> String {
+    json!({"kind": "entry", "id": id, "revision": revision, "updated_at": "2026-12-02T10:00:00.000Z",
+           "scope": "named", "body": {"title": title, "occurred_on": "2026-03-01"}})
+    .to_string()
+}
