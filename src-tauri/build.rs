@@ -58,5 +58,17 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "pseudonymise",
         "never_store_words",
         "set_never_store_words",
+        "list_spaces",
+        "space_status",
+        "space_entries",
+        "space_counts",
+        "sync_space",
+        "share_entries",
+        "withdraw_share",
+        "member_card",
+        "create_space",
+        "invite_member",
+        "remove_member",
+        "join_spaces",
     ]
 }

@@ -8,6 +8,7 @@ pub mod entries;
 pub mod guides;
 pub mod privacy;
 pub mod settings;
+pub mod spaces;
 pub mod status;
 pub mod timeline;
 pub mod vault;

@@ -37,6 +37,13 @@ fn export_all(dir: &Path) {
         eftertanke_core::reflection::EntryCheck,
         eftertanke_core::reflection::EntryDocument,
         eftertanke_core::Pseudonymised,
+        eftertanke_core::store::spaces::SpaceInfo,
+        eftertanke_core::store::spaces::SpaceStatus,
+        eftertanke_core::store::spaces::SharedEntryView,
+        eftertanke_core::store::spaces::SpaceCounts,
+        eftertanke_core::store::spaces::SyncReport,
+        eftertanke_core::spaces::Scope,
+        eftertanke_core::spaces::MemberCard,
     );
 }
 

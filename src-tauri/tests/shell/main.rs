@@ -8,4 +8,5 @@ mod bindings;
 mod command_bodies;
 mod ipc;
 mod journals;
+mod spaces;
 mod vault;

@@ -6,6 +6,7 @@ use super::keys::PublicKeys;
 use crate::error::{Error, Problem, Result};
 use data_encoding::BASE64URL_NOPAD;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 const KIND: &str = "eftertanke-member-card";
 const VERSION: u32 = 1;
@@ -15,7 +16,7 @@ const MAX_BYTES: usize = 8 * 1024;
 /// The longest display name (a role or a first name, not a signature block).
 pub const MAX_NAME_CHARS: usize = 60;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MemberCard {
     pub kind: String,
     pub version: u32,

@@ -11,6 +11,7 @@ use blake2::digest::consts::U16;
 use data_encoding::{BASE64, HEXUPPER};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use zeroize::Zeroizing;
 
 type Blake2b128 = blake2::Blake2b<U16>;
@@ -86,7 +87,7 @@ impl MemberKeys {
 }
 
 /// The public halves of a member identity, as a member card and a roster carry them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PublicKeys {
     /// The age recipient (`age1…`).
     pub age: String,

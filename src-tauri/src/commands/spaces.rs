@@ -1,0 +1,90 @@
+//! Reflection spaces: the team area's calls. Each is one core call; the folder is the path the
+//! person gave for the team's synced folder on this computer.
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+use eftertanke_core::EntryId;
+use eftertanke_core::spaces::{MemberCard, Scope};
+use eftertanke_core::store::spaces::{SharedEntryView, SpaceCounts, SpaceInfo, SpaceStatus, SyncReport};
+use std::path::PathBuf;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn list_spaces(state: State<'_, AppState>) -> Result<Vec<SpaceInfo>, IpcError> {
+    state.with_store(|s| s.spaces())
+}
+
+#[tauri::command(async)]
+pub fn space_status(state: State<'_, AppState>, space: String) -> Result<SpaceStatus, IpcError> {
+    state.with_store(|s| s.space_status(&space))
+}
+
+#[tauri::command(async)]
+pub fn space_entries(state: State<'_, AppState>, space: String) -> Result<Vec<SharedEntryView>, IpcError> {
+    state.with_store(|s| s.space_entries(&space))
+}
+
+#[tauri::command(async)]
+pub fn space_counts(state: State<'_, AppState>, space: String) -> Result<SpaceCounts, IpcError> {
+    state.with_store(|s| s.space_counts(&space))
+}
+
+/// Reads what arrived in the space's folder.
+#[tauri::command(async)]
+pub fn sync_space(
+    state: State<'_, AppState>,
+    space: String,
+    allow_mass_withdrawal: bool,
+) -> Result<SyncReport, IpcError> {
+    state.with_store(|s| s.sync_space(&space, allow_mass_withdrawal))
+}
+
+/// Shares reflections with the team; returns their shared ids.
+#[tauri::command(async)]
+pub fn share_entries(
+    state: State<'_, AppState>,
+    space: String,
+    entries: Vec<EntryId>,
+    scope: Scope,
+    accept_findings: bool,
+) -> Result<Vec<String>, IpcError> {
+    state.with_store(|s| s.share_entries(&space, &entries, scope, accept_findings))
+}
+
+#[tauri::command(async)]
+pub fn withdraw_share(state: State<'_, AppState>, space: String, shared_id: String) -> Result<(), IpcError> {
+    state.with_store(|s| s.withdraw_share(&space, &shared_id))
+}
+
+/// This journal's member card under `name`, to hand to the team lead.
+#[tauri::command(async)]
+pub fn member_card(state: State<'_, AppState>, name: String) -> Result<MemberCard, IpcError> {
+    state.with_store(|s| s.member_card(&name))
+}
+
+#[tauri::command(async)]
+pub fn create_space(
+    state: State<'_, AppState>,
+    name: String,
+    lead_name: String,
+    folder: PathBuf,
+) -> Result<String, IpcError> {
+    state.with_store(|s| s.create_space(&name, &lead_name, &folder))
+}
+
+/// The lead adds the member of a pasted card or code; returns the new roster epoch.
+#[tauri::command(async)]
+pub fn invite_member(state: State<'_, AppState>, space: String, card: String) -> Result<u64, IpcError> {
+    state.with_store(|s| s.invite_member(&space, &card))
+}
+
+#[tauri::command(async)]
+pub fn remove_member(state: State<'_, AppState>, space: String, member: String) -> Result<u64, IpcError> {
+    state.with_store(|s| s.remove_member(&space, &member))
+}
+
+/// Takes up the spaces in `folder` whose roster names this journal.
+#[tauri::command(async)]
+pub fn join_spaces(state: State<'_, AppState>, folder: PathBuf) -> Result<Vec<String>, IpcError> {
+    state.with_store(|s| s.join_spaces(&folder))
+}
