@@ -1,8 +1,16 @@
-//! Work the app does on its own: the backup rotation, daily and after an erasure.
+//! Work the app does on its own: the backup rotation, daily and after an erasure; and reading
+//! the reflection spaces' folders, on unlock and every half minute (a rescan, which works on
+//! network folders too, where file-system notifications do not arrive).
 
 use crate::state::AppState;
 use std::time::Duration;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+/// How often the spaces' folders are read while the journal is open.
+const READ_SPACES_EVERY: Duration = Duration::from_secs(30);
+
+/// The event the window hears when a read brought something new.
+pub const SPACES_READ: &str = "spaces-read";
 
 /// How often the app looks whether a rotation is due (a cheap check: a folder listing).
 const CHECK_EVERY: Duration = Duration::from_secs(5 * 60);
@@ -23,13 +31,46 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .ok();
 }
 
-/// Right after unlocking: a rotation off the UI's path.
+/// Right after unlocking: a rotation and a read of the spaces, off the UI's path.
 pub fn rotate_soon<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::Builder::new()
         .name("backup-now".into())
-        .spawn(move || rotate_if_due(&app))
+        .spawn(move || {
+            rotate_if_due(&app);
+            read_spaces(&app);
+        })
         .ok();
+}
+
+/// Starts the periodic read of the spaces' folders.
+pub fn start_spaces<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("spaces".into())
+        .spawn(move || {
+            loop {
+                #[allow(clippy::disallowed_methods)]
+                std::thread::sleep(READ_SPACES_EVERY);
+                read_spaces(&app);
+            }
+        })
+        .ok();
+}
+
+fn read_spaces<R: Runtime>(app: &AppHandle<R>) {
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    match state.with_store(|s| s.sync_all_spaces()) {
+        Ok(0) => {}
+        Ok(n) => {
+            let _ = app.emit(SPACES_READ, n);
+        }
+        Err(err) if err.kind == eftertanke_core::ErrorKind::VaultLocked => {}
+        // The team area shows each space's state in words; the next read tries again.
+        Err(err) => eprintln!("Eftertanke: reading the spaces' folders failed: {}", err.message),
+    }
 }
 
 fn rotate_if_due<R: Runtime>(app: &AppHandle<R>) {

@@ -116,6 +116,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
                 app.manage(state::AppState::open(state::home(data_root)));
             }
             background::start(app.handle());
+            background::start_spaces(app.handle());
             Ok(())
         })
 }

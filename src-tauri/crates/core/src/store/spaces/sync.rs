@@ -141,6 +141,21 @@ impl Store {
         Ok(report)
     }
 
+    /// Reads every space's folder, as the app does while it runs: a space whose folder is not
+    /// there is skipped (its status says so) and does not stop the others. Returns how many
+    /// new rosters and bundles were applied.
+    pub fn sync_all_spaces(&mut self) -> Result<usize> {
+        let mut applied = 0;
+        for space in self.spaces()? {
+            match self.sync_space(&space.id, false) {
+                Ok(r) => applied += r.rosters + r.bundles,
+                Err(e) if e.kind() == crate::error::ErrorKind::Unwritable => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(applied)
+    }
+
     fn problem_of(&self, space: &str, file_hash: &str, f: &Found) -> Result<FileProblem> {
         let reason: Option<String> = self
             .conn
