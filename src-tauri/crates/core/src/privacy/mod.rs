@@ -131,6 +131,12 @@ pub fn scan(text: &str, never_store: &[String]) -> Vec<Finding> {
 
 /// How many CPR numbers `text` holds (what blocks a save).
 pub fn count_cpr(text: &str) -> usize {
+    // A CPR number is ten digits, and every char the normalised view reads as a digit is
+    // numeric (Nd of any script, or a compatibility form such as a circled or superscript
+    // digit): a text with fewer numeric chars holds none, and is not normalised at all.
+    if text.chars().filter(|c| c.is_numeric()).take(10).count() < 10 {
+        return 0;
+    }
     cpr::find(&Chars::new(text)).len()
 }
 
