@@ -161,3 +161,45 @@ export const newestGoodBackup = () => call<import("./bindings/BackupInfo").Backu
 export const restoreBackup = (fileName: string) =>
   call<import("./bindings/BackupInfo").BackupInfo | null>("restore_backup", { fileName });
 export const setBackupsKeep = (keep: number) => call<Settings>("set_backups_keep", { keep });
+
+// Reflection spaces: a folder the team already syncs, its members, and what each person shares
+// into it. `space` is a space's id; `folder` is a path as the person typed it.
+import type { SpaceInfo } from "./bindings/SpaceInfo";
+import type { SpaceStatus } from "./bindings/SpaceStatus";
+import type { SharedEntryView } from "./bindings/SharedEntryView";
+import type { SpaceCounts } from "./bindings/SpaceCounts";
+import type { SyncReport } from "./bindings/SyncReport";
+import type { Scope } from "./bindings/Scope";
+import type { MemberCard } from "./bindings/MemberCard";
+export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard };
+export type { CountCell } from "./bindings/CountCell";
+export type { FileProblem } from "./bindings/FileProblem";
+export type { MemberView } from "./bindings/MemberView";
+export type { MissingBundle } from "./bindings/MissingBundle";
+export type { HeldBack } from "./bindings/HeldBack";
+export type { PublicKeys } from "./bindings/PublicKeys";
+
+export const listSpaces = () => call<SpaceInfo[]>("list_spaces");
+export const spaceStatus = (space: string) => call<SpaceStatus>("space_status", { space });
+export const spaceEntries = (space: string) => call<SharedEntryView[]>("space_entries", { space });
+export const spaceCounts = (space: string) => call<SpaceCounts>("space_counts", { space });
+/** Reads what arrived in the space's folder. A bundle withdrawing many records at once waits
+ * unless `allowMassWithdrawal`. */
+export const syncSpace = (space: string, allowMassWithdrawal = false) =>
+  call<SyncReport>("sync_space", { space, allowMassWithdrawal });
+/** Shares entries in one bundle; resolves to their shared ids. A CPR number or a never-store
+ * word refuses the share (`personal_data`, `field` names where); a phone number or an e-mail
+ * address refuses it unless `acceptFindings`. */
+export const shareEntries = (space: string, entries: string[], scope: Scope, acceptFindings: boolean) =>
+  call<string[]>("share_entries", { space, entries, scope, acceptFindings });
+export const withdrawShare = (space: string, sharedId: string) => call<null>("withdraw_share", { space, sharedId });
+export const memberCard = (name: string) => call<MemberCard>("member_card", { name });
+/** Resolves to the new space's id; this journal leads it as `leadName`. */
+export const createSpace = (name: string, leadName: string, folder: string) =>
+  call<string>("create_space", { name, leadName, folder });
+/** `card`: the pasted card JSON or `EFTERTANKE-CARD-1:` code. Resolves to the new roster epoch. */
+export const inviteMember = (space: string, card: string) => call<number>("invite_member", { space, card });
+/** `member`: a display name or a fingerprint. Resolves to the new roster epoch. */
+export const removeMember = (space: string, member: string) => call<number>("remove_member", { space, member });
+/** The spaces joined now; empty when no roster in `folder` names this journal yet. */
+export const joinSpaces = (folder: string) => call<string[]>("join_spaces", { folder });

@@ -7,6 +7,8 @@ export type View =
   | { name: "reflect"; guideId?: string; draftId?: string; entryId?: string; step?: number; followsUp?: string }
   | { name: "timeline" }
   | { name: "charts"; initiative: string | null }
+  // The team's reflection spaces: the list, or one space when `space` is its id.
+  | { name: "team"; space?: string }
   | { name: "settings" };
 
 let view = $state<View>({ name: "journal" });

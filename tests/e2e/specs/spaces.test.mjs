@@ -1,0 +1,158 @@
+// A reflection space in the real window, as a team meets it: two journals (a worker's and the
+// team lead's) on two data folders and one shared folder. The worker makes a member card, the
+// lead makes the space and adds it, the worker joins and shares a reflection, the lead reads
+// it, the worker withdraws it and it is gone for the lead. One app runs at a time (one app per
+// user), so the two people take turns at the same computer, as on a shared office PC.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { CLI, axeViolations, cliEnv, freshDataDir, launch } from "../harness.mjs";
+
+const TITLE = "Lektiecafé i Bydelshuset";
+
+async function click(browser, selector) {
+  const el = await browser.$(selector);
+  await el.waitForClickable({ timeout: 10000 });
+  await el.click();
+}
+
+async function openTeam(browser) {
+  await click(browser, "nav button[data-nav=team]");
+}
+
+async function openSpace(browser) {
+  await openTeam(browser);
+  await click(browser, "[data-action=open-space]");
+  await browser.$("article[data-space]").waitForExist({ timeout: 10000 });
+}
+
+async function readFolder(browser) {
+  await click(browser, "[data-action=read-folder]");
+  await browser.$("[data-testid=sync-result]").waitForExist({ timeout: 10000 });
+}
+
+async function sharedTitles(browser) {
+  return browser.execute(() => [...document.querySelectorAll("li[data-shared]")].map((li) => li.textContent));
+}
+
+test("a worker shares a reflection with the team lead through a shared folder, and withdraws it", async () => {
+  const worker = freshDataDir();
+  const lead = freshDataDir();
+  const folder = join(freshDataDir(), "Team Nord (OneDrive)");
+  mkdirSync(folder, { recursive: true });
+  const shots = freshDataDir();
+  // The worker's reflection, written before (by the CLI, which shares the journal's core).
+  execFileSync(CLI, ["add", "--date", "2026-03-12", "--title", TITLE, "--outcome", "partly"], { env: cliEnv(worker) });
+
+  // 1. The worker makes a member card.
+  let app = await launch({ dataDir: worker });
+  let code;
+  try {
+    await openTeam(app.browser);
+    await click(app.browser, "[data-action=join-space]");
+    await (await app.browser.$("[data-field=member-name]")).setValue("Sara");
+    await click(app.browser, "[data-action=make-card]");
+    const fingerprint = await app.browser.$("[data-testid=card-fingerprint]");
+    await fingerprint.waitForExist({ timeout: 10000 });
+    assert.match(await fingerprint.getText(), /^[0-9A-F]{4}( [0-9A-F]{4}){4}$/);
+    code = await (await app.browser.$("[data-testid=card-code]")).getValue();
+    assert.ok(code.startsWith("EFTERTANKE-CARD-1:"), code);
+    await app.browser.saveScreenshot(join(shots, "team-member-card.png"));
+  } finally {
+    await app.close();
+  }
+
+  // 2. The lead makes the space and adds the worker's card.
+  app = await launch({ dataDir: lead, lang: "da_DK.UTF-8" });
+  try {
+    await openTeam(app.browser);
+    await click(app.browser, "[data-action=new-space]");
+    await (await app.browser.$("[data-field=space-name]")).setValue("Team Nord");
+    await (await app.browser.$("[data-field=lead-name]")).setValue("Teamleder");
+    await (await app.browser.$("[data-field=space-folder]")).setValue(folder);
+    await click(app.browser, "[data-action=create-space]");
+    await app.browser.$("article[data-space]").waitForExist({ timeout: 10000 });
+    await (await app.browser.$("[data-field=invite-card]")).setValue(code);
+    await app.browser.$("[data-testid=invite-fingerprint]").waitForExist({ timeout: 10000 });
+    await click(app.browser, "[data-action=invite-member]");
+    await app.browser.waitUntil(
+      async () => (await app.browser.$$("li[data-member]")).length === 2,
+      { timeout: 10000, timeoutMsg: "the worker is not listed as a member" },
+    );
+    assert.deepEqual(await axeViolations(app.browser), []);
+  } finally {
+    await app.close();
+  }
+
+  // 3. The worker joins and shares the reflection by name.
+  app = await launch({ dataDir: worker });
+  try {
+    await openTeam(app.browser);
+    await click(app.browser, "[data-action=join-space]");
+    await (await app.browser.$("[data-field=join-folder]")).setValue(folder);
+    await click(app.browser, "[data-action=join]");
+    await app.browser.$("article[data-space]").waitForExist({ timeout: 10000 });
+    await click(app.browser, "nav button[data-nav=journal]");
+    await click(app.browser, ".entry-row");
+    await click(app.browser, "[data-action=share]");
+    await click(app.browser, "input[name=share-scope][value=named]");
+    const preview = await app.browser.$("[data-testid=share-preview][data-scope=named]");
+    await preview.waitForExist({ timeout: 10000 });
+    assert.ok((await preview.getText()).includes(TITLE), "the preview shows what leaves");
+    assert.ok(await (await app.browser.$("input[name=share-scope][value=named]")).isSelected());
+    await preview.scrollIntoView({ block: "center" });
+    await app.browser.pause(400);
+    await app.browser.saveScreenshot(join(shots, "team-share-preview.png"));
+    assert.deepEqual(await axeViolations(app.browser), []);
+    await click(app.browser, "[data-action=share-now]");
+    await app.browser.$("[data-testid=share-done]").waitForExist({ timeout: 10000 });
+  } finally {
+    await app.close();
+  }
+
+  // 4. The lead reads the folder and sees it, with the worker's name.
+  app = await launch({ dataDir: lead, lang: "da_DK.UTF-8" });
+  try {
+    await openSpace(app.browser);
+    await readFolder(app.browser);
+    await app.browser.waitUntil(async () => (await sharedTitles(app.browser)).some((t) => t.includes(TITLE)), {
+      timeout: 10000,
+      timeoutMsg: "the shared reflection did not reach the lead",
+    });
+    assert.ok((await sharedTitles(app.browser)).some((t) => t.includes("Sara")));
+    await app.browser.saveScreenshot(join(shots, "team-lead-view.png"));
+    assert.deepEqual(await axeViolations(app.browser), []);
+  } finally {
+    await app.close();
+  }
+
+  // 5. The worker withdraws it.
+  app = await launch({ dataDir: worker });
+  try {
+    await openSpace(app.browser);
+    await click(app.browser, "[data-action=withdraw]");
+    await click(app.browser, "[data-action=confirm-withdraw]");
+    await app.browser.waitUntil(async () => (await app.browser.$$("[data-action=withdraw]")).length === 0, {
+      timeout: 10000,
+      timeoutMsg: "the share is still listed as mine",
+    });
+  } finally {
+    await app.close();
+  }
+
+  // 6. Gone for the lead.
+  app = await launch({ dataDir: lead, lang: "da_DK.UTF-8" });
+  try {
+    await openSpace(app.browser);
+    await readFolder(app.browser);
+    await app.browser.waitUntil(async () => !(await sharedTitles(app.browser)).some((t) => t.includes(TITLE)), {
+      timeout: 10000,
+      timeoutMsg: "the withdrawn reflection is still shown to the lead",
+    });
+  } finally {
+    await app.close();
+  }
+  console.log(`screenshots of the team area in ${shots}`);
+});

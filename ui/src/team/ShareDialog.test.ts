@@ -1,0 +1,174 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Scope, SpaceInfo } from "../ipc";
+import { entry, guide, space } from "./fakes";
+
+const backend = vi.hoisted(() => ({
+  spaces: [] as SpaceInfo[],
+  shares: [] as { space: string; entries: string[]; scope: Scope; acceptFindings: boolean }[],
+  /** Errors the next calls of share_entries throw, in turn. */
+  refusals: [] as unknown[],
+  /** A stand-in for the core's guard: "22 33 44 55" is a phone number, "010203-1234" a CPR number. */
+  scan: (text: string) =>
+    [
+      ...[...text.matchAll(/\d\d \d\d \d\d \d\d/g)].map(() => ({ kind: "phone" })),
+      ...[...text.matchAll(/\d{6}-\d{4}/g)].map(() => ({ kind: "cpr" })),
+    ],
+}));
+
+vi.mock("../ipc", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../ipc")>();
+  return {
+    ...real,
+    listSpaces: vi.fn(async () => backend.spaces),
+    scanText: vi.fn(async (text: string) => backend.scan(text)),
+    shareEntries: vi.fn(async (space: string, entries: string[], scope: Scope, acceptFindings: boolean) => {
+      backend.shares.push({ space, entries, scope, acceptFindings });
+      const refusal = backend.refusals.shift();
+      if (refusal) throw refusal;
+      return ["shared-1"];
+    }),
+  };
+});
+
+import ShareDialog from "./ShareDialog.svelte";
+import { i18n } from "../i18n/i18n.svelte";
+import { router } from "../shell/router.svelte";
+
+const refusal = (field: string) => ({ kind: "invalid_input", message: `${field} holds something`, field, problem: "personal_data" });
+
+function open(e = entry) {
+  const onclose = vi.fn();
+  render(ShareDialog, { entry: e, guide, onclose });
+  return onclose;
+}
+
+describe("sharing a reflection with the team", () => {
+  afterEach(() => cleanup());
+  beforeEach(() => {
+    backend.spaces = [space, { ...space, id: "s-2", name: "Club staff" }];
+    backend.shares = [];
+    backend.refusals = [];
+    i18n.set("en");
+    router.go({ name: "entry", id: "e-1" });
+  });
+
+  it("sends the space and the scope chosen", async () => {
+    open();
+    await fireEvent.change(await screen.findByLabelText("Space"), { target: { value: "s-2" } });
+    await fireEvent.click(screen.getByRole("radio", { name: /Without a name/ }));
+    await fireEvent.click(screen.getByRole("button", { name: "Share" }));
+    await waitFor(() => expect(backend.shares).toEqual([{ space: "s-2", entries: ["e-1"], scope: "anonymous", acceptFindings: false }]));
+    const done = await screen.findByTestId("share-done");
+    expect(done.textContent).toBe("Shared in Club staff.");
+    expect(screen.getByText(/withdraw it at any time under Team spaces › Club staff › What you shared/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Open the space" }));
+    expect(router.view).toEqual({ name: "team", space: "s-2" });
+  });
+
+  it("explains each scope in a line, including what anonymity cannot hide", async () => {
+    backend.spaces = [space];
+    open();
+    const anonymous = await screen.findByRole("radio", { name: /Without a name/ });
+    const hint = document.getElementById(anonymous.getAttribute("aria-describedby") ?? "");
+    expect(hint?.textContent).toMatch(/folder's own logs .* may still show who uploaded a file/);
+    expect(screen.getByRole("radio", { name: /Only in counts/ })).toBeTruthy();
+    expect(screen.queryByLabelText("Space"), "one space needs no choice").toBeNull();
+  });
+
+  it("previews exactly what travels for each scope, and counts carry no free text", async () => {
+    backend.spaces = [space];
+    open();
+    await fireEvent.click(await screen.findByRole("radio", { name: /With your name/ }));
+    let preview = screen.getByTestId("share-preview");
+    expect(within(preview).getByText("Course for mothers")).toBeTruthy();
+    expect(within(preview).getByTestId("preview-date").textContent).toBe("12 March 2026");
+    expect(within(preview).getByText("When was it?")).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole("radio", { name: /Without a name/ }));
+    preview = screen.getByTestId("share-preview");
+    expect(within(preview).getByTestId("preview-date").textContent).toBe("March 2026");
+    expect(within(preview).queryByText("When was it?"), "the answer holding the day stays home").toBeNull();
+    expect(within(preview).getByText("What happened?")).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole("radio", { name: /Only in counts/ }));
+    preview = screen.getByTestId("share-preview");
+    expect(preview.dataset.scope).toBe("aggregate");
+    expect(preview.textContent).not.toContain("Course for mothers");
+    expect(preview.textContent).not.toContain("Danish lessons");
+    expect(preview.textContent).not.toContain("What happened?");
+    expect(preview.textContent).not.toContain("March 2026");
+    expect(within(preview).getByText("Failed")).toBeTruthy();
+    expect(within(preview).getByText("3 – Co-designers")).toBeTruthy();
+  });
+
+  it("asks for a scope before sending anything", async () => {
+    backend.spaces = [space];
+    open();
+    await fireEvent.click(await screen.findByRole("button", { name: "Share" }));
+    expect(screen.getByRole("alert").textContent).toBe("Choose how to share it first.");
+    expect(document.activeElement).toBe(screen.getByRole("radio", { name: /With your name/ }));
+    expect(backend.shares).toEqual([]);
+  });
+
+  it("offers no way past a CPR number, only back to editing", async () => {
+    backend.spaces = [space];
+    open({ ...entry, answers: { ...entry.answers, notes: "Mother 010203-1234 came" } });
+    backend.refusals = [refusal("answers.notes")];
+    await fireEvent.click(await screen.findByRole("radio", { name: /With your name/ }));
+    await fireEvent.click(screen.getByRole("button", { name: "Share" }));
+    const alert = await screen.findByTestId("share-finding");
+    expect(alert.getAttribute("role")).toBe("alert");
+    expect(alert.textContent).toMatch(/In “What happened\?”:/);
+    expect(alert.textContent).toMatch(/CPR number/);
+    expect(screen.queryByRole("button", { name: "Share anyway" })).toBeNull();
+    const edit = screen.getByRole("button", { name: "Back to the reflection to edit it" });
+    await waitFor(() => expect(document.activeElement).toBe(edit));
+    await fireEvent.click(edit);
+    expect(router.view).toEqual({ name: "reflect", entryId: "e-1" });
+    expect(backend.shares).toHaveLength(1);
+  });
+
+  it("lets a phone number go only when the person shares anyway", async () => {
+    backend.spaces = [space];
+    open({ ...entry, answers: { ...entry.answers, notes: "Call the chair on 22 33 44 55" } });
+    backend.refusals = [refusal("answers.notes")];
+    await fireEvent.click(await screen.findByRole("radio", { name: /With your name/ }));
+    await fireEvent.click(screen.getByRole("button", { name: "Share" }));
+    const alert = await screen.findByTestId("share-finding");
+    expect(alert.textContent).toMatch(/phone number/);
+    await fireEvent.click(screen.getByRole("button", { name: "Share anyway" }));
+    await waitFor(() => expect(backend.shares.map((s) => s.acceptFindings)).toEqual([false, true]));
+    expect(backend.shares[1]).toMatchObject({ scope: "named", entries: ["e-1"] });
+    expect(await screen.findByTestId("share-done")).toBeTruthy();
+  });
+
+  it("says so when this journal is in no space", async () => {
+    backend.spaces = [];
+    open();
+    expect(await screen.findByText("You are not in a reflection space yet.")).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Go to team spaces" }));
+    expect(router.view).toEqual({ name: "team" });
+  });
+
+  it("closes with Escape and keeps Tab inside while open", async () => {
+    backend.spaces = [space];
+    const onclose = open();
+    const dialog = await screen.findByRole("dialog", { name: "Share with the team" });
+    await waitFor(() => expect(document.activeElement).toBe(dialog));
+    await screen.findByRole("radio", { name: /With your name/ });
+    const cancel = within(dialog).getByRole("button", { name: "Cancel" });
+    cancel.focus();
+    await fireEvent.keyDown(cancel, { key: "Tab" });
+    expect(document.activeElement).toBe(within(dialog).getByRole("radio", { name: /With your name/ }));
+    // With a scope chosen, the group's one Tab stop is the checked button.
+    await fireEvent.click(within(dialog).getByRole("radio", { name: /Only in counts/ }));
+    within(dialog).getByRole("button", { name: "Cancel" }).focus();
+    await fireEvent.keyDown(document.activeElement as HTMLElement, { key: "Tab" });
+    expect(document.activeElement).toBe(within(dialog).getByRole("radio", { name: /Only in counts/ }));
+    await fireEvent.keyDown(document.activeElement as HTMLElement, { key: "Tab", shiftKey: true });
+    expect(document.activeElement, "Shift+Tab from the first stop wraps to the last").toBe(within(dialog).getByRole("button", { name: "Cancel" }));
+    await fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(onclose).toHaveBeenCalledOnce();
+  });
+});

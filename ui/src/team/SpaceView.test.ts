@@ -1,0 +1,165 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SharedEntryView, SpaceStatus, SyncReport } from "../ipc";
+import { status } from "./fakes";
+
+const shared = (over: Partial<SharedEntryView>): SharedEntryView => ({
+  id: "sh-1",
+  scope: "named",
+  author: "Housing advisor",
+  mine: false,
+  revision: 1,
+  updatedAt: "2026-03-12T10:00:00Z",
+  title: "Homework café",
+  occurredOn: "2026-03-10",
+  outcome: "succeeded",
+  initiative: null,
+  body: {},
+  conflict: false,
+  ...over,
+});
+
+const backend = vi.hoisted(() => ({
+  status: null as unknown as SpaceStatus,
+  entries: [] as SharedEntryView[],
+  report: null as unknown as SyncReport,
+  synced: [] as [string, boolean][],
+  withdrawn: [] as [string, string][],
+  removed: [] as [string, string][],
+  invited: [] as [string, string][],
+}));
+
+vi.mock("../ipc", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../ipc")>();
+  return {
+    ...real,
+    spaceStatus: vi.fn(async () => backend.status),
+    spaceEntries: vi.fn(async () => backend.entries),
+    spaceCounts: vi.fn(async () => ({ cells: [{ outcome: "failed", level: 2, count: 4 }], withheld: 2 })),
+    syncSpace: vi.fn(async (space: string, allow: boolean) => (backend.synced.push([space, allow]), backend.report)),
+    withdrawShare: vi.fn(async (space: string, id: string) => {
+      backend.withdrawn.push([space, id]);
+      backend.entries = backend.entries.filter((e) => e.id !== id);
+      return null;
+    }),
+    removeMember: vi.fn(async (space: string, member: string) => (backend.removed.push([space, member]), 3)),
+    inviteMember: vi.fn(async (space: string, card: string) => (backend.invited.push([space, card]), 3)),
+  };
+});
+
+import SpaceView from "./SpaceView.svelte";
+import { i18n } from "../i18n/i18n.svelte";
+import { cardCode } from "./spaces";
+
+describe("one reflection space", () => {
+  afterEach(() => cleanup());
+  beforeEach(() => {
+    backend.status = status();
+    backend.entries = [];
+    backend.report = { rosters: 0, bundles: 2, records: 3, unchanged: 1, waiting: 0, rejected: [] };
+    backend.synced = [];
+    backend.withdrawn = [];
+    backend.removed = [];
+    backend.invited = [];
+    i18n.set("en");
+  });
+
+  it("tells the folder's state: refused files with their reason, missing bundles by member and number", async () => {
+    backend.status = status({
+      folderPresent: false,
+      rejected: [{ name: "members/ab12/00000004-ffee.bundle", code: "bad_signature", reason: "its signature does not match" }],
+      missing: [
+        { member: "Housing advisor", seq: 2 },
+        { member: "Housing advisor", seq: 4 },
+      ],
+      heldBack: [{ id: "r-9", author: null, reason: "answers.notes holds a CPR number" }],
+    });
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const refused = await screen.findByText("members/ab12/00000004-ffee.bundle");
+    const item = refused.closest("li") as HTMLElement;
+    expect(item.dataset.problem).toBe("bad_signature");
+    expect(within(item).getByText("Its signature does not match its contents: it was changed or forged.")).toBeTruthy();
+    expect(screen.getByText("Housing advisor: share number 2, 4")).toBeTruthy();
+    expect(screen.getByTestId("folder-missing").textContent).toMatch(/not there right now/);
+    expect(screen.getByText("Shared without a name")).toBeTruthy();
+  });
+
+  it("reads the folder on request and says what arrived", async () => {
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    await fireEvent.click(await screen.findByRole("button", { name: "Read the folder now" }));
+    await waitFor(() => expect(screen.getByTestId("sync-result").textContent).toBe("2 new files read, with 3 reflections or changes."));
+    expect(screen.getByTestId("sync-result").getAttribute("role")).toBe("status");
+    expect(backend.synced).toEqual([["s-1", false]]);
+  });
+
+  it("lists what the team shared with who shared it, and notes two versions", async () => {
+    backend.entries = [shared({}), shared({ id: "sh-2", author: null, scope: "anonymous", occurredOn: "2026-02", title: "Street party", conflict: true })];
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const named = (await screen.findByText("Homework café")).closest("li") as HTMLElement;
+    expect(within(named).getByText("by Housing advisor")).toBeTruthy();
+    expect(within(named).queryByRole("button")).toBeNull();
+    const anonymous = screen.getByText("Street party").closest("li") as HTMLElement;
+    expect(within(anonymous).getByText("without a name")).toBeTruthy();
+    expect(within(anonymous).getByText("February 2026")).toBeTruthy();
+    expect(within(anonymous).getByTestId("conflict")).toBeTruthy();
+  });
+
+  it("withdraws a share of mine only after a confirmation that says copies cannot be recalled", async () => {
+    backend.entries = [shared({ id: "mine-1", mine: true, title: "Our course" })];
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const button = await screen.findByRole("button", { name: "Withdraw “Our course”" });
+    button.focus();
+    await fireEvent.click(button);
+    const dialog = screen.getByRole("alertdialog", { name: "Withdraw this share?" });
+    expect(dialog.textContent).toMatch(/already received cannot be recalled/);
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Cancel" })));
+    await fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(document.activeElement, "focus returns to the button that asked").toBe(button);
+    expect(backend.withdrawn).toEqual([]);
+
+    await fireEvent.click(button);
+    await fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Withdraw" }));
+    await waitFor(() => expect(backend.withdrawn).toEqual([["s-1", "mine-1"]]));
+    expect(await screen.findByText(/^Withdrawn\./)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText("Our course")).toBeNull());
+  });
+
+  it("lets the lead remove a member by fingerprint after a plain warning", async () => {
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    expect(screen.queryByRole("button", { name: "Remove Team lead Ann from the space" })).toBeNull();
+    await fireEvent.click(await screen.findByRole("button", { name: "Remove Housing advisor from the space" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Remove Housing advisor from the space?" });
+    expect(dialog.textContent).toMatch(/already received cannot be recalled/);
+    await fireEvent.click(within(dialog).getByRole("button", { name: "Remove Housing advisor" }));
+    await waitFor(() => expect(backend.removed).toEqual([["s-1", "1111 2222 3333 4444 5555"]]));
+    expect(await screen.findByText("Housing advisor is removed from the space.")).toBeTruthy();
+  });
+
+  it("shows the fingerprint a pasted card claims before the lead adds it", async () => {
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const field = await screen.findByLabelText("Their member card");
+    const code = cardCode({ kind: "eftertanke-member-card", version: 1, name: "Club worker", keys: { age: "age1x", signing: "eA" }, fingerprint: "9999 8888 7777 6666 5555" });
+    await fireEvent.input(field, { target: { value: code } });
+    expect(screen.getByTestId("invite-fingerprint").textContent).toBe("9999 8888 7777 6666 5555");
+    await fireEvent.click(screen.getByRole("button", { name: "Add to the space" }));
+    await waitFor(() => expect(backend.invited).toEqual([["s-1", code]]));
+    expect(await screen.findByText(/Club worker is added/)).toBeTruthy();
+  });
+
+  it("offers no member changes to someone who is not the lead", async () => {
+    backend.status = status({ space: { ...status().space, lead: false } });
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    await screen.findByText("Housing advisor");
+    expect(screen.queryByRole("button", { name: /^Remove / })).toBeNull();
+    expect(screen.queryByLabelText("Their member card")).toBeNull();
+  });
+
+  it("shows only the counts the backend sent, and how many are withheld", async () => {
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const counts = await screen.findByTestId("team-counts");
+    const row = within(counts).getByRole("rowheader", { name: "2 – Co-implementers" }).closest("tr") as HTMLElement;
+    expect(within(row).getByText("4")).toBeTruthy();
+    expect(within(counts).getByText("2 contributions are in groups too small to show.")).toBeTruthy();
+  });
+});
