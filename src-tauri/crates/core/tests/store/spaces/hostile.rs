@@ -198,3 +198,49 @@ fn a_bundle_withdrawing_many_records_waits_for_agreement() {
     t.lead.sync_space(&t.space, true).unwrap();
     assert!(t.lead.space_entries(&t.space).unwrap().is_empty());
 }
+
+#[test]
+fn a_roster_signed_by_someone_who_is_not_the_lead_changes_nothing() {
+    use eftertanke_core::spaces::roster::Role;
+    let mut t = team(2);
+    let attacker = keys_of(&t.dbs[1]);
+    let mut forged = t.lead.space_roster(&t.space).unwrap();
+    forged.epoch += 1;
+    // The member makes themselves the lead and drops the real one.
+    forged.members.retain(|m| m.role != Role::Lead);
+    for m in &mut forged.members {
+        if m.keys.key_id() == attacker.public().key_id() {
+            m.role = Role::Lead;
+        }
+    }
+    let bytes = forged.seal(&attacker).unwrap();
+    let dir = t.folder.join(format!("eftertanke-{}/rosters", t.space));
+    std::fs::write(dir.join(format!("{:06}-forged.roster", forged.epoch)), bytes).unwrap();
+    // A bundle at the forged epoch, signed by the "lead".
+    let id = uuid::Uuid::now_v7().to_string();
+    let m = Manifest::new(
+        &forged,
+        Some((&attacker, 60, None)),
+        vec![SignedRecord {
+            record: record("Kuppet", &id, 1),
+            writer: None,
+            sig: None,
+        }],
+    );
+    plant(
+        &t,
+        "00000060-coup.bundle",
+        &seal_bundle(&m, Some(&attacker), &forged).unwrap().0,
+    );
+    let epoch = t.members[1].space_roster(&t.space).unwrap().epoch;
+    let report = t.members[1].sync_space(&t.space, false).unwrap();
+    assert_eq!(report.rosters, 0, "{report:?}");
+    assert_eq!(report.bundles, 0, "{report:?}");
+    assert_eq!(t.members[1].space_roster(&t.space).unwrap().epoch, epoch);
+    let status = t.members[1].space_status(&t.space).unwrap();
+    assert!(
+        status.members.iter().any(|m| m.lead && m.name == "Teamleder"),
+        "the real lead still leads"
+    );
+    assert!(!titles(&t.members[1], &t.space).contains(&"Kuppet".to_owned()));
+}
