@@ -277,7 +277,13 @@ fn drive(settings: &Settings) -> AnyResult<bool> {
                 &mut Counts::default(),
             )?;
         }
-        if counts.kills.is_multiple_of(settings.restore_every) && counts.backups_started > 0 {
+        // A restore needs a finished backup: every backup so far may have been killed before
+        // its copy was whole (they are killed at random moments too).
+        let finished_backup = counts.backups_started > 0
+            && list(&eftertanke_core::data_dir::database_path(&dir))?
+                .iter()
+                .any(|b| b.reason != BackupReason::BeforeRestore);
+        if counts.kills.is_multiple_of(settings.restore_every) && finished_backup {
             if counts.restore_cycles <= counts.restores_killed {
                 let took = Instant::now();
                 run_to_end(&exe, "--restore-cycle", &dir)?;
