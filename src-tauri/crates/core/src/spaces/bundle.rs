@@ -118,6 +118,8 @@ pub enum Refusal {
     RemovedMember,
     WrongRecipients,
     BadRecord(String),
+    /// More withdrawals than a bundle usually holds: read only when the person agrees.
+    MassWithdrawal(usize),
 }
 
 impl Refusal {
@@ -140,6 +142,9 @@ impl Refusal {
             Self::RemovedMember => "its author was removed from the space before writing it".into(),
             Self::WrongRecipients => "it was not encrypted to the space's members of its epoch".into(),
             Self::BadRecord(why) => format!("a record in it is malformed: {why}"),
+            Self::MassWithdrawal(n) => format!(
+                "it withdraws {n} records at once; it is read when you allow a mass withdrawal, if that is expected"
+            ),
         }
     }
 
@@ -157,6 +162,7 @@ impl Refusal {
             Self::RemovedMember => "removed_member",
             Self::WrongRecipients => "wrong_recipients",
             Self::BadRecord(_) => "bad_record",
+            Self::MassWithdrawal(_) => "mass_withdrawal",
         }
     }
 }

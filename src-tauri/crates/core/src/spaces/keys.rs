@@ -8,7 +8,7 @@ use age::secrecy::ExposeSecret;
 use age::x25519;
 use blake2::Digest;
 use blake2::digest::consts::U16;
-use data_encoding::{BASE64, HEXUPPER};
+use data_encoding::BASE64;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -43,11 +43,9 @@ impl std::fmt::Debug for MemberKeys {
 
 impl MemberKeys {
     pub fn generate() -> Result<Self> {
-        let mut seed = Zeroizing::new([0u8; 32]);
-        getrandom::fill(&mut *seed).map_err(|e| Error::Internal(format!("no randomness: {e}")))?;
         Ok(Self {
             age: x25519::Identity::generate(),
-            signing: SigningKey::from_bytes(&seed),
+            signing: random_signing_key()?,
         })
     }
 
@@ -117,11 +115,7 @@ impl PublicKeys {
 
     /// Twenty hex digits in five groups, to compare aloud ("7F3A 09C2 …").
     pub fn fingerprint(&self) -> String {
-        let id = HEXUPPER.encode(
-            &data_encoding::HEXLOWER
-                .decode(self.key_id().as_bytes())
-                .unwrap_or_default(),
-        );
+        let id = self.key_id().to_uppercase();
         id.as_bytes()[..20]
             .chunks(4)
             .map(|c| String::from_utf8_lossy(c).into_owned())
@@ -136,27 +130,27 @@ impl PublicKeys {
     }
 
     fn verifying(&self) -> Result<VerifyingKey> {
-        let bad = || Error::invalid("keys.signing", Problem::Malformed, "not an Ed25519 public key");
-        let bytes: [u8; 32] = BASE64
-            .decode(self.signing.as_bytes())
-            .ok()
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(bad)?;
-        VerifyingKey::from_bytes(&bytes).map_err(|_| bad())
+        verifying_key(&self.signing)
+            .ok_or_else(|| Error::invalid("keys.signing", Problem::Malformed, "not an Ed25519 public key"))
     }
 
     /// Does `signature` (base64) sign `bytes` with this identity's key?
     pub fn verifies(&self, bytes: &[u8], signature: &str) -> bool {
-        let Ok(key) = self.verifying() else { return false };
-        let Some(sig) = BASE64
-            .decode(signature.as_bytes())
-            .ok()
-            .and_then(|b| <[u8; 64]>::try_from(b).ok())
-        else {
-            return false;
-        };
-        key.verify_strict(bytes, &Signature::from_bytes(&sig)).is_ok()
+        verifies_with(&self.signing, bytes, signature)
     }
+}
+
+/// An Ed25519 public key from its base64.
+fn verifying_key(public: &str) -> Option<VerifyingKey> {
+    let bytes: [u8; 32] = BASE64.decode(public.as_bytes()).ok()?.try_into().ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
+/// A fresh Ed25519 signing key from the OS's randomness.
+fn random_signing_key() -> Result<SigningKey> {
+    let mut seed = Zeroizing::new([0u8; 32]);
+    crate::vault::random::fill(&mut *seed)?;
+    Ok(SigningKey::from_bytes(&seed))
 }
 
 /// A bare Ed25519 key pair that signs one anonymous record's versions: it proves "the same
@@ -165,9 +159,7 @@ pub(crate) struct RecordKey(SigningKey);
 
 impl RecordKey {
     pub fn generate() -> Result<Self> {
-        let mut seed = Zeroizing::new([0u8; 32]);
-        getrandom::fill(&mut *seed).map_err(|e| Error::Internal(format!("no randomness: {e}")))?;
-        Ok(Self(SigningKey::from_bytes(&seed)))
+        random_signing_key().map(Self)
     }
 
     pub fn from_seed(seed: &[u8]) -> Result<Self> {
@@ -190,13 +182,17 @@ impl RecordKey {
     }
 }
 
-/// Does `signature` sign `bytes` with the bare public key `public` (base64)?
+/// Does `signature` (base64) sign `bytes` with the Ed25519 public key `public` (base64)?
 pub(crate) fn verifies_with(public: &str, bytes: &[u8], signature: &str) -> bool {
-    PublicKeys {
-        age: String::new(),
-        signing: public.to_owned(),
-    }
-    .verifies(bytes, signature)
+    let Some(key) = verifying_key(public) else { return false };
+    let Some(sig) = BASE64
+        .decode(signature.as_bytes())
+        .ok()
+        .and_then(|b| <[u8; 64]>::try_from(b).ok())
+    else {
+        return false;
+    };
+    key.verify_strict(bytes, &Signature::from_bytes(&sig)).is_ok()
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ struct SignedRoster {
 impl Roster {
     pub fn new_space(space: &str, name: &str, lead: RosterMember, issued_at: &str) -> Result<Self> {
         let mut key = [0u8; 32];
-        getrandom::fill(&mut key).map_err(|e| Error::Internal(format!("no randomness: {e}")))?;
+        crate::vault::random::fill(&mut key)?;
         Ok(Self {
             kind: KIND.into(),
             format: ROSTER_FORMAT,

@@ -9,7 +9,7 @@ mod kdf;
 mod key;
 pub mod keyfile;
 mod plaintext;
-mod random;
+pub(crate) mod random;
 mod recovery;
 pub mod secret;
 

@@ -74,7 +74,8 @@ CREATE TABLE space_files (
     file_hash TEXT NOT NULL,
     name      TEXT NOT NULL,
     state     TEXT NOT NULL,                   -- applied | rejected | not_for_me
-    reason    TEXT,
+    code      TEXT,                            -- why a file was refused, for scripts
+    reason    TEXT,                            -- and in words
     author    TEXT,                            -- key id of a named bundle's author
     seq       INTEGER,
     manifest_hash TEXT,

@@ -100,6 +100,14 @@ pub struct SpaceCounts {
     pub withheld: usize,
 }
 
+/// A shared record as it stands (see `Store::live`).
+struct Live {
+    version: Version,
+    record: Record,
+    scope: Scope,
+    conflict: bool,
+}
+
 struct Version {
     id: String,
     writer: String,
@@ -152,50 +160,74 @@ impl Store {
         Ok(names)
     }
 
+    /// Each shared record as it stands: its versions at the highest revision that the guard
+    /// did not hold back, none withdrawn, parsed once. What the entries, the counts and the
+    /// status all read.
+    fn live(&self, space: &str) -> Result<Vec<Live>> {
+        let mut by_id: BTreeMap<String, Vec<Version>> = BTreeMap::new();
+        for v in self.versions(space)?.into_iter().filter(|v| v.quarantine.is_none()) {
+            by_id.entry(v.id.clone()).or_default().push(v);
+        }
+        let mut out = Vec::new();
+        for (_, mut versions) in by_id {
+            if versions.iter().any(|v| v.deleted) {
+                continue;
+            }
+            let conflict = versions.len() > 1;
+            let version = versions.swap_remove(0);
+            let record: Record =
+                serde_json::from_str(&version.record).map_err(|e| Error::Internal(format!("a stored record: {e}")))?;
+            let Some(scope) = record.scope else { continue };
+            out.push(Live {
+                version,
+                record,
+                scope,
+                conflict,
+            });
+        }
+        Ok(out)
+    }
+
     /// The reflections the team shared into `space` (named and anonymous; aggregate-only
     /// contributions are only counted), newest first.
     pub fn space_entries(&self, space: &str) -> Result<Vec<SharedEntryView>> {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
-        let mut by_id: BTreeMap<String, Vec<Version>> = BTreeMap::new();
-        for v in self.versions(&s.info.id)? {
-            by_id.entry(v.id.clone()).or_default().push(v);
-        }
         let mine: BTreeSet<String> = self
             .conn
             .prepare("SELECT shared_id FROM space_shares WHERE space_id = ?1")
             .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
             .map_err(|e| self.fail(e))?;
-        let mut out = Vec::new();
-        for (id, versions) in by_id {
-            let shown: Vec<&Version> = versions.iter().filter(|v| v.quarantine.is_none()).collect();
-            let Some(v) = shown.first() else { continue };
-            if shown.iter().any(|v| v.deleted) {
-                continue;
-            }
-            let record: Record =
-                serde_json::from_str(&v.record).map_err(|e| Error::Internal(format!("a stored record: {e}")))?;
-            let Some(scope) = record.scope else { continue };
-            if scope == Scope::Aggregate {
-                continue;
-            }
-            let text = |k: &str| record.body.get(k).and_then(Value::as_str).map(str::to_owned);
-            out.push(SharedEntryView {
-                author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
-                mine: mine.contains(&id) || v.writer == me,
-                revision: v.revision as u64,
-                updated_at: record.updated_at.clone(),
-                title: text("title").unwrap_or_default(),
-                occurred_on: text("occurred_on").unwrap_or_default(),
-                outcome: text("outcome"),
-                initiative: text("initiative"),
-                conflict: shown.len() > 1,
-                scope,
-                id,
-                body: record.body,
-            });
-        }
+        let mut out: Vec<SharedEntryView> = self
+            .live(&s.info.id)?
+            .into_iter()
+            .filter(|l| l.scope != Scope::Aggregate)
+            .map(
+                |Live {
+                     version: v,
+                     record,
+                     scope,
+                     conflict,
+                 }| {
+                    let text = |k: &str| record.body.get(k).and_then(Value::as_str).map(str::to_owned);
+                    SharedEntryView {
+                        author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
+                        mine: mine.contains(&v.id) || v.writer == me,
+                        revision: v.revision as u64,
+                        updated_at: record.updated_at.clone(),
+                        title: text("title").unwrap_or_default(),
+                        occurred_on: text("occurred_on").unwrap_or_default(),
+                        outcome: text("outcome"),
+                        initiative: text("initiative"),
+                        conflict,
+                        scope,
+                        id: v.id,
+                        body: record.body,
+                    }
+                },
+            )
+            .collect();
         out.sort_by(|a, b| b.occurred_on.cmp(&a.occurred_on).then(b.id.cmp(&a.id)));
         Ok(out)
     }
@@ -204,16 +236,7 @@ impl Store {
     pub fn space_counts(&self, space: &str) -> Result<SpaceCounts> {
         let s = self.space(space)?;
         let mut cells: BTreeMap<(String, Option<u8>), usize> = BTreeMap::new();
-        let mut seen = BTreeSet::new();
-        for v in self.versions(&s.info.id)? {
-            if v.quarantine.is_some() || !seen.insert(v.id.clone()) {
-                continue;
-            }
-            let record: Record =
-                serde_json::from_str(&v.record).map_err(|e| Error::Internal(format!("a stored record: {e}")))?;
-            if record.deleted {
-                continue;
-            }
+        for Live { record, .. } in self.live(&s.info.id)? {
             let Some(outcome) = record.body.get("outcome").and_then(Value::as_str) else {
                 continue;
             };
@@ -247,41 +270,21 @@ impl Store {
                 r.get(0)
             })
             .map_err(|e| self.fail(e))?;
-        let (mut aggregate, mut held_back) = (0, Vec::new());
-        let mut live = BTreeSet::new();
-        for v in self.versions(&s.info.id)? {
-            if let Some(reason) = &v.quarantine {
-                held_back.push(HeldBack {
-                    id: v.id.clone(),
+        let held_back = self
+            .versions(&s.info.id)?
+            .into_iter()
+            .filter_map(|v| {
+                v.quarantine.map(|reason| HeldBack {
                     author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
-                    reason: reason.clone(),
-                });
-                continue;
-            }
-            if v.deleted || !live.insert(v.id.clone()) {
-                continue;
-            }
-            if v.record.contains("\"scope\":\"aggregate\"") {
-                aggregate += 1;
-            }
-        }
-        let shared = self.space_entries(&s.info.id)?.len();
-        let rejected: Vec<FileProblem> = self
-            .conn
-            .prepare("SELECT name, reason FROM space_files WHERE space_id = ?1 AND state = 'rejected' ORDER BY read_at, name")
-            .and_then(|mut st| {
-                st.query_map([&s.info.id], |r| {
-                    let name: String = r.get(0)?;
-                    let reason: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
-                    let (code, reason) = match reason.split_once(": ") {
-                        Some((c, r)) => (c.to_owned(), r.to_owned()),
-                        None => ("rejected".to_owned(), reason),
-                    };
-                    Ok(FileProblem { name, code, reason })
-                })?
-                .collect()
+                    id: v.id,
+                    reason,
+                })
             })
-            .map_err(|e| self.fail(e))?;
+            .collect();
+        let live = self.live(&s.info.id)?;
+        let aggregate = live.iter().filter(|l| l.scope == Scope::Aggregate).count();
+        let shared = live.len() - aggregate;
+        let rejected = self.refused_files(&s.info.id)?;
         let seqs: Vec<(String, i64)> = self
             .conn
             .prepare("SELECT author, seq FROM space_files WHERE space_id = ?1 AND state = 'applied' AND author IS NOT NULL AND seq IS NOT NULL")

@@ -217,7 +217,7 @@ impl Store {
         let file_hash = short_hash(&[&bytes]);
         let (dir, name) = if anonymous {
             let mut r = [0u8; 16];
-            getrandom::fill(&mut r).map_err(|e| Error::Internal(e.to_string()))?;
+            crate::vault::random::fill(&mut r)?;
             (
                 anonymous_dir(&s.info.folder, &s.info.id),
                 format!("{}.{BUNDLE_EXT}", data_encoding::HEXLOWER.encode(&r)),

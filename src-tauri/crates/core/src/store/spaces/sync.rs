@@ -102,19 +102,23 @@ impl Store {
                 continue;
             }
             let file_hash = short_hash(&[&bytes]);
-            let seen: Option<String> = self
+            let seen: Option<(String, Option<String>, Option<String>)> = self
                 .conn
                 .query_row(
-                    "SELECT state FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
+                    "SELECT state, code, reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
                     params![s.info.id, file_hash],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()
                 .map_err(|e| self.fail(e))?;
-            if let Some(state) = seen {
+            if let Some((state, code, reason)) = seen {
                 report.unchanged += 1;
                 if state == "rejected" {
-                    report.rejected.push(self.problem_of(&s.info.id, &file_hash, &f)?);
+                    report.rejected.push(FileProblem {
+                        name: f.name.clone(),
+                        code: code.unwrap_or_default(),
+                        reason: reason.unwrap_or_default(),
+                    });
                 }
                 continue;
             }
@@ -146,35 +150,31 @@ impl Store {
     /// new rosters and bundles were applied.
     pub fn sync_all_spaces(&mut self) -> Result<usize> {
         let mut applied = 0;
-        for space in self.spaces()? {
-            match self.sync_space(&space.id, false) {
-                Ok(r) => applied += r.rosters + r.bundles,
-                Err(e) if e.kind() == crate::error::ErrorKind::Unwritable => {}
-                Err(e) => return Err(e),
-            }
+        for space in self.spaces()?.into_iter().filter(|s| s.folder.is_dir()) {
+            let r = self.sync_space(&space.id, false)?;
+            applied += r.rosters + r.bundles;
         }
         Ok(applied)
     }
 
-    fn problem_of(&self, space: &str, file_hash: &str, f: &Found) -> Result<FileProblem> {
-        let reason: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
-                params![space, file_hash],
-                |r| r.get(0),
+    /// The files of the space that were refused, each with its code and reason.
+    pub(super) fn refused_files(&self, space: &str) -> Result<Vec<FileProblem>> {
+        self.conn
+            .prepare(
+                "SELECT name, code, reason FROM space_files WHERE space_id = ?1 AND state = 'rejected' \
+                 ORDER BY read_at, name",
             )
-            .map_err(|e| self.fail(e))?;
-        let reason = reason.unwrap_or_default();
-        let (code, reason) = match reason.split_once(": ") {
-            Some((c, r)) => (c.to_owned(), r.to_owned()),
-            None => ("rejected".to_owned(), reason),
-        };
-        Ok(FileProblem {
-            name: f.name.clone(),
-            code,
-            reason,
-        })
+            .and_then(|mut st| {
+                st.query_map([space], |r| {
+                    Ok(FileProblem {
+                        name: r.get(0)?,
+                        code: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                        reason: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))
     }
 
     pub(super) fn read_bundle(
@@ -215,9 +215,7 @@ impl Store {
         let withdrawals = records.iter().filter(|(r, _, _)| r.deleted).count();
         if withdrawals > MASS_WITHDRAWAL && !allow_mass {
             // Not recorded: read again when the person agrees.
-            return Ok(Outcome::Rejected(Refusal::BadRecord(format!(
-                "it withdraws {withdrawals} records at once; read it with the mass withdrawal allowed if that is expected"
-            ))));
+            return Ok(Outcome::Rejected(Refusal::MassWithdrawal(withdrawals)));
         }
         let author = match &writer {
             Writer::Member(key) => Some(key.as_str()),
@@ -281,27 +279,22 @@ impl Store {
     }
 
     fn reject(&self, space: &str, file_hash: &str, f: &Found, why: Refusal) -> Result<Outcome> {
-        self.record_file(
-            space,
-            file_hash,
-            f,
-            "rejected",
-            Some(&format!("{}: {}", why.code(), why.message())),
-        )?;
+        self.record_file(space, file_hash, f, "rejected", Some(&why))?;
         Ok(Outcome::Rejected(why))
     }
 
-    fn record_file(&self, space: &str, file_hash: &str, f: &Found, state: &str, reason: Option<&str>) -> Result<()> {
+    fn record_file(&self, space: &str, file_hash: &str, f: &Found, state: &str, why: Option<&Refusal>) -> Result<()> {
         self.conn
             .execute(
-                "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, reason, read_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, code, reason, read_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     space,
                     file_hash,
                     f.name,
                     state,
-                    reason,
+                    why.map(Refusal::code),
+                    why.map(Refusal::message),
                     crate::time::to_db(crate::time::now())
                 ],
             )
