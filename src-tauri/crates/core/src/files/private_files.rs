@@ -47,7 +47,21 @@ pub fn create_new(path: &Path) -> Result<File> {
 
 /// Makes `path` private if it exists (a missing file is not an error).
 pub fn tighten_file(path: &Path) -> Result<()> {
-    if path.is_file() { set_file_mode(path) } else { Ok(()) }
+    if path.is_file() {
+        set_mode_unless_gone(path)
+    } else {
+        Ok(())
+    }
+}
+
+/// A file can go between looking and tightening: SQLite removes a WAL when the last other
+/// connection to the database closes, and a backup's partial is renamed away. What is gone
+/// needs no tightening, and SQLite makes a new WAL with the database file's own mode.
+fn set_mode_unless_gone(path: &Path) -> Result<()> {
+    match file_mode_io(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        other => other.map_err(|e| Error::from_io(path, &e)),
+    }
 }
 
 /// Makes every regular file directly in `dir` private.
@@ -57,7 +71,7 @@ pub fn tighten_files_in(dir: &Path) -> Result<()> {
     };
     for entry in entries.filter_map(|e| e.ok()) {
         if entry.file_type().is_ok_and(|t| t.is_file()) {
-            set_file_mode(&entry.path())?;
+            set_mode_unless_gone(&entry.path())?;
         }
     }
     Ok(())
@@ -76,13 +90,30 @@ fn set_dir_mode(dir: &Path) -> Result<()> {
 }
 
 fn set_file_mode(path: &Path) -> Result<()> {
+    file_mode_io(path).map_err(|e| Error::from_io(path, &e))
+}
+
+fn file_mode_io(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(FILE_MODE))
-            .map_err(|e| Error::from_io(path, &e))?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(FILE_MODE))?;
     }
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gone_between_looking_and_tightening_is_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        // What `tighten_file` meets when SQLite removed the WAL after `is_file` said yes.
+        assert!(set_mode_unless_gone(&dir.path().join("journal.sqlite3-wal")).is_ok());
+        // Without the allowance the same moment is an error.
+        assert!(set_file_mode(&dir.path().join("journal.sqlite3-wal")).is_err());
+    }
 }
