@@ -62,6 +62,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "space_status",
         "space_entries",
         "space_counts",
+        "space_timeline",
         "sync_space",
         "share_entries",
         "withdraw_share",

@@ -58,7 +58,7 @@ pub fn start_spaces<R: Runtime>(app: &AppHandle<R>) {
         .ok();
 }
 
-fn read_spaces<R: Runtime>(app: &AppHandle<R>) {
+pub(crate) fn read_spaces<R: Runtime>(app: &AppHandle<R>) {
     let Some(state) = app.try_state::<AppState>() else {
         return;
     };

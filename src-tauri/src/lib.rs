@@ -8,6 +8,7 @@ mod background;
 mod commands;
 pub mod ipc_error;
 pub mod state;
+mod watch;
 
 pub use commands::backups::BackupList;
 pub use commands::status::AppStatus;
@@ -44,6 +45,15 @@ fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
+/// The work the app does on its own for its whole life: the backup rotation, the spaces'
+/// half-minute rescan and the watch on their folders. The real app starts it once its event
+/// loop is ready; the mock runtime of the shell tests has no such moment, so they call it.
+pub fn start_background<R: Runtime>(app: &tauri::AppHandle<R>) {
+    background::start(app);
+    background::start_spaces(app);
+    watch::start(app);
+}
+
 /// Adds Eftertanke's commands and state to a builder, on any runtime. The store is opened at
 /// start-up unless an [`state::AppState`] was managed already (tests bring their own).
 pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
@@ -71,6 +81,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::spaces::space_status,
             commands::spaces::space_entries,
             commands::spaces::space_counts,
+            commands::spaces::space_timeline,
             commands::spaces::sync_space,
             commands::spaces::share_entries,
             commands::spaces::withdraw_share,
@@ -115,8 +126,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
                 let data_root = app.path().app_data_dir().ok();
                 app.manage(state::AppState::open(state::home(data_root)));
             }
-            background::start(app.handle());
-            background::start_spaces(app.handle());
+            start_background(app.handle());
             Ok(())
         })
 }

@@ -5,7 +5,7 @@ use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use eftertanke_core::EntryId;
 use eftertanke_core::spaces::{MemberCard, Scope};
-use eftertanke_core::store::spaces::{SharedEntryView, SpaceCounts, SpaceInfo, SpaceStatus, SyncReport};
+use eftertanke_core::store::spaces::{SharedEntryView, SpaceCounts, SpaceInfo, SpaceStatus, SyncReport, TeamTimeline};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -27,6 +27,11 @@ pub fn space_entries(state: State<'_, AppState>, space: String) -> Result<Vec<Sh
 #[tauri::command(async)]
 pub fn space_counts(state: State<'_, AppState>, space: String) -> Result<SpaceCounts, IpcError> {
     state.with_store(|s| s.space_counts(&space))
+}
+
+#[tauri::command(async)]
+pub fn space_timeline(state: State<'_, AppState>, space: String) -> Result<TeamTimeline, IpcError> {
+    state.with_store(|s| s.space_timeline(&space))
 }
 
 /// Reads what arrived in the space's folder.

@@ -45,6 +45,11 @@ impl Shell {
         Self { _app: app, window }
     }
 
+    /// Starts what the real app starts when its event loop is ready (the mock runtime never is).
+    pub(crate) fn start_background(&self) {
+        eftertanke_app::start_background(self._app.handle());
+    }
+
     /// How many entries the journal lists.
     pub(crate) fn entry_count(&self) -> usize {
         let page = self.invoke("list_entries", json!({})).unwrap();

@@ -70,3 +70,64 @@ fn a_space_is_made_joined_shared_into_and_read_through_the_window_s_commands() {
         .unwrap_err();
     assert_eq!(err["field"], "card", "{err}");
 }
+
+/// The lead never asks for a read: the app watches the space's folder, so a colleague's share
+/// arrives within seconds (the half-minute rescan would take up to thirty).
+#[test]
+fn a_colleague_s_share_arrives_by_itself_while_the_app_watches_the_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("Team");
+    std::fs::create_dir_all(&folder).unwrap();
+    let lead = Shell::start(&tmp.path().join("lead"));
+    lead.start_background();
+    let space = lead
+        .invoke(
+            "create_space",
+            json!({ "name": "Team Syd", "leadName": "Leder", "folder": folder }),
+        )
+        .unwrap();
+    // The colleague is a separate journal, as on another computer: the core, not this app.
+    let colleague_db = tmp.path().join("colleague.sqlite3");
+    let mut colleague = eftertanke_core::Store::open(&colleague_db, &Default::default()).unwrap();
+    let card = colleague.member_card("Sara").unwrap();
+    lead.invoke("invite_member", json!({ "space": space, "card": card.to_code() }))
+        .unwrap();
+    colleague.join_spaces(&folder).unwrap();
+    let space = space.as_str().unwrap();
+    colleague.sync_space(space, false).unwrap();
+    // Shared while the app is starting to watch: read when the watch begins.
+    share_headline(&mut colleague, space, "Gårdfest");
+    wait_for_title(&lead, space, "Gårdfest", std::time::Duration::from_secs(12));
+    // Shared while the folder is watched: read on the change, long before the half-minute rescan.
+    share_headline(&mut colleague, space, "Lektiecafé");
+    wait_for_title(&lead, space, "Lektiecafé", std::time::Duration::from_secs(8));
+}
+
+fn share_headline(colleague: &mut eftertanke_core::Store, space: &str, headline: &str) {
+    let input = serde_json::from_value(json!({
+        "guideId": "co-production", "guideVersion": null, "complete": false, "tags": [],
+        "overridePersonalData": false,
+        "answers": { "occurred_on": "2026-03-12", "headline": headline, "outcome": "succeeded" } }))
+    .unwrap();
+    let entry = colleague.create_entry(&input, None).unwrap();
+    colleague
+        .share_entries(space, &[entry.id], eftertanke_core::spaces::Scope::Named, false)
+        .unwrap();
+}
+
+/// Waits, without asking the app to read, until the space lists an entry of that title.
+fn wait_for_title(lead: &Shell, space: &str, title: &str, within: std::time::Duration) {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        let seen = lead.invoke("space_entries", json!({ "space": space })).unwrap();
+        if seen.as_array().is_some_and(|a| a.iter().any(|e| e["title"] == title)) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{title} was not read by itself within {within:?}: {seen}"
+        );
+        #[allow(clippy::disallowed_methods)]
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

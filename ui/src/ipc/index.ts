@@ -168,10 +168,13 @@ import type { SpaceInfo } from "./bindings/SpaceInfo";
 import type { SpaceStatus } from "./bindings/SpaceStatus";
 import type { SharedEntryView } from "./bindings/SharedEntryView";
 import type { SpaceCounts } from "./bindings/SpaceCounts";
+import type { TeamTimeline } from "./bindings/TeamTimeline";
+import type { TeamLane } from "./bindings/TeamLane";
+import type { TeamNode } from "./bindings/TeamNode";
 import type { SyncReport } from "./bindings/SyncReport";
 import type { Scope } from "./bindings/Scope";
 import type { MemberCard } from "./bindings/MemberCard";
-export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard };
+export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard, TeamTimeline, TeamLane, TeamNode };
 export type { CountCell } from "./bindings/CountCell";
 export type { FileProblem } from "./bindings/FileProblem";
 export type { MemberView } from "./bindings/MemberView";
@@ -183,6 +186,8 @@ export const listSpaces = () => call<SpaceInfo[]>("list_spaces");
 export const spaceStatus = (space: string) => call<SpaceStatus>("space_status", { space });
 export const spaceEntries = (space: string) => call<SharedEntryView[]>("space_entries", { space });
 export const spaceCounts = (space: string) => call<SpaceCounts>("space_counts", { space });
+/** The team's timeline: a lane per initiative the shares name, and the charts. */
+export const spaceTimeline = (space: string) => call<TeamTimeline>("space_timeline", { space });
 /** Reads what arrived in the space's folder. A bundle withdrawing many records at once waits
  * unless `allowMassWithdrawal`. */
 export const syncSpace = (space: string, allowMassWithdrawal = false) =>

@@ -203,6 +203,12 @@ pub enum SpaceCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The team's timeline: a lane per initiative the shares name, attempts oldest first.
+    Timeline {
+        space: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy the bundles this journal wrote into DIR, to carry or mail by hand.
     ExportBundle {
         space: String,

@@ -181,6 +181,36 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 }
             }
         }
+        SpaceCommand::Timeline { space, json } => {
+            let timeline = store.space_timeline(&space)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&timeline)?)?;
+            } else {
+                for lane in &timeline.lanes {
+                    let name = lane
+                        .initiative
+                        .as_deref()
+                        .map_or("(no initiative named)".to_owned(), printable);
+                    writeln!(out, "{name}")?;
+                    for n in &lane.nodes {
+                        let level = n.participation_level.map_or("-".to_owned(), |l| l.to_string());
+                        writeln!(
+                            out,
+                            "  {:<10}  {:<10} level {level}  {}  ({})",
+                            n.occurred_on,
+                            n.outcome.as_deref().unwrap_or("-"),
+                            printable(&n.title),
+                            n.author.as_deref().map_or("anonymous".to_owned(), printable)
+                        )?;
+                    }
+                }
+                writeln!(
+                    out,
+                    "({} aggregate-only contributions counted; {} in cells of fewer than 3, not shown)",
+                    timeline.aggregate, timeline.withheld
+                )?;
+            }
+        }
         SpaceCommand::Counts { space, json } => {
             let counts = store.space_counts(&space)?;
             if json {

@@ -109,7 +109,7 @@ pub enum Error {
     Locked { path: PathBuf },
 
     #[error(
-        "cannot write to {path}: {reason}. Choose a data directory you can write to, or ask IT \
+        "cannot write to {path}: {reason}. Choose a folder you can write to, or ask IT \
          to fix its permissions"
     )]
     Unwritable { path: PathBuf, reason: String },

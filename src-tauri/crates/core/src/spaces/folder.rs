@@ -53,7 +53,7 @@ pub fn check_folder(folder: &Path) -> Result<()> {
 /// Writes `bytes` as the new file `dir/name`, never over an existing one.
 pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     use std::io::Write;
-    std::fs::create_dir_all(dir).map_err(|e| Error::from_io(dir, &e))?;
+    std::fs::create_dir_all(dir).map_err(|e| refusal(dir, &e))?;
     let target = dir.join(name);
     let temp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::now_v7().simple()));
     let written = (|| {
@@ -63,7 +63,7 @@ pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
-        return Err(Error::from_io(&temp, &e));
+        return Err(refusal(dir, &e));
     }
     if target.exists() {
         let _ = std::fs::remove_file(&temp);
@@ -74,10 +74,25 @@ pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     }
     std::fs::rename(&temp, &target).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        Error::from_io(&target, &e)
+        refusal(dir, &e)
     })?;
     crate::files::atomic_file::sync_dir(dir)?;
     Ok(target)
+}
+
+/// A write into the shared folder refused: named by the folder (not the temporary file), and
+/// saying that nothing was written, since the journal's own transaction is not committed.
+fn refusal(dir: &Path, e: &std::io::Error) -> Error {
+    match Error::from_io(dir, e) {
+        Error::Unwritable { path, reason } => Error::Unwritable {
+            path,
+            reason: format!(
+                "{reason}; the team's shared folder cannot be written from here (read-only, or no \
+                 permission), so nothing was written and nothing changed"
+            ),
+        },
+        other => other,
+    }
 }
 
 /// A file found in a space's folder.

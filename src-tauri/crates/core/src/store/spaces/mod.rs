@@ -1,7 +1,7 @@
 //! Reflection spaces in the store: this journal's member identities, the spaces it is in and
 //! their rosters (`members.rs`), sharing and withdrawing (`share.rs`), reading what arrived
 //! in the folder (`sync.rs`, merging by `merge.rs`), and what the team shared as this journal
-//! sees it (`read.rs`). The formats, the crypto and the folder are `crate::spaces`.
+//! sees it (`read.rs`), and its timeline (`timeline.rs`). The formats, the crypto and the folder are `crate::spaces`.
 
 mod carry;
 mod members;
@@ -9,9 +9,11 @@ mod merge;
 mod read;
 mod share;
 mod sync;
+mod timeline;
 
 pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use sync::{FileProblem, SyncReport};
+pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 
 use super::Store;
 use crate::error::{Error, Problem, Result};
@@ -46,6 +48,20 @@ pub(super) struct Space {
 }
 
 impl Store {
+    /// The folder of each space this journal is in (`<shared folder>/eftertanke-<id>`): what the
+    /// app watches. A cheap read: no keys are opened.
+    pub fn space_folders(&self) -> Result<Vec<PathBuf>> {
+        let rows: Vec<(String, String)> = self
+            .conn
+            .prepare("SELECT id, folder FROM spaces WHERE removed_at IS NULL ORDER BY id")
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| self.fail(e))?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, folder)| crate::spaces::folder::space_dir(std::path::Path::new(&folder), &id))
+            .collect())
+    }
+
     /// The spaces this journal is in, by name.
     pub fn spaces(&self) -> Result<Vec<SpaceInfo>> {
         let ids: Vec<String> = self

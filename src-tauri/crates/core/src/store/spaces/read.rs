@@ -101,21 +101,21 @@ pub struct SpaceCounts {
 }
 
 /// A shared record as it stands (see `Store::live`).
-struct Live {
-    version: Version,
-    record: Record,
-    scope: Scope,
-    conflict: bool,
+pub(super) struct Live {
+    pub version: Version,
+    pub record: Record,
+    pub scope: Scope,
+    pub conflict: bool,
 }
 
-struct Version {
-    id: String,
-    writer: String,
-    author_key: Option<String>,
-    revision: i64,
-    deleted: bool,
-    quarantine: Option<String>,
-    record: String,
+pub(super) struct Version {
+    pub id: String,
+    pub writer: String,
+    pub author_key: Option<String>,
+    pub revision: i64,
+    pub deleted: bool,
+    pub quarantine: Option<String>,
+    pub record: String,
 }
 
 impl Store {
@@ -143,7 +143,7 @@ impl Store {
     }
 
     /// Every display name a key had in the space's rosters (the newest wins).
-    fn names(&self, space: &str) -> Result<BTreeMap<String, String>> {
+    pub(super) fn names(&self, space: &str) -> Result<BTreeMap<String, String>> {
         let rosters: Vec<String> = self
             .conn
             .prepare("SELECT roster FROM space_rosters WHERE space_id = ?1 ORDER BY epoch")
@@ -163,7 +163,7 @@ impl Store {
     /// Each shared record as it stands: its versions at the highest revision that the guard
     /// did not hold back, none withdrawn, parsed once. What the entries, the counts and the
     /// status all read.
-    fn live(&self, space: &str) -> Result<Vec<Live>> {
+    pub(super) fn live(&self, space: &str) -> Result<Vec<Live>> {
         let mut by_id: BTreeMap<String, Vec<Version>> = BTreeMap::new();
         for v in self.versions(space)?.into_iter().filter(|v| v.quarantine.is_none()) {
             by_id.entry(v.id.clone()).or_default().push(v);

@@ -4,6 +4,7 @@
 mod hostile;
 mod order;
 mod sharing;
+mod timeline;
 
 use super::quick;
 use eftertanke_core::spaces::keys::MemberKeys;

@@ -1,56 +1,6 @@
-//! `eftertanke space …` between real processes: a lead and two members, each with their own
-//! journal, one shared folder, members sharing at the same moment, and bad input refused.
+//! A lead and two members share, withdraw and carry bundles by hand.
 
-// Test helpers unwrap too: a panic there is the failure report.
-#![allow(clippy::unwrap_used)]
-
-use std::io::Write;
-use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-
-const PASSPHRASE: &str = "correct horse battery";
-
-fn spawn(dir: &Path, args: &[&str], stdin: Option<&str>) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
-        .args(args)
-        .env("EFTERTANKE_DATA_DIR", dir)
-        .env("EFTERTANKE_PASSPHRASE", PASSPHRASE)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    child
-}
-
-fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    spawn(dir, args, stdin).wait_with_output().unwrap()
-}
-
-/// Runs and expects success; returns standard output.
-fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
-    let out = run(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn add(dir: &Path, title: &str) -> String {
-    ok(
-        dir,
-        &["add", "--date", "2026-03-12", "--title", title, "--outcome", "partly"],
-        None,
-    )
-    .trim()
-    .to_owned()
-}
+use super::*;
 
 #[test]
 fn a_team_shares_through_a_folder_from_the_command_line() {
@@ -124,6 +74,25 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
         ok(&lead, &["space", "entries", &space, "--json"], None).lines().count(),
         2
     );
+    // The team's timeline: what is left, each attempt once, the anonymous one without a name.
+    let timeline = ok(&lead, &["space", "timeline", &space], None);
+    assert!(
+        timeline.contains("Madklub") && timeline.contains("(Sara)") && timeline.contains("Gårdfest"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("(anonymous)") && !timeline.contains("Lektiecafé"),
+        "{timeline}"
+    );
+    let lanes: serde_json::Value =
+        serde_json::from_str(&ok(&lead, &["space", "timeline", &space, "--json"], None)).unwrap();
+    let nodes: usize = lanes["lanes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["nodes"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(nodes, 2, "{lanes}");
     let status = ok(&lead, &["space", "status", &space], None);
     assert!(
         status.contains("Sara") && status.contains("Ali") && status.contains("Leder (lead) (you)"),
@@ -173,71 +142,4 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
     assert_eq!(gone.status.code(), Some(74));
     assert!(String::from_utf8_lossy(&gone.stderr).contains("not there"));
     assert_eq!(ok(&lead, &["space", "entries", &space], None).lines().count(), 2);
-}
-
-fn uuid_like(s: &str) -> bool {
-    s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
-}
-
-/// Shares killed at random moments (SIGKILL, as a power cut or a crash would end them) leave
-/// the folder readable and the journal whole: every bundle that reached the folder is read
-/// without a refusal, no number is used twice, and the lead sees every share that finished.
-#[test]
-fn shares_killed_at_random_moments_leave_a_readable_folder() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (lead, sara) = (tmp.path().join("lead"), tmp.path().join("sara"));
-    let folder = tmp.path().join("shared");
-    std::fs::create_dir_all(&folder).unwrap();
-    let folder_arg = folder.to_str().unwrap();
-    let space = ok(&lead, &["space", "create", "Team", "--folder", folder_arg], None)
-        .trim()
-        .to_owned();
-    let card = ok(&sara, &["space", "card", "--name", "Sara"], None);
-    ok(&lead, &["space", "invite", &space, "-"], Some(&card));
-    ok(&sara, &["space", "join", "--folder", folder_arg], None);
-    let entry = add(&sara, "Forsøg");
-    // How long one share takes here, to spread the kills over it.
-    let t = std::time::Instant::now();
-    ok(&sara, &["space", "share", &space, &entry], None);
-    let span = t.elapsed().as_millis() as u64;
-    let mut seed: u64 = 17;
-    let mut finished = 1;
-    for _ in 0..40 {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        // Most of a run is opening the journal; the kills fall in its second half, where the
-        // bundle is sealed, written, renamed and recorded.
-        let delay = span / 2 + (seed >> 33) % (span / 2 + 20);
-        let mut child = spawn(&sara, &["space", "share", &space, &entry], None);
-        // The kill moment itself: nothing to wait on but the clock.
-        #[allow(clippy::disallowed_methods)]
-        std::thread::sleep(std::time::Duration::from_millis(delay));
-        let _ = child.kill();
-        if child.wait().unwrap().success() {
-            finished += 1;
-        }
-    }
-    // One more, whole: the journal still shares after every kill.
-    ok(&sara, &["space", "share", &space, &entry], None);
-    finished += 1;
-    let sync: serde_json::Value =
-        serde_json::from_str(ok(&lead, &["space", "sync", &space, "--json"], None).trim()).unwrap();
-    assert_eq!(sync["report"]["rejected"], serde_json::json!([]), "{sync}");
-    let mut numbers: Vec<String> = std::fs::read_dir(folder.join(format!("eftertanke-{space}/members")))
-        .unwrap()
-        .flatten()
-        .flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten())
-        .map(|f| f.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".bundle") && !n.starts_with('.'))
-        .map(|n| n[..8].to_owned())
-        .collect();
-    let files = numbers.len();
-    eprintln!("span {span} ms, {finished} shares finished of 42, {files} bundles");
-    numbers.sort();
-    numbers.dedup();
-    assert_eq!(numbers.len(), files, "a bundle number used twice");
-    assert!(files >= finished, "{files} bundles for {finished} finished shares");
-    let seen = ok(&lead, &["space", "entries", &space, "--json"], None);
-    let seen: Vec<serde_json::Value> = seen.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(seen.len(), 1, "one shared reflection, re-shared");
-    assert!(seen[0]["revision"].as_u64().unwrap() >= finished as u64);
 }

@@ -1,0 +1,62 @@
+//! `eftertanke space …` between real processes: a lead and two members, each with their own
+//! journal, one shared folder, members sharing at the same moment, shares killed midway, a
+//! shared folder that is full, read-only or pulled out, and bad input refused.
+
+// Test helpers unwrap too: a panic there is the failure report.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+
+mod folder_trouble;
+mod kills;
+mod team;
+
+const PASSPHRASE: &str = "correct horse battery";
+
+pub(crate) fn spawn(dir: &Path, args: &[&str], stdin: Option<&str>) -> Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
+        .args(args)
+        .env("EFTERTANKE_DATA_DIR", dir)
+        .env("EFTERTANKE_PASSPHRASE", PASSPHRASE)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child
+}
+
+pub(crate) fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    spawn(dir, args, stdin).wait_with_output().unwrap()
+}
+
+/// Runs and expects success; returns standard output.
+pub(crate) fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
+    let out = run(dir, args, stdin);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub(crate) fn add(dir: &Path, title: &str) -> String {
+    ok(
+        dir,
+        &["add", "--date", "2026-03-12", "--title", title, "--outcome", "partly"],
+        None,
+    )
+    .trim()
+    .to_owned()
+}
+
+pub(crate) fn uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
+}
