@@ -364,6 +364,27 @@ fn the_capability_grants_every_command_and_nothing_unknown_runs() {
 }
 
 #[test]
+fn the_window_may_hear_the_app_s_events_but_not_send_any() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    // What the window's onBackendEvent asks (ui/src/ipc/events.ts): without this grant the
+    // team area never hears "spaces-read" and a colleague's share waits for a click.
+    let listen = json!({ "event": "spaces-read", "target": { "kind": "Any" }, "handler": 7 });
+    let id = shell
+        .invoke("plugin:event|listen", listen)
+        .expect("listening is granted");
+    shell
+        .invoke(
+            "plugin:event|unlisten",
+            json!({ "event": "spaces-read", "eventId": id }),
+        )
+        .expect("unlistening is granted");
+    let emit = shell.invoke("plugin:event|emit", json!({ "event": "spaces-read", "payload": 1 }));
+    let err = emit.expect_err("the window may not send events");
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
+
+#[test]
 fn scan_text_uses_the_stored_never_store_list_and_counts_utf16_units() {
     let tmp = tempfile::tempdir().unwrap();
     let shell = Shell::start(tmp.path());

@@ -2,7 +2,10 @@
 // team lead's) on two data folders and one shared folder. The worker makes a member card, the
 // lead makes the space and adds it, the worker joins and shares a reflection, the lead reads
 // it, the worker withdraws it and it is gone for the lead. One app runs at a time (one app per
-// user), so the two people take turns at the same computer, as on a shared office PC.
+// user), so the two people take turns at the same computer, as on a shared office PC; the
+// worker's last share is made from another process (the CLI, as from another computer) while
+// the lead's window is open, and arrives there by the folder watch alone. Screenshots of the
+// team area, the share preview and the member screen are made in Danish and in English.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -45,6 +48,7 @@ test("a worker shares a reflection with the team lead through a shared folder, a
   const shots = freshDataDir();
   // The worker's reflection, written before (by the CLI, which shares the journal's core).
   execFileSync(CLI, ["add", "--date", "2026-03-12", "--title", TITLE, "--outcome", "partly"], { env: cliEnv(worker) });
+  execFileSync(CLI, ["add", "--date", "2026-02-20", "--title", "Fællesspisning", "--outcome", "failed"], { env: cliEnv(worker) });
 
   // 1. The worker makes a member card.
   let app = await launch({ dataDir: worker });
@@ -59,7 +63,7 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     assert.match(await fingerprint.getText(), /^[0-9A-F]{4}( [0-9A-F]{4}){4}$/);
     code = await (await app.browser.$("[data-testid=card-code]")).getValue();
     assert.ok(code.startsWith("EFTERTANKE-CARD-1:"), code);
-    await app.browser.saveScreenshot(join(shots, "team-member-card.png"));
+    await app.browser.saveScreenshot(join(shots, "team-member-card-en.png"));
   } finally {
     await app.close();
   }
@@ -81,6 +85,9 @@ test("a worker shares a reflection with the team lead through a shared folder, a
       async () => (await app.browser.$$("li[data-member]")).length === 2,
       { timeout: 10000, timeoutMsg: "the worker is not listed as a member" },
     );
+    await (await app.browser.$("li[data-member]")).scrollIntoView({ block: "center" });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(shots, "team-members-da.png"));
     assert.deepEqual(await axeViolations(app.browser), []);
   } finally {
     await app.close();
@@ -104,7 +111,7 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     assert.ok(await (await app.browser.$("input[name=share-scope][value=named]")).isSelected());
     await preview.scrollIntoView({ block: "center" });
     await app.browser.pause(400);
-    await app.browser.saveScreenshot(join(shots, "team-share-preview.png"));
+    await app.browser.saveScreenshot(join(shots, "team-share-preview-en.png"));
     assert.deepEqual(await axeViolations(app.browser), []);
     await click(app.browser, "[data-action=share-now]");
     await app.browser.$("[data-testid=share-done]").waitForExist({ timeout: 10000 });
@@ -122,15 +129,55 @@ test("a worker shares a reflection with the team lead through a shared folder, a
       timeoutMsg: "the shared reflection did not reach the lead",
     });
     assert.ok((await sharedTitles(app.browser)).some((t) => t.includes("Sara")));
-    await app.browser.saveScreenshot(join(shots, "team-lead-view.png"));
+    await app.browser.saveScreenshot(join(shots, "team-lead-view-da.png"));
+    // The team's timeline holds the attempt in its lane.
+    const timeline = await app.browser.$("[data-testid=team-timeline]");
+    await timeline.waitForExist({ timeout: 10000 });
+    assert.ok((await timeline.getText()).includes(TITLE), "the team's timeline shows the attempt");
+    await timeline.scrollIntoView({ block: "start" });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(shots, "team-timeline-da.png"));
     assert.deepEqual(await axeViolations(app.browser), []);
   } finally {
     await app.close();
   }
 
-  // 5. The worker withdraws it.
-  app = await launch({ dataDir: worker });
+  // 5. The worker, in Danish now, looks at the preview again, and withdraws the share.
+  app = await launch({ dataDir: worker, lang: "da_DK.UTF-8" });
   try {
+    await click(app.browser, ".entry-row");
+    await click(app.browser, "[data-action=share]");
+    await click(app.browser, "input[name=share-scope][value=named]");
+    const preview = await app.browser.$("[data-testid=share-preview][data-scope=named]");
+    await preview.waitForExist({ timeout: 10000 });
+    await preview.scrollIntoView({ block: "center" });
+    await app.browser.pause(400);
+    await app.browser.saveScreenshot(join(shots, "team-share-preview-da.png"));
+    await app.browser.keys("Escape");
+    await app.browser.waitUntil(async () => !(await preview.isExisting()), {
+      timeout: 10000,
+      timeoutMsg: "Escape did not close the share dialog",
+    });
+    // Two reflections chosen from the list open one dialog with a preview of each.
+    await click(app.browser, "nav button[data-nav=journal]");
+    await click(app.browser, "[data-action=select-entries]");
+    for (const box of await app.browser.$$("input[data-select]")) await box.click();
+    assert.match(await (await app.browser.$("[data-testid=selection-count]")).getText(), /^2 refleksioner valgt$/);
+    await click(app.browser, "[data-action=share-selected]");
+    await click(app.browser, "input[name=share-scope][value=aggregate]");
+    await app.browser.waitUntil(async () => (await app.browser.$$("[data-testid=share-preview][data-scope=aggregate]")).length === 2, {
+      timeout: 10000,
+      timeoutMsg: "the chosen reflections are not previewed one by one",
+    });
+    await app.browser.pause(400);
+    await app.browser.saveScreenshot(join(shots, "team-share-selection-da.png"));
+    assert.deepEqual(await axeViolations(app.browser), []);
+    await app.browser.keys("Escape");
+    await app.browser.waitUntil(async () => !(await (await app.browser.$("[role=dialog]")).isExisting()), {
+      timeout: 10000,
+      timeoutMsg: "Escape did not close the share dialog of the selection",
+    });
+    await click(app.browser, "[data-action=cancel-select]");
     await openSpace(app.browser);
     await click(app.browser, "[data-action=withdraw]");
     await click(app.browser, "[data-action=confirm-withdraw]");
@@ -142,8 +189,9 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     await app.close();
   }
 
-  // 6. Gone for the lead.
-  app = await launch({ dataDir: lead, lang: "da_DK.UTF-8" });
+  // 6. Gone for the lead, who reads in English now. While the lead's window is open, the worker
+  // shares another attempt from another process: it arrives without anyone reading the folder.
+  app = await launch({ dataDir: lead });
   try {
     await openSpace(app.browser);
     await readFolder(app.browser);
@@ -151,6 +199,21 @@ test("a worker shares a reflection with the team lead through a shared folder, a
       timeout: 10000,
       timeoutMsg: "the withdrawn reflection is still shown to the lead",
     });
+    await app.browser.saveScreenshot(join(shots, "team-lead-view-en.png"));
+    const space = await (await app.browser.$("article[data-space]")).getAttribute("data-space");
+    const env = cliEnv(worker);
+    const next = execFileSync(CLI, ["add", "--date", "2026-04-02", "--title", "Madklub", "--outcome", "succeeded"], { env })
+      .toString()
+      .trim();
+    execFileSync(CLI, ["space", "share", space, next], { env });
+    await app.browser.waitUntil(async () => (await sharedTitles(app.browser)).some((t) => t.includes("Madklub")), {
+      timeout: 20000,
+      timeoutMsg: "a colleague's share did not arrive by itself while the window was open",
+    });
+    await (await app.browser.$("li[data-member]")).scrollIntoView({ block: "center" });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(shots, "team-members-en.png"));
+    assert.deepEqual(await axeViolations(app.browser), []);
   } finally {
     await app.close();
   }

@@ -1,6 +1,7 @@
 // Dansk brugerflade. Skrevet til medarbejdere i kommunen, ikke oversat ord for ord.
 import type { Messages } from "./en";
 import { teamDa } from "./team.da";
+import { shareDa } from "./share.da";
 
 export const da: Messages = {
   app: {
@@ -469,4 +470,5 @@ export const da: Messages = {
     neverStoreSaved: "Listen er gemt.",
   },
   team: teamDa,
+  share: shareDa,
 };

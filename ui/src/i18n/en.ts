@@ -1,6 +1,7 @@
 // English interface text. `da.ts` must have exactly the same keys (the type checker and a
 // test make sure of it).
 import { teamEn } from "./team.en";
+import { shareEn } from "./share.en";
 
 export const en = {
   app: {
@@ -469,6 +470,7 @@ export const en = {
     neverStoreSaved: "The list is saved.",
   },
   team: teamEn,
+  share: shareEn,
 };
 
 export type Messages = typeof en;

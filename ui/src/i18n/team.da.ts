@@ -67,6 +67,13 @@ export const teamDa: Messages["team"] = {
   missingTitle: "Delinger, der ikke er kommet frem",
   missingIntro: "Nogle af teamets delinger ligger ikke i mappen endnu: De er ved at blive synkroniseret, eller de er gået tabt. Det, der kom efter dem, er læst.",
   missingItem: "{member}: deling nummer {numbers}",
+  chainTitle: "Delinger, der ikke hænger sammen",
+  chainIntro:
+    "Hvert medlems delinger er nummererede, og hver af dem peger på den forrige. Disse passer ikke sammen. Det sker, når nogen bruger den samme refleksionslog i Eftertanke på to computere eller har hentet den tilbage fra en sikkerhedskopi. Alt i dem er læst, og intet er gået tabt. Spørg medlemmet, hvis det undrer dig.",
+  chainItem: {
+    fork: "{member}: to forskellige delinger har begge nummer {number}",
+    unlinked: "{member}: deling nummer {number} følger ikke efter den forrige",
+  },
   refusedTitle: "Filer, der ikke blev læst",
   refusedIntro: "Filerne ligger i mappen, men Eftertanke har afvist dem. Intet fra dem vises.",
   refusals: {
@@ -85,6 +92,12 @@ export const teamDa: Messages["team"] = {
     rejected: "Den blev afvist.",
   },
   details: "Tekniske detaljer",
+  massHint: "En fil, der trækker mange delinger tilbage på én gang, læses først, når du siger ja. Indtil da bliver alt det, den ville trække tilbage.",
+  massRead: "Læs filen, der trækker mange delinger tilbage …",
+  massTitle: "Trække mange delinger tilbage på én gang?",
+  massText:
+    "En kollegas fil trækker mange af teamets delinger tilbage på én gang. Det kan være rigtigt: kollegaen har trukket sine delinger tilbage. Det kan også være en fejl eller en beskadiget refleksionslog på kollegaens computer. Er du i tvivl, så spørg først. Når filen er læst, forsvinder de delinger fra denne computer.",
+  massConfirm: "Læs den, og træk dem tilbage",
   heldTitle: "Holdt tilbage af personoplysningsvagten",
   heldIntro: "Disse delinger indeholder noget, der ligner et CPR-nummer, så de vises ikke. Bed den, der delte, om at erstatte det og dele igen.",
   heldFrom: "Fra {name}",
@@ -119,6 +132,9 @@ export const teamDa: Messages["team"] = {
   scopeNames: { named: "med dit navn", anonymous: "uden navn", aggregate: "kun i tal" },
   withdraw: "Træk tilbage",
   withdrawLabel: "Træk {title} tilbage",
+  changedSince: "Du har ændret refleksionen, efter du delte den. Teamet ser stadig den tidligere udgave.",
+  reshare: "Del den nye udgave",
+  reshareLabel: "Del den nye udgave af {title}",
   withdrawTitle: "Vil du trække delingen tilbage?",
   withdrawText:
     "{title} forsvinder fra rummet for alle, næste gang de læser mappen. Kopier, som kollegerne allerede har modtaget, kan ikke kaldes tilbage.",
@@ -135,6 +151,22 @@ export const teamDa: Messages["team"] = {
   withheld: {
     one: "{n} bidrag er i en gruppe, der er for lille til at blive vist.",
     other: "{n} bidrag er i grupper, der er for små til at blive vist.",
+  },
+  timelineTitle: "Teamets tidslinje",
+  timelineIntro: "Det, teamet har delt med eller uden navn, samlet efter initiativ: Initiativet med det nyeste forsøg står først.",
+  timelineNone: "Ingen har delt en refleksion med eller uden navn endnu, så tidslinjen er tom.",
+  noInitiative: "Uden initiativ",
+  laneLatest: "senest {date}",
+  byYou: "delt af dig",
+  byYouAnonymous: "delt af dig, uden navn",
+  timelineNoCharts: "Ingen tal til diagrammerne endnu: Intet af det delte har et angivet deltagelsestrin.",
+  timelineAggregate: {
+    one: "{n} bidrag, der kun er delt som tal, indgår i diagrammerne, men vises aldrig for sig.",
+    other: "{n} bidrag, der kun er delt som tal, indgår i diagrammerne, men vises aldrig enkeltvis.",
+  },
+  timelineWithheld: {
+    one: "{n} bidrag er ikke med i diagrammet over udfald, fordi gruppen er for lille til at blive vist.",
+    other: "{n} bidrag er ikke med i diagrammet over udfald, fordi grupperne er for små til at blive vist.",
   },
   share: "Del med teamet",
   shareTitle: "Del med teamet",

@@ -65,6 +65,13 @@ export const teamEn = {
   missingTitle: "Shares that have not arrived",
   missingIntro: "Some of the team's shares are not in the folder yet: still syncing, or lost. What came after them has been read.",
   missingItem: "{member}: share number {numbers}",
+  chainTitle: "Shares that do not follow on",
+  chainIntro:
+    "Each member's shares are numbered, and each names the one before it. These do not fit together. That happens when someone uses the same Eftertanke journal on two computers, or restored it from a backup. Everything in them has been read, and nothing is lost. If it surprises you, ask the member.",
+  chainItem: {
+    fork: "{member}: two different shares both carry number {number}",
+    unlinked: "{member}: share number {number} does not follow on from the one before it",
+  },
   refusedTitle: "Files that were not read",
   refusedIntro: "These files are in the folder, but Eftertanke refused them. Nothing from them is shown.",
   refusals: {
@@ -83,6 +90,12 @@ export const teamEn = {
     rejected: "It was refused.",
   },
   details: "Technical details",
+  massHint: "A file that takes back many shares at once is read only when you say yes. Until then, everything it would take back stays.",
+  massRead: "Read the file that takes many shares back…",
+  massTitle: "Take back many shares at once?",
+  massText:
+    "A colleague's file takes back many of the team's shares in one go. That can be right: they withdrew what they shared. It can also be a mistake, or a damaged journal on their computer. If you are unsure, ask them first. When it is read, those shares disappear from this computer.",
+  massConfirm: "Read it and take them back",
   heldTitle: "Held back by the personal-data guard",
   heldIntro: "These shares hold what looks like a CPR number, so they are not shown. Ask the person who shared to replace it and share again.",
   heldFrom: "From {name}",
@@ -117,6 +130,9 @@ export const teamEn = {
   scopeNames: { named: "with your name", anonymous: "without a name", aggregate: "only in counts" },
   withdraw: "Withdraw",
   withdrawLabel: "Withdraw {title}",
+  changedSince: "You changed this reflection after you shared it. The team still sees the earlier version.",
+  reshare: "Share the new version",
+  reshareLabel: "Share the new version of {title}",
   withdrawTitle: "Withdraw this share?",
   withdrawText:
     "{title} disappears from the space for everyone the next time they read the folder. Copies colleagues have already received cannot be recalled.",
@@ -133,6 +149,22 @@ export const teamEn = {
   withheld: {
     one: "{n} contribution is in a group too small to show.",
     other: "{n} contributions are in groups too small to show.",
+  },
+  timelineTitle: "The team's timeline",
+  timelineIntro: "What the team shared with a name or without one, by initiative: the initiative with the newest attempt first.",
+  timelineNone: "Nobody has shared a reflection with a name or without one yet, so the timeline is empty.",
+  noInitiative: "No initiative",
+  laneLatest: "latest {date}",
+  byYou: "by you",
+  byYouAnonymous: "by you, without a name",
+  timelineNoCharts: "No chart data yet: nothing shared has a recorded participation level.",
+  timelineAggregate: {
+    one: "{n} contribution shared only as counts is included in the charts, never shown on its own.",
+    other: "{n} contributions shared only as counts are included in the charts, never shown one by one.",
+  },
+  timelineWithheld: {
+    one: "{n} contribution is left out of the outcomes chart: its group is too small to show.",
+    other: "{n} contributions are left out of the outcomes chart: their groups are too small to show.",
   },
   share: "Share with the team",
   shareTitle: "Share with the team",

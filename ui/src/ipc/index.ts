@@ -179,8 +179,11 @@ export type { CountCell } from "./bindings/CountCell";
 export type { FileProblem } from "./bindings/FileProblem";
 export type { MemberView } from "./bindings/MemberView";
 export type { MissingBundle } from "./bindings/MissingBundle";
+export type { ChainBreak } from "./bindings/ChainBreak";
+export type { ChainProblem } from "./bindings/ChainProblem";
 export type { HeldBack } from "./bindings/HeldBack";
 export type { PublicKeys } from "./bindings/PublicKeys";
+export { SPACES_READ, onBackendEvent } from "./events";
 
 export const listSpaces = () => call<SpaceInfo[]>("list_spaces");
 export const spaceStatus = (space: string) => call<SpaceStatus>("space_status", { space });

@@ -39,7 +39,7 @@ const refusal = (field: string) => ({ kind: "invalid_input", message: `${field} 
 
 function open(e = entry) {
   const onclose = vi.fn();
-  render(ShareDialog, { entry: e, guide, onclose });
+  render(ShareDialog, { items: [{ entry: e, guide }], onclose });
   return onclose;
 }
 
@@ -170,5 +170,45 @@ describe("sharing a reflection with the team", () => {
     expect(document.activeElement, "Shift+Tab from the first stop wraps to the last").toBe(within(dialog).getByRole("button", { name: "Cancel" }));
     await fireEvent.keyDown(dialog, { key: "Escape" });
     expect(onclose).toHaveBeenCalledOnce();
+  });
+
+  describe("several reflections at once", () => {
+    const second = { ...entry, id: "e-2", title: "Football evening", answers: { ...entry.answers, headline: "Football evening" } };
+
+    function openMany(items = [entry, second]) {
+      const onclose = vi.fn();
+      const onshared = vi.fn();
+      render(ShareDialog, { items: items.map((e) => ({ entry: e, guide })), onclose, onshared });
+      return { onclose, onshared };
+    }
+
+    it("previews each reflection under its own heading and shares them in one call", async () => {
+      backend.spaces = [space];
+      const { onshared } = openMany();
+      expect(await screen.findByText(/Choose how to share these 2 reflections/)).toBeTruthy();
+      await fireEvent.click(screen.getByRole("radio", { name: /With your name/ }));
+      const previews = screen.getAllByTestId("share-preview");
+      expect(previews.map((p) => p.dataset.entry)).toEqual(["e-1", "e-2"]);
+      expect(screen.getByRole("region", { name: "What leaves this computer from “Football evening”" })).toBe(previews[1]);
+      const ids = previews.map((p) => p.getAttribute("aria-labelledby"));
+      expect(new Set(ids).size, "each preview has its own heading id").toBe(2);
+      await fireEvent.click(screen.getByRole("button", { name: "Share" }));
+      await waitFor(() => expect(backend.shares).toEqual([{ space: "s-1", entries: ["e-1", "e-2"], scope: "named", acceptFindings: false }]));
+      expect((await screen.findByTestId("share-done")).textContent?.trim()).toBe("2 reflections shared in Team North.");
+      expect(onshared).toHaveBeenCalledOnce();
+    });
+
+    it("names the reflection a refusal is about, and edits that one", async () => {
+      backend.spaces = [space];
+      openMany([entry, { ...second, answers: { ...second.answers, notes: "Father 010203-1234" } }]);
+      backend.refusals = [refusal("answers.notes")];
+      await fireEvent.click(await screen.findByRole("radio", { name: /With your name/ }));
+      await fireEvent.click(screen.getByRole("button", { name: "Share" }));
+      const alert = await screen.findByTestId("share-finding");
+      expect(alert.textContent).toMatch(/In “Football evening”:\s+In “What happened\?”:/);
+      expect(alert.dataset.blocks).toBe("true");
+      await fireEvent.click(screen.getByRole("button", { name: "Back to the reflection to edit it" }));
+      expect(router.view).toEqual({ name: "reflect", entryId: "e-2" });
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SharedEntryView, SpaceStatus, SyncReport } from "../ipc";
-import { status } from "./fakes";
+import type { SharedEntryView, SpaceStatus, SyncReport, TeamTimeline } from "../ipc";
+import { entry, guide, status, teamNode, timeline } from "./fakes";
 
 const shared = (over: Partial<SharedEntryView>): SharedEntryView => ({
   id: "sh-1",
@@ -16,17 +16,23 @@ const shared = (over: Partial<SharedEntryView>): SharedEntryView => ({
   initiative: null,
   body: {},
   conflict: false,
+  entryId: null,
+  changedSinceShared: false,
   ...over,
 });
 
 const backend = vi.hoisted(() => ({
   status: null as unknown as SpaceStatus,
   entries: [] as SharedEntryView[],
+  timeline: null as unknown as TeamTimeline,
+  // The callback SpaceView gave onSpacesRead, while it listens.
+  heard: null as (() => void) | null,
   report: null as unknown as SyncReport,
   synced: [] as [string, boolean][],
   withdrawn: [] as [string, string][],
   removed: [] as [string, string][],
   invited: [] as [string, string][],
+  reshared: [] as [string, string[], string][],
 }));
 
 vi.mock("../ipc", async (importOriginal) => {
@@ -36,14 +42,35 @@ vi.mock("../ipc", async (importOriginal) => {
     spaceStatus: vi.fn(async () => backend.status),
     spaceEntries: vi.fn(async () => backend.entries),
     spaceCounts: vi.fn(async () => ({ cells: [{ outcome: "failed", level: 2, count: 4 }], withheld: 2 })),
+    spaceTimeline: vi.fn(async () => backend.timeline),
     syncSpace: vi.fn(async (space: string, allow: boolean) => (backend.synced.push([space, allow]), backend.report)),
     withdrawShare: vi.fn(async (space: string, id: string) => {
       backend.withdrawn.push([space, id]);
       backend.entries = backend.entries.filter((e) => e.id !== id);
       return null;
     }),
+    getEntry: vi.fn(async (id: string) => ({ ...entry, id, title: "Our course, changed" })),
+    getGuide: vi.fn(async () => guide),
+    listSpaces: vi.fn(async () => [backend.status.space]),
+    scanText: vi.fn(async () => []),
+    shareEntries: vi.fn(async (space: string, entries: string[], scope: string) => {
+      backend.reshared.push([space, entries, scope]);
+      backend.entries = backend.entries.map((e) => (entries.includes(e.entryId ?? "") ? { ...e, changedSinceShared: false } : e));
+      return ["mine-1"];
+    }),
     removeMember: vi.fn(async (space: string, member: string) => (backend.removed.push([space, member]), 3)),
     inviteMember: vi.fn(async (space: string, card: string) => (backend.invited.push([space, card]), 3)),
+  };
+});
+
+vi.mock("./live", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./live")>();
+  return {
+    ...real,
+    onSpacesRead: vi.fn((cb: () => void) => {
+      backend.heard = cb;
+      return () => (backend.heard = null);
+    }),
   };
 });
 
@@ -56,11 +83,14 @@ describe("one reflection space", () => {
   beforeEach(() => {
     backend.status = status();
     backend.entries = [];
+    backend.timeline = timeline();
+    backend.heard = null;
     backend.report = { rosters: 0, bundles: 2, records: 3, unchanged: 1, waiting: 0, rejected: [] };
     backend.synced = [];
     backend.withdrawn = [];
     backend.removed = [];
     backend.invited = [];
+    backend.reshared = [];
     i18n.set("en");
   });
 
@@ -125,6 +155,27 @@ describe("one reflection space", () => {
     await waitFor(() => expect(screen.queryByText("Our course")).toBeNull());
   });
 
+  it("offers to share the new version of a reflection changed after it was shared, in the scope it has", async () => {
+    backend.entries = [
+      shared({ id: "mine-1", mine: true, title: "Our course", scope: "anonymous", entryId: "e-7", changedSinceShared: true }),
+      shared({ id: "mine-2", mine: true, title: "Street party", entryId: "e-8" }),
+    ];
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const changed = (await screen.findByText("Our course")).closest("li") as HTMLElement;
+    expect(within(changed).getByTestId("changed-since-shared").textContent).toMatch(/still sees the earlier version/);
+    const same = screen.getByText("Street party").closest("li") as HTMLElement;
+    expect(within(same).queryByRole("button", { name: /new version/ }), "unchanged: nothing to send again").toBeNull();
+
+    await fireEvent.click(within(changed).getByRole("button", { name: "Share the new version of “Our course”" }));
+    const dialog = await screen.findByRole("dialog", { name: "Share with the team" });
+    expect(((await within(dialog).findByRole("radio", { name: /Without a name/ })) as HTMLInputElement).checked, "the share keeps its scope").toBe(true);
+    expect(within(dialog).getByTestId("share-preview").textContent).toContain("Our course, changed");
+    await fireEvent.click(within(dialog).getByRole("button", { name: "Share" }));
+    await waitFor(() => expect(backend.reshared).toEqual([["s-1", ["e-7"], "anonymous"]]));
+    await fireEvent.click(await within(dialog).findByRole("button", { name: "Close" }));
+    await waitFor(() => expect(screen.queryByTestId("changed-since-shared")).toBeNull());
+  });
+
   it("lets the lead remove a member by fingerprint after a plain warning", async () => {
     render(SpaceView, { id: "s-1", onback: () => {} });
     expect(screen.queryByRole("button", { name: "Remove Team lead Ann from the space" })).toBeNull();
@@ -161,5 +212,32 @@ describe("one reflection space", () => {
     const row = within(counts).getByRole("rowheader", { name: "2 – Co-implementers" }).closest("tr") as HTMLElement;
     expect(within(row).getByText("4")).toBeTruthy();
     expect(within(counts).getByText("2 contributions are in groups too small to show.")).toBeTruthy();
+  });
+
+  it("shows the team's timeline between what was shared and the counts", async () => {
+    backend.timeline = timeline({
+      lanes: [{ initiative: "Danish lessons", lastOn: "2026-03-10", nodes: [teamNode({ title: "Homework café" })] }],
+      aggregate: 2,
+    });
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const section = await screen.findByTestId("team-timeline");
+    const lane = within(section).getByRole("list", { name: "Danish lessons" });
+    expect(within(lane).getByText("Homework café")).toBeTruthy();
+    expect(within(section).getByTestId("timeline-aggregate").textContent).toMatch(/^2 contributions shared only as counts/);
+    const order = [...document.querySelectorAll("section h2")].map((h) => h.textContent);
+    expect(order.indexOf("The team's timeline")).toBeGreaterThan(order.indexOf("What you shared"));
+    expect(order.indexOf("The team's timeline")).toBeLessThan(order.indexOf("The team's counts"));
+  });
+
+  it("reads everything again when the app read the folder on its own, and stops listening when closed", async () => {
+    const { unmount } = render(SpaceView, { id: "s-1", onback: () => {} });
+    expect(await screen.findByTestId("team-timeline-empty")).toBeTruthy();
+    backend.timeline = timeline({
+      lanes: [{ initiative: null, lastOn: "2026-03", nodes: [teamNode({ title: "Street party", scope: "anonymous", author: null, occurredOn: "2026-03" })] }],
+    });
+    backend.heard?.();
+    expect(await screen.findByText("Street party")).toBeTruthy();
+    unmount();
+    expect(backend.heard, "a closed space no longer listens").toBeNull();
   });
 });

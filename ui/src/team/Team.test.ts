@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MemberCard, SpaceInfo } from "../ipc";
-import { space, status } from "./fakes";
+import { space, status, timeline } from "./fakes";
 
 const backend = vi.hoisted(() => ({
   spaces: [] as SpaceInfo[],
@@ -9,6 +9,8 @@ const backend = vi.hoisted(() => ({
   cards: [] as string[],
   joins: [] as string[],
   joinResult: [] as string[],
+  // What listens for the app's own reads of the folders (Team and an open SpaceView).
+  listeners: new Set<() => void>(),
 }));
 
 vi.mock("../ipc", async (importOriginal) => {
@@ -33,6 +35,18 @@ vi.mock("../ipc", async (importOriginal) => {
     spaceStatus: vi.fn(async (id: string) => status({ space: backend.spaces.find((s) => s.id === id) ?? space })),
     spaceEntries: vi.fn(async () => []),
     spaceCounts: vi.fn(async () => ({ cells: [], withheld: 0 })),
+    spaceTimeline: vi.fn(async () => timeline()),
+  };
+});
+
+vi.mock("./live", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./live")>();
+  return {
+    ...real,
+    onSpacesRead: vi.fn((cb: () => void) => {
+      backend.listeners.add(cb);
+      return () => backend.listeners.delete(cb);
+    }),
   };
 });
 
@@ -43,7 +57,7 @@ import { router } from "../shell/router.svelte";
 describe("the team area", () => {
   afterEach(() => cleanup());
   beforeEach(() => {
-    Object.assign(backend, { spaces: [], created: [], cards: [], joins: [], joinResult: [] });
+    Object.assign(backend, { spaces: [], created: [], cards: [], joins: [], joinResult: [], listeners: new Set() });
     i18n.set("en");
     router.go({ name: "team" });
   });
@@ -114,5 +128,14 @@ describe("the team area", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Join" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Team North" })).toBeTruthy();
     expect(screen.queryByTestId("not-added")).toBeNull();
+  });
+
+  it("reads the list again when the app read the folders on its own", async () => {
+    render(Team);
+    await screen.findByTestId("team-empty");
+    backend.spaces = [space];
+    for (const heard of backend.listeners) heard();
+    expect(await screen.findByRole("button", { name: "Open Team North" })).toBeTruthy();
+    expect(screen.queryByTestId("team-empty")).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-// Test data for the team area's tests: a small guide, an entry written with it, and a space's
-// status with something to say about its folder. Only tests import this file.
-import type { Entry, Guide, SpaceInfo, SpaceStatus } from "../ipc";
+// Test data for the team area's tests: a small guide, an entry written with it, a space's
+// status with something to say about its folder, and the team's timeline. Only tests import
+// this file.
+import type { Entry, Guide, SpaceInfo, SpaceStatus, TeamNode, TeamTimeline } from "../ipc";
 
 const t = (en: string, da = `${en} (da)`) => ({ da, en });
 const q = (id: string, type: string, label: string, feeds?: string, options: string[] = []) => ({
@@ -98,6 +99,37 @@ export function status(over: Partial<SpaceStatus> = {}): SpaceStatus {
     heldBack: [],
     rejected: [],
     missing: [],
+    chainBreaks: [],
+    ...over,
+  };
+}
+
+/** A shared attempt on the team's timeline: named, by a colleague, unless told otherwise. */
+export function teamNode(over: Partial<TeamNode> = {}): TeamNode {
+  return {
+    id: "sh-1",
+    title: "Homework café",
+    occurredOn: "2026-03-10",
+    outcome: "succeeded",
+    participationLevel: 2,
+    scope: "named",
+    author: "Housing advisor",
+    mine: false,
+    ...over,
+  };
+}
+
+/** The team's timeline as the backend sends it with nothing shared: no lanes, and the outcomes
+ * chart's five levels all empty. */
+export function timeline(over: Partial<TeamTimeline> = {}): TeamTimeline {
+  return {
+    lanes: [],
+    charts: {
+      levelOverTime: [],
+      outcomesByLevel: [0, 1, 2, 3, 4].map((level) => ({ level, failed: 0, partly: 0, succeeded: 0, tooEarly: 0 })),
+    },
+    withheld: 0,
+    aggregate: 0,
     ...over,
   };
 }

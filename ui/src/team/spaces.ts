@@ -1,7 +1,7 @@
 // Pure helpers of the team area, tested beside: a member card as the code people paste, the
 // folder's state put in words (missing bundles per member, what one read of the folder did),
 // the team's counts as a table, and backend errors told the way the team area needs them.
-import type { CountCell, IpcError, MemberCard, MissingBundle, SyncReport } from "../ipc";
+import type { CountCell, IpcError, MemberCard, MissingBundle, Outcome, SyncReport } from "../ipc";
 import { errorText, i18n, locale, plural } from "../i18n/i18n.svelte";
 import { longDate } from "../format";
 
@@ -53,6 +53,10 @@ export function missingByMember(missing: MissingBundle[]): { member: string; num
 }
 
 export const OUTCOMES = ["failed", "partly", "succeeded", "too_early"] as const;
+
+/** Whether a shared record's outcome is one this version knows: a record from a newer version
+ * may carry another, and then no outcome is shown rather than a wrong one. */
+export const isOutcome = (o: string | null): o is Outcome => OUTCOMES.some((x) => x === o);
 
 /** The team's counts as rows (participation level 0–4, then "not recorded") by outcome
  * columns; a cell the backend did not send (fewer than 3) is `null`. Rows without any shown

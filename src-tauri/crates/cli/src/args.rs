@@ -191,7 +191,7 @@ pub enum SpaceCommand {
         #[arg(long)]
         json: bool,
     },
-    /// The space's state in words: members, what was read, refused files, missing bundles.
+    /// The space's state in words: members, what was read, refused or held files, missing bundles, chains that do not hold.
     Status {
         space: Option<String>,
         #[arg(long)]
@@ -216,7 +216,13 @@ pub enum SpaceCommand {
         out: PathBuf,
     },
     /// Read one bundle file carried by hand.
-    ImportBundle { space: String, file: PathBuf },
+    ImportBundle {
+        space: String,
+        file: PathBuf,
+        /// Apply it even if it withdraws more than five records at once.
+        #[arg(long)]
+        allow_mass_withdrawal: bool,
+    },
     /// The space's shared folder moved on this computer.
     Move {
         space: String,

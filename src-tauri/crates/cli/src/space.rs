@@ -4,7 +4,7 @@ use crate::args::{ScopeArg, SpaceCommand};
 use anyhow::Context;
 use eftertanke_core::Store;
 use eftertanke_core::spaces::Scope;
-use eftertanke_core::store::spaces::SyncReport;
+use eftertanke_core::store::spaces::{ChainProblem, SyncReport};
 use eftertanke_core::text_rules::printable;
 use std::io::{Read, Write};
 
@@ -173,6 +173,18 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 for m in &status.missing {
                     writeln!(out, "  missing: bundle {} from {}", m.seq, printable(&m.member))?;
                 }
+                for c in &status.chain_breaks {
+                    let what = match c.problem {
+                        ChainProblem::Fork => "two different bundles carry this number",
+                        ChainProblem::Unlinked => "it does not follow on from the bundle before it",
+                    };
+                    writeln!(
+                        out,
+                        "  chain broken: bundle {} from {}: {what} (read all the same; the journal may be in use on two computers, or restored from a backup)",
+                        c.seq,
+                        printable(&c.member)
+                    )?;
+                }
                 for h in &status.held_back {
                     writeln!(out, "  held back by the guard: {} ({})", h.id, printable(&h.reason))?;
                 }
@@ -231,8 +243,12 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
             let n = store.export_bundles(&space, &dir)?;
             writeln!(out, "copied {n} bundle(s) to {}", dir.display())?;
         }
-        SpaceCommand::ImportBundle { space, file } => {
-            let report = store.import_bundle_file(&space, &file)?;
+        SpaceCommand::ImportBundle {
+            space,
+            file,
+            allow_mass_withdrawal,
+        } => {
+            let report = store.import_bundle_file(&space, &file, allow_mass_withdrawal)?;
             sync_report(out, &space, &report)?;
             if let Some(p) = report.rejected.first() {
                 let why = format!("the bundle was not read: {}", p.reason);

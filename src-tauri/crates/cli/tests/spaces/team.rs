@@ -135,6 +135,10 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
         String::from_utf8_lossy(&refused.stderr)
     );
     assert!(String::from_utf8_lossy(&refused.stderr).contains("damaged"));
+    // Carried in again, it is refused again with its reason, not passed over as "unchanged".
+    let again = run(&lead, &["space", "import-bundle", &space, junk.to_str().unwrap()], None);
+    assert_eq!(again.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("damaged"));
 
     // The shared folder gone: said so, exit 74, nothing changed.
     std::fs::rename(&folder, tmp.path().join("væk")).unwrap();

@@ -3,17 +3,24 @@
 //! in with the same checks as the folder's.
 
 use super::super::Store;
-use super::sync::{FileProblem, Outcome, SyncReport};
+use super::sync::{FileProblem, HELD, Outcome, SyncReport};
 use crate::error::{Error, Result};
 use crate::spaces::bundle::Refusal;
 use crate::spaces::folder::{Found, space_dir};
 use crate::spaces::keys::short_hash;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Reads one bundle file carried by hand (mailed, on a stick) as if it were in the
-    /// space's folder; the same checks, the same record by hash.
-    pub fn import_bundle_file(&mut self, space: &str, file: &std::path::Path) -> Result<SyncReport> {
+    /// space's folder; the same checks, the same record by hash. A file refused before is
+    /// refused again with its reason; one held for a mass withdrawal is read when
+    /// `allow_mass_withdrawal`.
+    pub fn import_bundle_file(
+        &mut self,
+        space: &str,
+        file: &std::path::Path,
+        allow_mass_withdrawal: bool,
+    ) -> Result<SyncReport> {
         let s = self.space(space)?;
         let bytes = std::fs::read(file).map_err(|e| Error::from_io(file, &e))?;
         let mut report = SyncReport::default();
@@ -31,19 +38,31 @@ impl Store {
             ),
         };
         let file_hash = short_hash(&[&bytes]);
-        let seen: bool = self
+        let seen: Option<(String, Option<String>, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT count(*) > 0 FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
+                "SELECT state, code, reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
                 params![s.info.id, file_hash],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
+            .optional()
             .map_err(|e| self.fail(e))?;
-        if seen {
-            report.unchanged += 1;
-            return Ok(report);
+        if let Some((state, code, reason)) = seen {
+            let agreed = allow_mass_withdrawal && state == HELD;
+            if !agreed {
+                if state == "rejected" || state == HELD {
+                    report.rejected.push(FileProblem {
+                        name: found.name,
+                        code: code.unwrap_or_default(),
+                        reason: reason.unwrap_or_default(),
+                    });
+                } else {
+                    report.unchanged += 1;
+                }
+                return Ok(report);
+            }
         }
-        match self.read_bundle(&s, &found, &bytes, &file_hash, false)? {
+        match self.read_bundle(&s, &found, &bytes, &file_hash, allow_mass_withdrawal)? {
             Outcome::Applied(n) => {
                 report.bundles = 1;
                 report.records = n;

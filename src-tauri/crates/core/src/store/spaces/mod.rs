@@ -4,6 +4,7 @@
 //! sees it (`read.rs`), and its timeline (`timeline.rs`). The formats, the crypto and the folder are `crate::spaces`.
 
 mod carry;
+mod chain;
 mod members;
 mod merge;
 mod read;
@@ -11,6 +12,7 @@ mod share;
 mod sync;
 mod timeline;
 
+pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use sync::{FileProblem, SyncReport};
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};

@@ -2,7 +2,9 @@
 //! gone, held-back ones only named), its members, and the folder's state in words.
 
 use super::super::Store;
+use super::chain::{ChainBreak, MissingBundle};
 use super::sync::FileProblem;
+use crate::EntryId;
 use crate::error::{Error, Result};
 use crate::spaces::record::{ENTRY, Record, Scope};
 use crate::spaces::roster::{Role, Roster};
@@ -22,6 +24,12 @@ pub struct SharedEntryView {
     pub author: Option<String>,
     /// Shared by this journal.
     pub mine: bool,
+    /// For a share of this journal's: the private entry it came from. Local only: the view
+    /// never travels, and the bundle holds only the shared id.
+    pub entry_id: Option<EntryId>,
+    /// For a share of this journal's: the private entry was changed after it was last shared,
+    /// so the team has an older version; sharing it again sends the new one.
+    pub changed_since_shared: bool,
     pub revision: u64,
     pub updated_at: String,
     pub title: String,
@@ -41,14 +49,6 @@ pub struct MemberView {
     pub lead: bool,
     pub fingerprint: String,
     pub me: bool,
-}
-
-/// A bundle of a member's that is missing from the folder (not arrived yet, or lost).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct MissingBundle {
-    pub member: String,
-    pub seq: u64,
 }
 
 /// A record the guard held back at import, for the lead to follow up.
@@ -75,6 +75,8 @@ pub struct SpaceStatus {
     pub held_back: Vec<HeldBack>,
     pub rejected: Vec<FileProblem>,
     pub missing: Vec<MissingBundle>,
+    /// Where a member's chain of bundles does not hold together (read all the same).
+    pub chain_breaks: Vec<ChainBreak>,
 }
 
 /// The smallest count a cell of the team's counts shows: fewer contributions could point
@@ -199,6 +201,20 @@ impl Store {
             .prepare("SELECT shared_id FROM space_shares WHERE space_id = ?1")
             .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
             .map_err(|e| self.fail(e))?;
+        // The live shares of entries this journal still holds, and whether each was edited
+        // after it was last shared (both times are written by `time::to_db`, so they sort).
+        let sources: BTreeMap<String, (EntryId, bool)> = self
+            .conn
+            .prepare(
+                "SELECT s.shared_id, s.entry_id, e.updated_at > s.shared_at FROM space_shares s \
+                 JOIN entries e ON e.id = s.entry_id \
+                 WHERE s.space_id = ?1 AND s.withdrawn_at IS NULL AND e.deleted_at IS NULL",
+            )
+            .and_then(|mut st| {
+                st.query_map([&s.info.id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+                    .collect()
+            })
+            .map_err(|e| self.fail(e))?;
         let mut out: Vec<SharedEntryView> = self
             .live(&s.info.id)?
             .into_iter()
@@ -211,7 +227,10 @@ impl Store {
                      conflict,
                  }| {
                     let text = |k: &str| record.body.get(k).and_then(Value::as_str).map(str::to_owned);
+                    let source = sources.get(&v.id);
                     SharedEntryView {
+                        entry_id: source.map(|(id, _)| *id),
+                        changed_since_shared: source.is_some_and(|(_, changed)| *changed),
                         author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
                         mine: mine.contains(&v.id) || v.writer == me,
                         revision: v.revision as u64,
@@ -285,28 +304,7 @@ impl Store {
         let aggregate = live.iter().filter(|l| l.scope == Scope::Aggregate).count();
         let shared = live.len() - aggregate;
         let rejected = self.refused_files(&s.info.id)?;
-        let seqs: Vec<(String, i64)> = self
-            .conn
-            .prepare("SELECT author, seq FROM space_files WHERE space_id = ?1 AND state = 'applied' AND author IS NOT NULL AND seq IS NOT NULL")
-            .and_then(|mut st| st.query_map([&s.info.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-            .map_err(|e| self.fail(e))?;
-        let mut per_author: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
-        for (author, seq) in seqs {
-            per_author.entry(author).or_default().insert(seq as u64);
-        }
-        let mut missing = Vec::new();
-        for (author, have) in per_author {
-            let top = have.iter().max().copied().unwrap_or(0);
-            for seq in (1..top).filter(|n| !have.contains(n)) {
-                missing.push(MissingBundle {
-                    member: names
-                        .get(&author)
-                        .cloned()
-                        .unwrap_or_else(|| author[..8.min(author.len())].to_owned()),
-                    seq,
-                });
-            }
-        }
+        let (missing, chain_breaks) = self.chain_report(&s.info.id, &names)?;
         Ok(SpaceStatus {
             folder_present: s.info.folder.is_dir(),
             members: s
@@ -327,6 +325,7 @@ impl Store {
             held_back,
             rejected,
             missing,
+            chain_breaks,
             space: s.info,
         })
     }

@@ -20,6 +20,10 @@ use ts_rs::TS;
 /// More withdrawals than this in one bundle are held until the person agrees.
 pub const MASS_WITHDRAWAL: usize = 5;
 
+/// The state of a file held until the person agrees to read it (`space_files.state`, beside
+/// applied, rejected and not_for_me).
+pub(super) const HELD: &str = "held";
+
 /// A file of the folder that was not applied, and why, in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -111,9 +115,12 @@ impl Store {
                 )
                 .optional()
                 .map_err(|e| self.fail(e))?;
-            if let Some((state, code, reason)) = seen {
+            // A file held for the person's agreement (a mass withdrawal) is read again once
+            // they agree; every other file read before stays as it was.
+            let agreed = allow_mass_withdrawal && seen.as_ref().is_some_and(|(state, _, _)| state == HELD);
+            if let Some((state, code, reason)) = seen.filter(|_| !agreed) {
                 report.unchanged += 1;
-                if state == "rejected" {
+                if state == "rejected" || state == HELD {
                     report.rejected.push(FileProblem {
                         name: f.name.clone(),
                         code: code.unwrap_or_default(),
@@ -161,7 +168,7 @@ impl Store {
     pub(super) fn refused_files(&self, space: &str) -> Result<Vec<FileProblem>> {
         self.conn
             .prepare(
-                "SELECT name, code, reason FROM space_files WHERE space_id = ?1 AND state = 'rejected' \
+                "SELECT name, code, reason FROM space_files WHERE space_id = ?1 AND state IN ('rejected', 'held') \
                  ORDER BY read_at, name",
             )
             .and_then(|mut st| {
@@ -214,8 +221,10 @@ impl Store {
         };
         let withdrawals = records.iter().filter(|(r, _, _)| r.deleted).count();
         if withdrawals > MASS_WITHDRAWAL && !allow_mass {
-            // Not recorded: read again when the person agrees.
-            return Ok(Outcome::Rejected(Refusal::MassWithdrawal(withdrawals)));
+            // Held, with its reason in the folder's status, until the person agrees.
+            let why = Refusal::MassWithdrawal(withdrawals);
+            self.record_file(&s.info.id, file_hash, f, HELD, Some(&why))?;
+            return Ok(Outcome::Rejected(why));
         }
         let author = match &writer {
             Writer::Member(key) => Some(key.as_str()),
@@ -260,7 +269,7 @@ impl Store {
             }
         }
         tx.execute(
-            "INSERT INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, read_at) \
+            "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, read_at) \
              VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8)",
             params![
                 s.info.id,
@@ -286,7 +295,7 @@ impl Store {
     fn record_file(&self, space: &str, file_hash: &str, f: &Found, state: &str, why: Option<&Refusal>) -> Result<()> {
         self.conn
             .execute(
-                "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, code, reason, read_at) \
+                "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, code, reason, read_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     space,

@@ -155,8 +155,9 @@ fn a_removed_member_cannot_read_later_bundles_and_their_later_bundles_are_refuse
     assert!(!titles(&t.lead, &t.space).contains(&"Sneget ind".to_owned()));
 }
 
-#[test]
-fn a_bundle_withdrawing_many_records_waits_for_agreement() {
+/// Seven reflections shared by the team's one member and read by the lead, and a bundle of
+/// the member's that withdraws all seven at once (a colleague's journal, or a broken build).
+fn seven_shared_and_a_bundle_withdrawing_them() -> (Team, Vec<u8>) {
     let mut t = team(1);
     let ids: Vec<EntryId> = (0..7)
         .map(|i| entry(&mut t.members[0], &format!("Forsøg {i}")))
@@ -178,11 +179,14 @@ fn a_bundle_withdrawing_many_records_waits_for_agreement() {
         })
         .collect();
     let m = Manifest::new(&roster, Some((&keys, 30, None)), records);
-    plant(
-        &t,
-        "00000030-all.bundle",
-        &seal_bundle(&m, Some(&keys), &roster).unwrap().0,
-    );
+    let bytes = seal_bundle(&m, Some(&keys), &roster).unwrap().0;
+    (t, bytes)
+}
+
+#[test]
+fn a_bundle_withdrawing_many_records_waits_for_agreement() {
+    let (mut t, bytes) = seven_shared_and_a_bundle_withdrawing_them();
+    plant(&t, "00000030-all.bundle", &bytes);
     let held = t.lead.sync_space(&t.space, false).unwrap();
     assert!(
         held.rejected.iter().any(|p| p.reason.contains("withdraws 7 records")),
@@ -193,10 +197,27 @@ fn a_bundle_withdrawing_many_records_waits_for_agreement() {
         7,
         "nothing withdrawn yet"
     );
-    // Asked again, it is still waiting; agreed, it applies.
+    // The folder's status says it waits (the window offers to read it from there), also
+    // after a read that did not agree, as the background reads do.
+    let waiting = |lead: &Store| {
+        lead.space_status(&t.space)
+            .unwrap()
+            .rejected
+            .into_iter()
+            .filter(|p| p.code == "mass_withdrawal")
+            .count()
+    };
+    assert_eq!(waiting(&t.lead), 1);
+    // Asked again, it is still waiting; agreed, it applies, and leaves the status.
     assert_eq!(t.lead.sync_space(&t.space, false).unwrap().rejected.len(), 1);
-    t.lead.sync_space(&t.space, true).unwrap();
+    assert_eq!(t.lead.sync_all_spaces().unwrap(), 0, "a background read does not agree");
+    assert_eq!(waiting(&t.lead), 1);
+    let agreed = t.lead.sync_space(&t.space, true).unwrap();
+    assert_eq!((agreed.bundles, agreed.records), (1, 7), "{agreed:?}");
     assert!(t.lead.space_entries(&t.space).unwrap().is_empty());
+    assert_eq!(waiting(&t.lead), 0);
+    let again = t.lead.sync_space(&t.space, true).unwrap();
+    assert_eq!((again.bundles, again.rejected.len()), (0, 0), "read once: {again:?}");
 }
 
 #[test]
@@ -243,4 +264,29 @@ fn a_roster_signed_by_someone_who_is_not_the_lead_changes_nothing() {
         "the real lead still leads"
     );
     assert!(!titles(&t.members[1], &t.space).contains(&"Kuppet".to_owned()));
+}
+
+#[test]
+fn a_mass_withdrawal_carried_by_hand_waits_for_agreement_too() {
+    let (mut t, bytes) = seven_shared_and_a_bundle_withdrawing_them();
+    let file = t.folder.parent().unwrap().join("from-the-stick.bundle");
+    std::fs::write(&file, &bytes).unwrap();
+    for _ in 0..2 {
+        let r = t.lead.import_bundle_file(&t.space, &file, false).unwrap();
+        assert_eq!(
+            r.rejected.iter().map(|p| p.code.as_str()).collect::<Vec<_>>(),
+            ["mass_withdrawal"],
+            "carried in twice, it waits twice: {r:?}"
+        );
+        assert_eq!(t.lead.space_entries(&t.space).unwrap().len(), 7);
+    }
+    let r = t.lead.import_bundle_file(&t.space, &file, true).unwrap();
+    assert_eq!((r.bundles, r.records), (1, 7), "{r:?}");
+    assert!(t.lead.space_entries(&t.space).unwrap().is_empty());
+    let r = t.lead.import_bundle_file(&t.space, &file, true).unwrap();
+    assert_eq!(
+        (r.bundles, r.unchanged, r.rejected.len()),
+        (0, 1, 0),
+        "read once: {r:?}"
+    );
 }

@@ -1,6 +1,7 @@
 //! Reflection spaces between real journals (each its own database) and one shared folder:
 //! sharing, reading, withdrawing, roster epochs, hostile and broken files, order and repeats.
 
+mod chain;
 mod hostile;
 mod order;
 mod sharing;

@@ -27,15 +27,41 @@ fn a_shared_reflection_reaches_the_lead_and_a_colleague_and_a_withdrawal_takes_i
     let again = t.lead.sync_space(&t.space, false).unwrap();
     assert_eq!((again.bundles, again.records), (0, 0));
 
-    // An edit re-shared is the next revision of the same shared record.
+    // The author's own view knows where the share came from, and that nothing changed since.
+    let own = |m: &Store| {
+        let v = m.space_entries(&t.space).unwrap().remove(0);
+        (v.entry_id, v.changed_since_shared)
+    };
+    assert_eq!(own(&t.members[0]), (Some(private), false));
+    assert_eq!(
+        t.lead.space_entries(&t.space).unwrap()[0].entry_id,
+        None,
+        "a colleague's share names no private entry"
+    );
+    // Edited, the author's view says the team has an older version; re-shared, it is the
+    // next revision of the same shared record, and up to date again.
+    t.members[0]
+        .update_entry(
+            private,
+            &quick("2026-03-12", "Lektiecafé i Bydelshuset, anden gang", "partly"),
+            None,
+        )
+        .unwrap();
+    assert_eq!(own(&t.members[0]), (Some(private), true));
     t.members[0]
         .share_entries(&t.space, &[private], Scope::Named, false)
         .unwrap();
+    assert_eq!(own(&t.members[0]), (Some(private), false));
     t.lead.sync_space(&t.space, false).unwrap();
     let seen = t.lead.space_entries(&t.space).unwrap();
     assert_eq!(
-        (seen.len(), seen[0].id.as_str(), seen[0].revision),
-        (1, shared[0].as_str(), 2)
+        (
+            seen.len(),
+            seen[0].id.as_str(),
+            seen[0].revision,
+            seen[0].title.as_str()
+        ),
+        (1, shared[0].as_str(), 2, "Lektiecafé i Bydelshuset, anden gang")
     );
 
     t.members[0].withdraw_share(&t.space, &shared[0]).unwrap();
