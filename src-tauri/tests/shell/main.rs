@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod bindings;
+mod capability;
 mod command_bodies;
 mod ipc;
 mod journals;
