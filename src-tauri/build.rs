@@ -63,6 +63,8 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "space_entries",
         "space_counts",
         "space_timeline",
+        "space_comments",
+        "comment_on_share",
         "sync_space",
         "share_entries",
         "withdraw_share",

@@ -82,6 +82,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::spaces::space_entries,
             commands::spaces::space_counts,
             commands::spaces::space_timeline,
+            commands::spaces::space_comments,
+            commands::spaces::comment_on_share,
             commands::spaces::sync_space,
             commands::spaces::share_entries,
             commands::spaces::withdraw_share,

@@ -5,7 +5,9 @@ use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use eftertanke_core::EntryId;
 use eftertanke_core::spaces::{MemberCard, Scope};
-use eftertanke_core::store::spaces::{SharedEntryView, SpaceCounts, SpaceInfo, SpaceStatus, SyncReport, TeamTimeline};
+use eftertanke_core::store::spaces::{
+    Audience, CommentView, SharedEntryView, SpaceCounts, SpaceInfo, SpaceStatus, SyncReport, TeamTimeline,
+};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -32,6 +34,26 @@ pub fn space_counts(state: State<'_, AppState>, space: String) -> Result<SpaceCo
 #[tauri::command(async)]
 pub fn space_timeline(state: State<'_, AppState>, space: String) -> Result<TeamTimeline, IpcError> {
     state.with_store(|s| s.space_timeline(&space))
+}
+
+/// The comments this journal can read on a shared reflection, in the order written.
+#[tauri::command(async)]
+pub fn space_comments(state: State<'_, AppState>, space: String, on: String) -> Result<Vec<CommentView>, IpcError> {
+    state.with_store(|s| s.space_comments(&space, &on))
+}
+
+/// A comment (or an answer, `reply_to`) on a shared reflection; returns its id.
+#[tauri::command(async)]
+pub fn comment_on_share(
+    state: State<'_, AppState>,
+    space: String,
+    on: String,
+    reply_to: Option<String>,
+    text: String,
+    audience: Audience,
+    accept_findings: bool,
+) -> Result<String, IpcError> {
+    state.with_store(|s| s.comment(&space, &on, reply_to.as_deref(), &text, audience, accept_findings))
 }
 
 /// Reads what arrived in the space's folder.

@@ -42,6 +42,7 @@ fn export_all(dir: &Path) {
         eftertanke_core::store::spaces::SharedEntryView,
         eftertanke_core::store::spaces::SpaceCounts,
         eftertanke_core::store::spaces::TeamTimeline,
+        eftertanke_core::store::spaces::CommentView,
         eftertanke_core::store::spaces::SyncReport,
         eftertanke_core::spaces::Scope,
         eftertanke_core::spaces::MemberCard,

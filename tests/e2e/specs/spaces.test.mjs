@@ -14,6 +14,7 @@ import { test } from "node:test";
 import { CLI, axeViolations, cliEnv, freshDataDir, launch } from "../harness.mjs";
 
 const TITLE = "Lektiecafé i Bydelshuset";
+const PRIVATE = "Hvordan havde du det efter mødet?";
 
 async function click(browser, selector) {
   const el = await browser.$(selector);
@@ -137,6 +138,17 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     await timeline.scrollIntoView({ block: "start" });
     await app.browser.pause(300);
     await app.browser.saveScreenshot(join(shots, "team-timeline-da.png"));
+    // The lead answers the worker alone: a comment encrypted to her and the lead.
+    await click(app.browser, "li[data-shared] [data-action=comments]");
+    await (await app.browser.$("[data-testid=comment-thread] textarea[name=comment-text]")).setValue(PRIVATE);
+    await click(app.browser, "[data-testid=comment-thread] input[type=radio][value=author]");
+    await click(app.browser, "[data-action=send-comment]");
+    const sent = await app.browser.$("li[data-comment][data-audience=author]");
+    await sent.waitForExist({ timeout: 10000, timeoutMsg: "the lead's comment is not in the thread" });
+    assert.ok((await sent.getText()).includes(PRIVATE));
+    await sent.scrollIntoView({ block: "center" });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(shots, "team-comment-da.png"));
     assert.deepEqual(await axeViolations(app.browser), []);
   } finally {
     await app.close();
@@ -179,6 +191,17 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     });
     await click(app.browser, "[data-action=cancel-select]");
     await openSpace(app.browser);
+    // The lead's comment to her alone is on her share.
+    await click(app.browser, "li[data-shared] [data-action=comments]");
+    await app.browser.waitUntil(
+      async () => (await app.browser.$$("li[data-comment][data-audience=author]")).length === 1,
+      { timeout: 20000, timeoutMsg: "the lead's author-only comment did not reach the worker" },
+    );
+    assert.ok((await (await app.browser.$("li[data-comment]")).getText()).includes(PRIVATE));
+    await (await app.browser.$("li[data-comment]")).scrollIntoView({ block: "center" });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(shots, "team-comment-author-da.png"));
+    assert.deepEqual(await axeViolations(app.browser), []);
     await click(app.browser, "[data-action=withdraw]");
     await click(app.browser, "[data-action=confirm-withdraw]");
     await app.browser.waitUntil(async () => (await app.browser.$$("[data-action=withdraw]")).length === 0, {

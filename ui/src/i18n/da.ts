@@ -2,6 +2,7 @@
 import type { Messages } from "./en";
 import { teamDa } from "./team.da";
 import { shareDa } from "./share.da";
+import { commentsDa } from "./comments.da";
 
 export const da: Messages = {
   app: {
@@ -471,4 +472,5 @@ export const da: Messages = {
   },
   team: teamDa,
   share: shareDa,
+  comments: commentsDa,
 };

@@ -2,6 +2,7 @@
 // test make sure of it).
 import { teamEn } from "./team.en";
 import { shareEn } from "./share.en";
+import { commentsEn } from "./comments.en";
 
 export const en = {
   app: {
@@ -471,6 +472,7 @@ export const en = {
   },
   team: teamEn,
   share: shareEn,
+  comments: commentsEn,
 };
 
 export type Messages = typeof en;

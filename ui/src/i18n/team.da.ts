@@ -131,7 +131,7 @@ export const teamDa: Messages["team"] = {
   mineAggregate: "Refleksioner, der kun er delt som tal, står ikke her; de tæller med i tallene nedenfor.",
   scopeNames: { named: "med dit navn", anonymous: "uden navn", aggregate: "kun i tal" },
   withdraw: "Træk tilbage",
-  withdrawLabel: "Træk {title} tilbage",
+  withdrawLabel: "Træk tilbage: {title}",
   changedSince: "Du har ændret refleksionen, efter du delte den. Teamet ser stadig den tidligere udgave.",
   reshare: "Del den nye udgave",
   reshareLabel: "Del den nye udgave af {title}",

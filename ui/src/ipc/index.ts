@@ -167,6 +167,8 @@ export const setBackupsKeep = (keep: number) => call<Settings>("set_backups_keep
 import type { SpaceInfo } from "./bindings/SpaceInfo";
 import type { SpaceStatus } from "./bindings/SpaceStatus";
 import type { SharedEntryView } from "./bindings/SharedEntryView";
+import type { CommentView } from "./bindings/CommentView";
+import type { Audience } from "./bindings/Audience";
 import type { SpaceCounts } from "./bindings/SpaceCounts";
 import type { TeamTimeline } from "./bindings/TeamTimeline";
 import type { TeamLane } from "./bindings/TeamLane";
@@ -174,7 +176,7 @@ import type { TeamNode } from "./bindings/TeamNode";
 import type { SyncReport } from "./bindings/SyncReport";
 import type { Scope } from "./bindings/Scope";
 import type { MemberCard } from "./bindings/MemberCard";
-export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard, TeamTimeline, TeamLane, TeamNode };
+export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard, TeamTimeline, TeamLane, TeamNode, CommentView, Audience };
 export type { CountCell } from "./bindings/CountCell";
 export type { FileProblem } from "./bindings/FileProblem";
 export type { MemberView } from "./bindings/MemberView";
@@ -191,6 +193,9 @@ export const spaceEntries = (space: string) => call<SharedEntryView[]>("space_en
 export const spaceCounts = (space: string) => call<SpaceCounts>("space_counts", { space });
 /** The team's timeline: a lane per initiative the shares name, and the charts. */
 export const spaceTimeline = (space: string) => call<TeamTimeline>("space_timeline", { space });
+export const spaceComments = (space: string, on: string) => call<CommentView[]>("space_comments", { space, on });
+export const commentOnShare = (space: string, on: string, replyTo: string | null, text: string, audience: Audience, acceptFindings: boolean) =>
+  call<string>("comment_on_share", { space, on, replyTo, text, audience, acceptFindings });
 /** Reads what arrived in the space's folder. A bundle withdrawing many records at once waits
  * unless `allowMassWithdrawal`. */
 export const syncSpace = (space: string, allowMassWithdrawal = false) =>

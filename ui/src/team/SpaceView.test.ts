@@ -43,6 +43,7 @@ vi.mock("../ipc", async (importOriginal) => {
     spaceEntries: vi.fn(async () => backend.entries),
     spaceCounts: vi.fn(async () => ({ cells: [{ outcome: "failed", level: 2, count: 4 }], withheld: 2 })),
     spaceTimeline: vi.fn(async () => backend.timeline),
+    spaceComments: vi.fn(async () => []),
     syncSpace: vi.fn(async (space: string, allow: boolean) => (backend.synced.push([space, allow]), backend.report)),
     withdrawShare: vi.fn(async (space: string, id: string) => {
       backend.withdrawn.push([space, id]);
@@ -127,7 +128,13 @@ describe("one reflection space", () => {
     render(SpaceView, { id: "s-1", onback: () => {} });
     const named = (await screen.findByText("Homework café")).closest("li") as HTMLElement;
     expect(within(named).getByText("by Housing advisor")).toBeTruthy();
-    expect(within(named).queryByRole("button")).toBeNull();
+    expect(within(named).queryByRole("button", { name: /Withdraw/ }), "a colleague's share is not mine to withdraw").toBeNull();
+    const comments = within(named).getByRole("button", { name: "Comments on “Homework café”" });
+    expect(comments.getAttribute("aria-expanded")).toBe("false");
+    await fireEvent.click(comments);
+    expect(comments.getAttribute("aria-expanded")).toBe("true");
+    expect(comments.getAttribute("aria-label"), "the visible words are part of the name").toBe("Hide comments on “Homework café”");
+    expect(within(named).getByRole("region", { name: "Comments on “Homework café”" })).toBeTruthy();
     const anonymous = screen.getByText("Street party").closest("li") as HTMLElement;
     expect(within(anonymous).getByText("without a name")).toBeTruthy();
     expect(within(anonymous).getByText("February 2026")).toBeTruthy();

@@ -176,6 +176,29 @@ pub enum SpaceCommand {
     },
     /// Withdraw a share of yours (copies colleagues already read cannot be recalled).
     Withdraw { space: String, shared_id: String },
+    /// Comment on a shared reflection (TEXT, or - for standard input); prints the comment's id.
+    Comment {
+        space: String,
+        shared_id: String,
+        text: String,
+        /// For the reflection's author and the team lead only (encrypted to them alone).
+        #[arg(long)]
+        author_only: bool,
+        /// Answer this comment (a thread).
+        #[arg(long, value_name = "COMMENT_ID")]
+        reply_to: Option<String>,
+        /// Send although the guard found a phone number or an e-mail address (a CPR number or a
+        /// never-store word always blocks).
+        #[arg(long)]
+        accept_findings: bool,
+    },
+    /// The comments this journal can read on a shared reflection, in the order written.
+    Comments {
+        space: String,
+        shared_id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Read what arrived in the space's folder (every space without SPACE).
     Sync {
         space: Option<String>,

@@ -4,7 +4,7 @@ use crate::args::{ScopeArg, SpaceCommand};
 use anyhow::Context;
 use eftertanke_core::Store;
 use eftertanke_core::spaces::Scope;
-use eftertanke_core::store::spaces::{ChainProblem, SyncReport};
+use eftertanke_core::store::spaces::{Audience, ChainProblem, SyncReport};
 use eftertanke_core::text_rules::printable;
 use std::io::{Read, Write};
 
@@ -221,6 +221,60 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                     "({} aggregate-only contributions counted; {} in cells of fewer than 3, not shown)",
                     timeline.aggregate, timeline.withheld
                 )?;
+            }
+        }
+        SpaceCommand::Comment {
+            space,
+            shared_id,
+            text,
+            author_only,
+            reply_to,
+            accept_findings,
+        } => {
+            let text = if text == "-" {
+                let mut buf = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut buf)
+                    .context("reading the comment from standard input")?;
+                buf
+            } else {
+                text
+            };
+            let audience = if author_only { Audience::Author } else { Audience::Team };
+            let id = store.comment(
+                &space,
+                &shared_id,
+                reply_to.as_deref(),
+                &text,
+                audience,
+                accept_findings,
+            )?;
+            writeln!(out, "{id}")?;
+        }
+        SpaceCommand::Comments { space, shared_id, json } => {
+            let comments = store.space_comments(&space, &shared_id)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&comments)?)?;
+            } else {
+                for c in &comments {
+                    let to = match c.audience {
+                        Audience::Team => "to the team",
+                        Audience::Author => "to the author only",
+                    };
+                    let indent = if c.reply_to.is_some() { "    " } else { "" };
+                    writeln!(
+                        out,
+                        "{indent}{} {}, {to}{}: {}",
+                        c.written_at,
+                        printable(&c.author),
+                        if c.mine { " (you)" } else { "" },
+                        c.text
+                            .lines()
+                            .map(printable)
+                            .collect::<Vec<_>>()
+                            .join(&format!("\n{indent}  "))
+                    )?;
+                }
             }
         }
         SpaceCommand::Counts { space, json } => {

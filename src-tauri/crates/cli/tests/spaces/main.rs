@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 
+mod comments;
 mod folder_trouble;
 mod kills;
 mod team;

@@ -7,7 +7,7 @@
 //! a team with mixed app versions works; a bundle of a newer format is refused with a reason.
 
 use super::keys::{MemberKeys, short_hash, verifies_with};
-use super::roster::Roster;
+use super::roster::{Roster, audience_hash};
 use super::seal::{Unsealed, decrypt, encrypt};
 use crate::error::{Error, Result};
 use age::x25519;
@@ -33,8 +33,13 @@ pub struct Manifest {
     pub seq: Option<u64>,
     #[serde(default)]
     pub prev: Option<String>,
-    /// The hash of the epoch's recipient set the bundle was encrypted to.
+    /// The hash of the recipient set the bundle was encrypted to: the epoch's members, or its
+    /// `audience`.
     pub recipients: String,
+    /// The key ids of the few members a named bundle is written for (an author-only comment:
+    /// the author, the leads and the writer); none when it is for every member of the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Vec<String>>,
     pub records: Vec<SignedRecord>,
 }
 
@@ -77,8 +82,19 @@ impl Manifest {
             seq,
             prev,
             recipients: roster.recipients_hash(),
+            audience: None,
             records,
         }
+    }
+
+    /// The same bundle written for `ids` only (sorted, each once).
+    pub fn for_audience(mut self, ids: &[String]) -> Self {
+        let mut ids = ids.to_vec();
+        ids.sort();
+        ids.dedup();
+        self.recipients = audience_hash(&ids);
+        self.audience = Some(ids);
+        self
     }
 }
 
@@ -91,7 +107,8 @@ fn membership_code(roster: &Roster, manifest: &str) -> String {
 }
 
 /// The bundle's bytes: signed by `author` (or with the membership code when `author` is none)
-/// and encrypted to the roster's members. Returns the bytes and the manifest's hash.
+/// and encrypted to the roster's members (or the manifest's audience). Returns the bytes and
+/// the manifest's hash.
 pub fn seal_bundle(manifest: &Manifest, author: Option<&MemberKeys>, roster: &Roster) -> Result<(Vec<u8>, String)> {
     let json = serde_json::to_string(manifest).map_err(|e| Error::Internal(e.to_string()))?;
     let envelope = Envelope {
@@ -101,7 +118,13 @@ pub fn seal_bundle(manifest: &Manifest, author: Option<&MemberKeys>, roster: &Ro
     };
     let hash = short_hash(&[envelope.manifest.as_bytes()]);
     let bytes = serde_json::to_vec(&envelope).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok((encrypt(&roster.recipients()?, &bytes)?, hash))
+    let recipients = match &manifest.audience {
+        None => roster.recipients()?,
+        Some(ids) => roster
+            .recipients_of(ids)
+            .ok_or_else(|| Error::Internal("a bundle's audience names someone outside the roster".into()))??,
+    };
+    Ok((encrypt(&recipients, &bytes)?, hash))
 }
 
 /// Why a bundle is not applied. Each says what happened in words.
@@ -228,7 +251,21 @@ impl Opened {
         if m.epoch != roster.epoch {
             return Err(Refusal::UnknownEpoch(m.epoch));
         }
-        if m.recipients != roster.recipients_hash() {
+        let expected = match (&m.audience, &m.author) {
+            (None, _) => roster.recipients_hash(),
+            // Written for a few: a named bundle only, to members of the epoch, the writer and
+            // every lead among them (a lead sees what is said in the space).
+            (Some(ids), Some(author)) => {
+                let members = ids.iter().all(|id| roster.member_by_key(id).is_some());
+                let leads = roster.leads().all(|l| ids.contains(&l.keys.key_id()));
+                if !members || !leads || !ids.contains(author) {
+                    return Err(Refusal::WrongRecipients);
+                }
+                audience_hash(ids)
+            }
+            (Some(_), None) => return Err(Refusal::WrongRecipients),
+        };
+        if m.recipients != expected {
             return Err(Refusal::WrongRecipients);
         }
         match (&m.author, &self.signature) {

@@ -9,6 +9,9 @@ use ts_rs::TS;
 
 /// The record kind of a shared entry.
 pub const ENTRY: &str = "entry";
+/// The record kind of a comment on a shared entry (one writer per message; an answer names
+/// the comment it answers).
+pub const COMMENT: &str = "comment";
 
 /// How a reflection is shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

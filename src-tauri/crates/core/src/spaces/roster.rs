@@ -97,9 +97,15 @@ impl Roster {
 
     /// A hash of who can read this epoch's bundles, which a bundle names.
     pub fn recipients_hash(&self) -> String {
-        let mut ids: Vec<String> = self.members.iter().map(|m| m.keys.key_id()).collect();
-        ids.sort();
-        short_hash(&ids.iter().map(|s| s.as_bytes()).collect::<Vec<_>>())
+        let ids: Vec<String> = self.members.iter().map(|m| m.keys.key_id()).collect();
+        audience_hash(&ids)
+    }
+
+    /// The age recipients of the members named by `ids` (a bundle written for a few of the
+    /// epoch's members); none when one of them is not a member of this epoch.
+    pub fn recipients_of(&self, ids: &[String]) -> Option<Result<Vec<x25519::Recipient>>> {
+        let members: Option<Vec<&RosterMember>> = ids.iter().map(|id| self.member_by_key(id)).collect();
+        Some(members?.into_iter().map(|m| m.keys.recipient()).collect())
     }
 
     /// The roster signed by `lead` and encrypted to its members.
@@ -113,6 +119,15 @@ impl Roster {
         let bytes = serde_json::to_vec(&signed).map_err(|e| Error::Internal(e.to_string()))?;
         encrypt(&self.recipients()?, &bytes)
     }
+}
+
+/// A hash of a set of key ids, whatever their order: what a bundle names as the readers it
+/// was encrypted to.
+pub fn audience_hash(ids: &[String]) -> String {
+    let mut ids: Vec<&String> = ids.iter().collect();
+    ids.sort();
+    ids.dedup();
+    short_hash(&ids.iter().map(|s| s.as_bytes()).collect::<Vec<_>>())
 }
 
 /// Why a roster file was not taken up.

@@ -5,6 +5,7 @@
 
 mod carry;
 mod chain;
+mod comments;
 mod members;
 mod merge;
 mod read;
@@ -13,6 +14,7 @@ mod sync;
 mod timeline;
 
 pub use chain::{ChainBreak, ChainProblem, MissingBundle};
+pub use comments::{Audience, CommentView, MAX_COMMENT_CHARS};
 pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use sync::{FileProblem, SyncReport};
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};

@@ -6,7 +6,7 @@ use super::chain::{ChainBreak, MissingBundle};
 use super::sync::FileProblem;
 use crate::EntryId;
 use crate::error::{Error, Result};
-use crate::spaces::record::{ENTRY, Record, Scope};
+use crate::spaces::record::{COMMENT, ENTRY, Record, Scope};
 use crate::spaces::roster::{Role, Roster};
 use rusqlite::params;
 use serde::Serialize;
@@ -121,14 +121,14 @@ pub(super) struct Version {
 }
 
 impl Store {
-    fn versions(&self, space: &str) -> Result<Vec<Version>> {
+    fn versions(&self, space: &str, kind: &str) -> Result<Vec<Version>> {
         self.conn
             .prepare(
                 "SELECT id, writer, author_key, revision, deleted, quarantine, record FROM space_records \
                  WHERE space_id = ?1 AND kind = ?2 ORDER BY id, hash",
             )
             .and_then(|mut s| {
-                s.query_map(params![space, ENTRY], |r| {
+                s.query_map(params![space, kind], |r| {
                     Ok(Version {
                         id: r.get(0)?,
                         writer: r.get(1)?,
@@ -166,8 +166,17 @@ impl Store {
     /// did not hold back, none withdrawn, parsed once. What the entries, the counts and the
     /// status all read.
     pub(super) fn live(&self, space: &str) -> Result<Vec<Live>> {
+        self.live_of(space, ENTRY)
+    }
+
+    /// Each record of `kind` as it stands (see `live`).
+    pub(super) fn live_of(&self, space: &str, kind: &str) -> Result<Vec<Live>> {
         let mut by_id: BTreeMap<String, Vec<Version>> = BTreeMap::new();
-        for v in self.versions(space)?.into_iter().filter(|v| v.quarantine.is_none()) {
+        for v in self
+            .versions(space, kind)?
+            .into_iter()
+            .filter(|v| v.quarantine.is_none())
+        {
             by_id.entry(v.id.clone()).or_default().push(v);
         }
         let mut out = Vec::new();
@@ -289,8 +298,9 @@ impl Store {
                 r.get(0)
             })
             .map_err(|e| self.fail(e))?;
-        let held_back = self
-            .versions(&s.info.id)?
+        let mut held = self.versions(&s.info.id, ENTRY)?;
+        held.extend(self.versions(&s.info.id, COMMENT)?);
+        let held_back = held
             .into_iter()
             .filter_map(|v| {
                 v.quarantine.map(|reason| HeldBack {

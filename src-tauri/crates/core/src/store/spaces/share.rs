@@ -15,11 +15,12 @@ use crate::spaces::record::{ENTRY, Record, Scope, project, texts_of};
 use rusqlite::{OptionalExtension, params};
 use serde_json::Value;
 
-/// One record this journal is about to publish, and what its private map keeps.
-struct Outgoing {
-    record: Record,
-    entry: EntryId,
-    key: Option<RecordKey>,
+/// One record this journal is about to publish, and what its private map keeps: the entry a
+/// share came from (none for a comment).
+pub(super) struct Outgoing {
+    pub record: Record,
+    pub entry: Option<EntryId>,
+    pub key: Option<RecordKey>,
 }
 
 /// The writer an anonymous record is kept under: its own key, hashed.
@@ -105,12 +106,12 @@ impl Store {
                     body,
                     rest: Default::default(),
                 },
-                entry: *id,
+                entry: Some(*id),
                 key,
             });
         }
         let ids = out.iter().map(|o| o.record.id.clone()).collect();
-        self.publish(&s, out, scope.is_anonymous())?;
+        self.publish(&s, out, scope.is_anonymous(), None)?;
         Ok(ids)
     }
 
@@ -147,7 +148,16 @@ impl Store {
             rest: Default::default(),
         };
         let key = key.map(|k| RecordKey::from_seed(&k)).transpose()?;
-        self.publish(&s, vec![Outgoing { record, entry, key }], scope.is_anonymous())
+        self.publish(
+            &s,
+            vec![Outgoing {
+                record,
+                entry: Some(entry),
+                key,
+            }],
+            scope.is_anonymous(),
+            None,
+        )
     }
 
     /// The space, refused when this journal is no longer in its newest roster or the folder
@@ -165,7 +175,15 @@ impl Store {
         Ok(s)
     }
 
-    fn publish(&mut self, s: &Space, out: Vec<Outgoing>, anonymous: bool) -> Result<()> {
+    /// Writes `out` as this journal's next bundle, for every member of the epoch or, named
+    /// only, for `audience`; applied to this journal's own view in the same transaction.
+    pub(super) fn publish(
+        &mut self,
+        s: &Space,
+        out: Vec<Outgoing>,
+        anonymous: bool,
+        audience: Option<&[String]>,
+    ) -> Result<()> {
         let me = s.keys.public().key_id();
         let mut signed = Vec::new();
         for o in &out {
@@ -208,11 +226,14 @@ impl Store {
         .max()
         .unwrap_or(0);
         let seq = next_seq.max(on_disk + 1) as u64;
-        let manifest = Manifest::new(
+        let mut manifest = Manifest::new(
             &s.roster,
             (!anonymous).then_some((&s.keys, seq, last_hash)),
             signed.clone(),
         );
+        if let Some(ids) = audience.filter(|_| !anonymous) {
+            manifest = manifest.for_audience(ids);
+        }
         let (bytes, manifest_hash) = seal_bundle(&manifest, (!anonymous).then_some(&s.keys), &s.roster)?;
         let file_hash = short_hash(&[&bytes]);
         let (dir, name) = if anonymous {
@@ -247,6 +268,7 @@ impl Store {
                 },
             )
             .map_err(|e| self.fail(e))?;
+            let Some(entry) = o.entry else { continue };
             tx.execute(
                 "INSERT INTO space_shares (space_id, shared_id, entry_id, scope, revision, record_key, shared_at, withdrawn_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (space_id, shared_id) DO UPDATE SET \
@@ -254,7 +276,7 @@ impl Store {
                 params![
                     s.info.id,
                     o.record.id,
-                    o.entry,
+                    entry,
                     o.record.scope.map(|s| s.code()),
                     o.record.revision as i64,
                     o.key.as_ref().map(|k| k.seed().to_vec()),
@@ -297,7 +319,7 @@ impl Store {
 }
 
 /// When a version was written: to the second when named, to the day when anonymous.
-fn stamp(now: chrono::DateTime<chrono::Utc>, scope: Scope) -> String {
+pub(super) fn stamp(now: chrono::DateTime<chrono::Utc>, scope: Scope) -> String {
     if scope.is_anonymous() {
         now.date_naive().to_string()
     } else {
@@ -306,7 +328,7 @@ fn stamp(now: chrono::DateTime<chrono::Utc>, scope: Scope) -> String {
 }
 
 /// The guard on what would leave the device. Never names the text found, only where.
-fn guard(body: &Value, never: &[String], accept_findings: bool) -> Result<()> {
+pub(super) fn guard(body: &Value, never: &[String], accept_findings: bool) -> Result<()> {
     for (at, text) in texts_of(body) {
         for f in scan(&text, never) {
             let what = match f.kind {

@@ -2,6 +2,7 @@
 //! sharing, reading, withdrawing, roster epochs, hostile and broken files, order and repeats.
 
 mod chain;
+mod comments;
 mod hostile;
 mod order;
 mod sharing;

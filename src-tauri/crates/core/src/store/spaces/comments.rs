@@ -1,0 +1,219 @@
+//! Comments on a shared reflection: one writer per message, a thread by answers naming the
+//! comment they answer. A comment is for the team (every member of the epoch can read it) or
+//! for the author only: then its bundle is encrypted to the reflection's author, the leads and
+//! the writer alone, so another member's journal never holds it in a form it can read.
+
+use super::super::Store;
+use super::share::{Outgoing, guard, stamp};
+use crate::error::{Error, Problem, Result};
+use crate::spaces::record::{COMMENT, ENTRY, Record, Scope};
+use crate::text_rules::{check_long, is_blank};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// The longest comment, in characters: a few paragraphs, not an essay.
+pub const MAX_COMMENT_CHARS: usize = 4000;
+
+/// Who a comment is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Every member of the space.
+    Team,
+    /// The reflection's author and the leads.
+    Author,
+}
+
+impl Audience {
+    fn code(self) -> &'static str {
+        match self {
+            Audience::Team => "team",
+            Audience::Author => "author",
+        }
+    }
+}
+
+/// One comment as this journal holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentView {
+    pub id: String,
+    /// The shared reflection it is about.
+    pub on: String,
+    /// The comment it answers, in a thread.
+    pub reply_to: Option<String>,
+    /// The writer's display name in the space.
+    pub author: String,
+    /// Written by this journal.
+    pub mine: bool,
+    pub audience: Audience,
+    pub text: String,
+    /// As the writer's computer stamped it: shown as written, never used for order.
+    pub written_at: String,
+}
+
+impl Store {
+    /// Writes a comment on the shared reflection `on` (or an answer to the comment
+    /// `reply_to` there) for the team or for its author only; returns the comment's id. The
+    /// guard runs on the text as on a share: a CPR number or a never-store word blocks, other
+    /// findings block unless `accept_findings`. An author-only comment needs a reflection
+    /// shared by name (a share without a name has no author to write to).
+    pub fn comment(
+        &mut self,
+        space: &str,
+        on: &str,
+        reply_to: Option<&str>,
+        text: &str,
+        audience: Audience,
+        accept_findings: bool,
+    ) -> Result<String> {
+        let s = self.member_space(space)?;
+        let me = s.keys.public().key_id();
+        let on = on.trim();
+        let target = self
+            .live_of(&s.info.id, ENTRY)?
+            .into_iter()
+            .find(|l| l.version.id == on && l.scope != Scope::Aggregate)
+            .ok_or_else(|| Error::NotFound {
+                what: "shared reflection",
+                id: on.to_owned(),
+            })?;
+        if let Some(parent) = reply_to {
+            let known = self
+                .space_comments(&s.info.id, on)?
+                .iter()
+                .any(|c| c.id == parent.trim());
+            if !known {
+                return Err(Error::NotFound {
+                    what: "comment on this reflection",
+                    id: parent.trim().to_owned(),
+                });
+            }
+        }
+        let text = check_long(text).map_err(|r| Error::invalid("text", Problem::Malformed, r.message()))?;
+        let text = text.trim().to_owned();
+        if is_blank(&text) {
+            return Err(Error::invalid("text", Problem::Required, "write the comment first"));
+        }
+        if text.chars().count() > MAX_COMMENT_CHARS {
+            return Err(Error::invalid(
+                "text",
+                Problem::TooLong,
+                format!("a comment holds at most {MAX_COMMENT_CHARS} characters"),
+            ));
+        }
+        let readers = match audience {
+            Audience::Team => None,
+            Audience::Author => {
+                let author = target.version.author_key.clone().ok_or_else(|| {
+                    Error::invalid(
+                        "audience",
+                        Problem::UnknownValue,
+                        "this reflection was shared without a name: a comment on it can go to the team only",
+                    )
+                })?;
+                let mut ids: Vec<String> = s.roster.leads().map(|l| l.keys.key_id()).collect();
+                ids.push(author);
+                ids.push(me.clone());
+                if ids.iter().any(|id| s.roster.member_by_key(id).is_none()) {
+                    return Err(Error::invalid(
+                        "audience",
+                        Problem::UnknownValue,
+                        "the reflection's author is no longer in the space: write to the team instead",
+                    ));
+                }
+                Some(ids)
+            }
+        };
+        let body = json!({
+            "on": on,
+            "reply_to": reply_to.map(str::trim),
+            "audience": audience.code(),
+            "text": text,
+        });
+        guard(&body, &self.never_store_words()?, accept_findings)?;
+        let id = uuid::Uuid::now_v7().to_string();
+        let record = Record {
+            kind: COMMENT.into(),
+            id: id.clone(),
+            revision: 1,
+            updated_at: stamp(crate::time::now(), Scope::Named),
+            deleted: false,
+            scope: Some(Scope::Named),
+            body,
+            rest: Default::default(),
+        };
+        let out = vec![Outgoing {
+            record,
+            entry: None,
+            key: None,
+        }];
+        self.publish(&s, out, false, readers.as_deref())?;
+        Ok(id)
+    }
+
+    /// The comments this journal can read on the shared reflection `on`, in the order they
+    /// were written (their ids are UUIDv7; the clocks of the writers' computers decide
+    /// nothing), answers after what they answer.
+    pub fn space_comments(&self, space: &str, on: &str) -> Result<Vec<CommentView>> {
+        let s = self.space(space)?;
+        let me = s.keys.public().key_id();
+        let names = self.names(&s.info.id)?;
+        let mut out: Vec<CommentView> = self
+            .live_of(&s.info.id, COMMENT)?
+            .into_iter()
+            .filter(|l| l.record.body.get("on").and_then(Value::as_str) == Some(on.trim()))
+            .filter_map(|l| {
+                let body = &l.record.body;
+                let text = body.get("text").and_then(Value::as_str)?.to_owned();
+                let key = l.version.author_key.clone()?;
+                Some(CommentView {
+                    on: on.trim().to_owned(),
+                    reply_to: body.get("reply_to").and_then(Value::as_str).map(str::to_owned),
+                    author: names
+                        .get(&key)
+                        .cloned()
+                        .unwrap_or_else(|| key[..8.min(key.len())].to_owned()),
+                    mine: key == me,
+                    audience: match body.get("audience").and_then(Value::as_str) {
+                        Some("author") => Audience::Author,
+                        _ => Audience::Team,
+                    },
+                    text,
+                    written_at: l.record.updated_at.clone(),
+                    id: l.version.id,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(threaded(out))
+    }
+}
+
+/// Comments in the order written, each answer right after the comment it answers (and its
+/// earlier answers); an answer to a comment this journal cannot read stays in written order.
+fn threaded(comments: Vec<CommentView>) -> Vec<CommentView> {
+    let known: std::collections::BTreeSet<String> = comments.iter().map(|c| c.id.clone()).collect();
+    let mut children: BTreeMap<String, Vec<CommentView>> = BTreeMap::new();
+    let mut roots = Vec::new();
+    for c in comments {
+        match c.reply_to.clone().filter(|p| known.contains(p)) {
+            Some(parent) => children.entry(parent).or_default().push(c),
+            None => roots.push(c),
+        }
+    }
+    fn walk(c: CommentView, children: &mut BTreeMap<String, Vec<CommentView>>, out: &mut Vec<CommentView>) {
+        let answers = children.remove(&c.id).unwrap_or_default();
+        out.push(c);
+        for a in answers {
+            walk(a, children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for r in roots {
+        walk(r, &mut children, &mut out);
+    }
+    out
+}

@@ -1,0 +1,241 @@
+//! Comments on a shared reflection: for the team, or for the author only — encrypted to the
+//! author and the lead alone, so a third member's journal never holds it readable.
+
+use super::*;
+use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
+use eftertanke_core::store::spaces::Audience;
+use eftertanke_core::{ErrorKind, Problem};
+
+/// Every byte of a journal's database files, to look for a text in.
+fn journal_bytes(db: &Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        if let Ok(b) = std::fs::read(std::path::PathBuf::from(p)) {
+            all.extend(b);
+        }
+    }
+    all
+}
+
+fn holds(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn an_author_only_comment_reaches_the_author_and_never_the_third_member() {
+    let mut t = team(2);
+    let private = entry(&mut t.members[0], "Lektiecafé i Bydelshuset");
+    let shared = t.members[0]
+        .share_entries(&t.space, &[private], Scope::Named, false)
+        .unwrap()
+        .remove(0);
+    t.lead.sync_space(&t.space, false).unwrap();
+
+    const TEAM: &str = "Godt forsøg. Tag det med på refleksionsmødet";
+    const PRIVATE: &str = "Hvordan havde du det efter mødet med foreningen?";
+    let to_team = t
+        .lead
+        .comment(&t.space, &shared, None, TEAM, Audience::Team, false)
+        .unwrap();
+    let to_author = t
+        .lead
+        .comment(&t.space, &shared, None, PRIVATE, Audience::Author, false)
+        .unwrap();
+    assert!(to_team < to_author, "UUIDv7 ids order the comments as written");
+
+    // The author reads both, and answers the private one, privately.
+    t.members[0].sync_space(&t.space, false).unwrap();
+    let seen = t.members[0].space_comments(&t.space, &shared).unwrap();
+    assert_eq!(
+        seen.iter()
+            .map(|c| (c.text.as_str(), c.audience, c.author.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (TEAM, Audience::Team, "Teamleder"),
+            (PRIVATE, Audience::Author, "Teamleder")
+        ]
+    );
+    let answer = t.members[0]
+        .comment(
+            &t.space,
+            &shared,
+            Some(&to_author),
+            "Bedre, da vi talte om det bagefter",
+            Audience::Author,
+            false,
+        )
+        .unwrap();
+
+    // The lead reads the thread: the answer right after what it answers.
+    t.lead.sync_space(&t.space, false).unwrap();
+    let thread = t.lead.space_comments(&t.space, &shared).unwrap();
+    assert_eq!(
+        thread.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        [to_team.as_str(), to_author.as_str(), answer.as_str()]
+    );
+    assert_eq!(thread[2].reply_to.as_deref(), Some(to_author.as_str()));
+    assert_eq!(thread[2].author, "Medarbejder 0");
+
+    // The third member: the team comment only, and the private words nowhere in the journal.
+    t.members[1].sync_space(&t.space, false).unwrap();
+    let third = t.members[1].space_comments(&t.space, &shared).unwrap();
+    assert_eq!(third.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), [TEAM]);
+    let bytes = journal_bytes(&t.dbs[2]);
+    assert!(
+        holds(&bytes, "Tag det med"),
+        "the scan can see a comment the journal holds"
+    );
+    assert!(
+        !holds(&bytes, "foreningen?") && !holds(&bytes, "talte om det"),
+        "the private thread is not in the third journal"
+    );
+    let report = t.members[1].sync_space(&t.space, false).unwrap();
+    assert!(
+        report.rejected.is_empty(),
+        "not written to them is not an error: {report:?}"
+    );
+
+    // Read twice, nothing changes.
+    t.lead.sync_space(&t.space, false).unwrap();
+    assert_eq!(t.lead.space_comments(&t.space, &shared).unwrap(), thread);
+}
+
+#[test]
+fn a_comment_is_checked_like_a_share_and_an_anonymous_share_has_no_author_to_write_to() {
+    let mut t = team(1);
+    let named = entry(&mut t.members[0], "Madklub");
+    let anonymous = entry(&mut t.members[0], "Fællesspisning");
+    let named = t.members[0]
+        .share_entries(&t.space, &[named], Scope::Named, false)
+        .unwrap()
+        .remove(0);
+    let anonymous = t.members[0]
+        .share_entries(&t.space, &[anonymous], Scope::Anonymous, false)
+        .unwrap()
+        .remove(0);
+    t.lead.sync_space(&t.space, false).unwrap();
+    let files = bundle_files(&t.folder).len();
+
+    let refused = |r: eftertanke_core::Result<String>| {
+        let e = r.unwrap_err();
+        (e.kind(), e.field().map(str::to_owned), e.problem())
+    };
+    assert_eq!(
+        refused(
+            t.lead
+                .comment(&t.space, &named, None, "Ring til mor 010203-1234", Audience::Team, true)
+        ),
+        (
+            ErrorKind::InvalidInput,
+            Some("text".into()),
+            Some(Problem::PersonalData)
+        ),
+        "a CPR number blocks even when findings are accepted"
+    );
+    assert_eq!(
+        refused(
+            t.lead
+                .comment(&t.space, &named, None, " \u{200B} ", Audience::Team, false)
+        )
+        .2,
+        Some(Problem::Required)
+    );
+    assert_eq!(
+        refused(
+            t.lead
+                .comment(&t.space, &named, None, &"ord ".repeat(1001), Audience::Team, false)
+        )
+        .2,
+        Some(Problem::TooLong)
+    );
+    assert_eq!(
+        refused(
+            t.lead
+                .comment(&t.space, &anonymous, None, "Til forfatteren", Audience::Author, false)
+        )
+        .1,
+        Some("audience".into())
+    );
+    assert_eq!(
+        refused(t.lead.comment(
+            &t.space,
+            "0190a000-0000-7000-8000-000000000000",
+            None,
+            "Hej",
+            Audience::Team,
+            false
+        ))
+        .0,
+        ErrorKind::NotFound
+    );
+    assert_eq!(
+        refused(
+            t.lead
+                .comment(&t.space, &named, Some("no-such-comment"), "Hej", Audience::Team, false)
+        )
+        .0,
+        ErrorKind::NotFound
+    );
+    assert_eq!(bundle_files(&t.folder).len(), files, "nothing refused was written");
+    // A share without a name takes a comment to the team.
+    t.lead
+        .comment(
+            &t.space,
+            &anonymous,
+            None,
+            "Godt gået, hvem du end er",
+            Audience::Team,
+            false,
+        )
+        .unwrap();
+    t.members[0].sync_space(&t.space, false).unwrap();
+    assert_eq!(t.members[0].space_comments(&t.space, &anonymous).unwrap().len(), 1);
+}
+
+#[test]
+fn a_bundle_for_a_few_that_leaves_out_the_lead_is_refused() {
+    let mut t = team(2);
+    let private = entry(&mut t.members[0], "Madklub");
+    let shared = t.members[0]
+        .share_entries(&t.space, &[private], Scope::Named, false)
+        .unwrap()
+        .remove(0);
+    t.members[1].sync_space(&t.space, false).unwrap();
+    // The second member writes "privately" to the author, past the lead.
+    let keys = keys_of(&t.dbs[2]);
+    let author = keys_of(&t.dbs[1]).public().key_id();
+    let roster = t.lead.space_roster(&t.space).unwrap();
+    let record = json!({"kind": "comment", "id": uuid::Uuid::now_v7().to_string(), "revision": 1,
+                        "updated_at": "2026-12-02T10:00:00.000000Z", "scope": "named",
+                        "body": {"on": shared, "audience": "author", "text": "Uden om lederen"}})
+    .to_string();
+    let m = Manifest::new(
+        &roster,
+        Some((&keys, 40, None)),
+        vec![SignedRecord {
+            record,
+            writer: None,
+            sig: None,
+        }],
+    )
+    .for_audience(&[author, keys.public().key_id()]);
+    plant(
+        &t,
+        "00000040-past-the-lead.bundle",
+        &seal_bundle(&m, Some(&keys), &roster).unwrap().0,
+    );
+    let report = t.members[0].sync_space(&t.space, false).unwrap();
+    let p = report
+        .rejected
+        .iter()
+        .find(|p| p.name.contains("past-the-lead"))
+        .expect("refused");
+    assert_eq!(p.code, "wrong_recipients", "{}", p.reason);
+    assert!(t.members[0].space_comments(&t.space, &shared).unwrap().is_empty());
+    assert!(
+        t.lead.sync_space(&t.space, false).unwrap().rejected.is_empty(),
+        "the lead cannot read it: not for them"
+    );
+}

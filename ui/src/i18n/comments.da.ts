@@ -1,0 +1,33 @@
+// Kommentarer til en delt refleksion og deres tråde, på dansk.
+import type { Messages } from "./en";
+
+export const commentsDa: Messages["comments"] = {
+  show: "Kommentarer",
+  hide: "Skjul kommentarer",
+  showLabel: "Kommentarer til {title}",
+  hideLabel: "Skjul kommentarer til {title}",
+  threadLabel: "Kommentarer til {title}",
+  none: "Ingen kommentarer endnu.",
+  you: "dig",
+  authorOnly: "kun til forfatteren",
+  reply: "Svar",
+  replyLabel: "Svar {name}",
+  answering: "Du svarer {name}.",
+  cancelReply: "Ikke et svar",
+  answerPrivate: "Svaret går samme vej som kommentaren: kun til forfatteren og teamlederen.",
+  yourComment: "Din kommentar",
+  hint: "Skriv om forsøget, ikke om borgere med navn. En kommentar kan ikke trækkes tilbage: kollegerne beholder det, de har læst.",
+  who: "Hvem læser den",
+  toTeam: "Teamet",
+  toTeamHint: "Alle i refleksionsrummet.",
+  toAuthor: "Kun forfatteren",
+  toAuthorHint: "Krypteret til forfatteren og teamlederen alene. De andre medlemmer får den aldrig.",
+  send: "Send kommentaren",
+  sending: "Sender …",
+  sent: "Sendt. Kollegerne ser den, når deres Eftertanke læser mappen.",
+  empty: "Skriv kommentaren først.",
+  blocked: "Ikke sendt: Kommentaren indeholder noget, der ligner et CPR-nummer eller et ord fra din liste over ord, der aldrig må gemmes. Ret det, og send så.",
+  warned: "Ikke sendt endnu: Kommentaren indeholder noget, der ligner et telefonnummer eller en e-mailadresse. Ret det, eller send alligevel.",
+  sendAnyway: "Send alligevel",
+  count: { one: "{n} kommentar", other: "{n} kommentarer" },
+};
