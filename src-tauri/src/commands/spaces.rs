@@ -6,7 +6,8 @@ use crate::state::AppState;
 use eftertanke_core::EntryId;
 use eftertanke_core::spaces::{MemberCard, Scope};
 use eftertanke_core::store::spaces::{
-    Audience, CommentView, SharedEntryView, SpaceCounts, SpaceInfo, SpaceStatus, SyncReport, TeamTimeline,
+    Audience, CommentView, EntryComments, ReviewFilter, ReviewQueue, SharedEntryView, SpaceCounts, SpaceInfo,
+    SpaceStatus, SyncReport, TeamTimeline,
 };
 use std::path::PathBuf;
 use tauri::State;
@@ -40,6 +41,24 @@ pub fn space_timeline(state: State<'_, AppState>, space: String) -> Result<TeamT
 #[tauri::command(async)]
 pub fn space_comments(state: State<'_, AppState>, space: String, on: String) -> Result<Vec<CommentView>, IpcError> {
     state.with_store(|s| s.space_comments(&space, &on))
+}
+
+/// As team lead: what arrived since this journal last went through the space.
+#[tauri::command(async)]
+pub fn review_queue(state: State<'_, AppState>, space: String, filter: ReviewFilter) -> Result<ReviewQueue, IpcError> {
+    state.with_store(|s| s.review_queue(&space, &filter))
+}
+
+/// Marks what arrived up to `until` (the newest arrival the queue showed) as gone through.
+#[tauri::command(async)]
+pub fn mark_reviewed(state: State<'_, AppState>, space: String, until: Option<String>) -> Result<(), IpcError> {
+    state.with_store(|s| s.mark_reviewed(&space, until.as_deref()))
+}
+
+/// The comments on one of this journal's reflections, in every space it is shared in.
+#[tauri::command(async)]
+pub fn entry_comments(state: State<'_, AppState>, entry: EntryId) -> Result<Vec<EntryComments>, IpcError> {
+    state.with_store(|s| s.entry_comments(entry))
 }
 
 /// A comment (or an answer, `reply_to`) on a shared reflection; returns its id.

@@ -130,6 +130,13 @@ test("a worker shares a reflection with the team lead through a shared folder, a
       timeoutMsg: "the shared reflection did not reach the lead",
     });
     assert.ok((await sharedTitles(app.browser)).some((t) => t.includes("Sara")));
+    // It waits in the lead's review, with who shared it.
+    const review = await app.browser.$("[data-testid=review-queue]");
+    await app.browser.waitUntil(async () => (await review.getText()).includes(TITLE), {
+      timeout: 10000,
+      timeoutMsg: "the share is not in the lead's review queue",
+    });
+    assert.match(await review.getText(), /delt af Sara/);
     await app.browser.saveScreenshot(join(shots, "team-lead-view-da.png"));
     // The team's timeline holds the attempt in its lane.
     const timeline = await app.browser.$("[data-testid=team-timeline]");
@@ -233,6 +240,17 @@ test("a worker shares a reflection with the team lead through a shared folder, a
       timeout: 20000,
       timeoutMsg: "a colleague's share did not arrive by itself while the window was open",
     });
+    // The lead's review holds the new share, until the lead marks it gone through.
+    const review = await app.browser.$("[data-testid=review-queue]");
+    await app.browser.waitUntil(async () => (await review.getText()).includes("Madklub"), {
+      timeout: 10000,
+      timeoutMsg: "the new share is not in the lead's review queue",
+    });
+    await review.scrollIntoView({ block: "start" });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(shots, "team-review-en.png"));
+    await click(app.browser, "[data-action=mark-reviewed]");
+    await app.browser.$("[data-testid=review-empty]").waitForExist({ timeout: 10000 });
     await (await app.browser.$("li[data-member]")).scrollIntoView({ block: "center" });
     await app.browser.pause(300);
     await app.browser.saveScreenshot(join(shots, "team-members-en.png"));

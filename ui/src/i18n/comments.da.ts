@@ -8,6 +8,8 @@ export const commentsDa: Messages["comments"] = {
   hideLabel: "Skjul kommentarer til {title}",
   threadLabel: "Kommentarer til {title}",
   none: "Ingen kommentarer endnu.",
+  onEntry: "Det har teamet sagt",
+  openSpace: "Åbn {space}",
   you: "dig",
   authorOnly: "kun til forfatteren",
   reply: "Svar",

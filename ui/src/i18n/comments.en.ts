@@ -6,6 +6,8 @@ export const commentsEn = {
   hideLabel: "Hide comments on {title}",
   threadLabel: "Comments on {title}",
   none: "No comments yet.",
+  onEntry: "What the team said",
+  openSpace: "Open {space}",
   you: "you",
   authorOnly: "to the author only",
   reply: "Answer",

@@ -3,6 +3,7 @@ import type { Messages } from "./en";
 import { teamDa } from "./team.da";
 import { shareDa } from "./share.da";
 import { commentsDa } from "./comments.da";
+import { reviewDa } from "./review.da";
 
 export const da: Messages = {
   app: {
@@ -473,4 +474,5 @@ export const da: Messages = {
   team: teamDa,
   share: shareDa,
   comments: commentsDa,
+  review: reviewDa,
 };

@@ -3,6 +3,7 @@
 import { teamEn } from "./team.en";
 import { shareEn } from "./share.en";
 import { commentsEn } from "./comments.en";
+import { reviewEn } from "./review.en";
 
 export const en = {
   app: {
@@ -473,6 +474,7 @@ export const en = {
   team: teamEn,
   share: shareEn,
   comments: commentsEn,
+  review: reviewEn,
 };
 
 export type Messages = typeof en;

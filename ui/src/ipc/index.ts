@@ -169,6 +169,10 @@ import type { SpaceStatus } from "./bindings/SpaceStatus";
 import type { SharedEntryView } from "./bindings/SharedEntryView";
 import type { CommentView } from "./bindings/CommentView";
 import type { Audience } from "./bindings/Audience";
+import type { EntryComments } from "./bindings/EntryComments";
+import type { ReviewFilter } from "./bindings/ReviewFilter";
+import type { ReviewItem } from "./bindings/ReviewItem";
+import type { ReviewQueue } from "./bindings/ReviewQueue";
 import type { SpaceCounts } from "./bindings/SpaceCounts";
 import type { TeamTimeline } from "./bindings/TeamTimeline";
 import type { TeamLane } from "./bindings/TeamLane";
@@ -176,7 +180,7 @@ import type { TeamNode } from "./bindings/TeamNode";
 import type { SyncReport } from "./bindings/SyncReport";
 import type { Scope } from "./bindings/Scope";
 import type { MemberCard } from "./bindings/MemberCard";
-export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard, TeamTimeline, TeamLane, TeamNode, CommentView, Audience };
+export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard, TeamTimeline, TeamLane, TeamNode, CommentView, Audience, EntryComments, ReviewFilter, ReviewItem, ReviewQueue };
 export type { CountCell } from "./bindings/CountCell";
 export type { FileProblem } from "./bindings/FileProblem";
 export type { MemberView } from "./bindings/MemberView";
@@ -194,6 +198,9 @@ export const spaceCounts = (space: string) => call<SpaceCounts>("space_counts", 
 /** The team's timeline: a lane per initiative the shares name, and the charts. */
 export const spaceTimeline = (space: string) => call<TeamTimeline>("space_timeline", { space });
 export const spaceComments = (space: string, on: string) => call<CommentView[]>("space_comments", { space, on });
+export const reviewQueue = (space: string, filter: ReviewFilter) => call<ReviewQueue>("review_queue", { space, filter });
+export const markReviewed = (space: string, until: string | null) => call<null>("mark_reviewed", { space, until });
+export const entryComments = (entry: string) => call<EntryComments[]>("entry_comments", { entry });
 export const commentOnShare = (space: string, on: string, replyTo: string | null, text: string, audience: Audience, acceptFindings: boolean) =>
   call<string>("comment_on_share", { space, on, replyTo, text, audience, acceptFindings });
 /** Reads what arrived in the space's folder. A bundle withdrawing many records at once waits

@@ -12,6 +12,7 @@ vi.mock("../ipc", async (importOriginal) => {
     linksOf: vi.fn(async () => ({ to: [], from: [] })),
     listEntries: vi.fn(async () => ({ entries: [], nextCursor: null })),
     listSpaces: vi.fn(async () => [space]),
+    entryComments: vi.fn(async () => []),
   };
 });
 
@@ -32,5 +33,11 @@ describe("sharing from a reflection's own page", () => {
     await fireEvent.click(within(dialog).getByRole("button", { name: "Annuller" }));
     expect(screen.queryByRole("dialog")).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(button));
+  });
+
+  it("shows no team section for a reflection shared nowhere", async () => {
+    render(EntryView, { id: "e-1", justSaved: false });
+    await screen.findByRole("button", { name: "Del med teamet" });
+    expect(screen.queryByTestId("entry-comments")).toBeNull();
   });
 });

@@ -25,8 +25,8 @@ const backend = vi.hoisted(() => ({
   status: null as unknown as SpaceStatus,
   entries: [] as SharedEntryView[],
   timeline: null as unknown as TeamTimeline,
-  // The callback SpaceView gave onSpacesRead, while it listens.
-  heard: null as (() => void) | null,
+  // What the views of the space gave onSpacesRead, while they listen.
+  listeners: new Set<() => void>(),
   report: null as unknown as SyncReport,
   synced: [] as [string, boolean][],
   withdrawn: [] as [string, string][],
@@ -44,6 +44,7 @@ vi.mock("../ipc", async (importOriginal) => {
     spaceCounts: vi.fn(async () => ({ cells: [{ outcome: "failed", level: 2, count: 4 }], withheld: 2 })),
     spaceTimeline: vi.fn(async () => backend.timeline),
     spaceComments: vi.fn(async () => []),
+    reviewQueue: vi.fn(async () => ({ items: [], reviewedAt: null })),
     syncSpace: vi.fn(async (space: string, allow: boolean) => (backend.synced.push([space, allow]), backend.report)),
     withdrawShare: vi.fn(async (space: string, id: string) => {
       backend.withdrawn.push([space, id]);
@@ -69,8 +70,8 @@ vi.mock("./live", async (importOriginal) => {
   return {
     ...real,
     onSpacesRead: vi.fn((cb: () => void) => {
-      backend.heard = cb;
-      return () => (backend.heard = null);
+      backend.listeners.add(cb);
+      return () => backend.listeners.delete(cb);
     }),
   };
 });
@@ -85,7 +86,7 @@ describe("one reflection space", () => {
     backend.status = status();
     backend.entries = [];
     backend.timeline = timeline();
-    backend.heard = null;
+    backend.listeners.clear();
     backend.report = { rosters: 0, bundles: 2, records: 3, unchanged: 1, waiting: 0, rejected: [] };
     backend.synced = [];
     backend.withdrawn = [];
@@ -242,9 +243,9 @@ describe("one reflection space", () => {
     backend.timeline = timeline({
       lanes: [{ initiative: null, lastOn: "2026-03", nodes: [teamNode({ title: "Street party", scope: "anonymous", author: null, occurredOn: "2026-03" })] }],
     });
-    backend.heard?.();
+    for (const cb of backend.listeners) cb();
     expect(await screen.findByText("Street party")).toBeTruthy();
     unmount();
-    expect(backend.heard, "a closed space no longer listens").toBeNull();
+    expect(backend.listeners.size, "a closed space no longer listens").toBe(0);
   });
 });

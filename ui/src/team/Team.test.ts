@@ -36,6 +36,7 @@ vi.mock("../ipc", async (importOriginal) => {
     spaceEntries: vi.fn(async () => []),
     spaceCounts: vi.fn(async () => ({ cells: [], withheld: 0 })),
     spaceTimeline: vi.fn(async () => timeline()),
+    reviewQueue: vi.fn(async () => ({ items: [], reviewedAt: null })),
   };
 });
 

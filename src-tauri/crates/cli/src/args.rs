@@ -199,6 +199,25 @@ pub enum SpaceCommand {
         #[arg(long)]
         json: bool,
     },
+    /// As team lead: what arrived since you last went through the space, newest first.
+    Review {
+        space: String,
+        /// Only what this member shared by name.
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long)]
+        initiative: Option<String>,
+        /// failed, partly, succeeded or too_early.
+        #[arg(long)]
+        outcome: Option<String>,
+        /// Only this participation level (0-4).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=4))]
+        level: Option<u8>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark what arrived so far as gone through: the review starts empty again.
+    Reviewed { space: String },
     /// Read what arrived in the space's folder (every space without SPACE).
     Sync {
         space: Option<String>,

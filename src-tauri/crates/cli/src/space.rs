@@ -2,9 +2,10 @@
 
 use crate::args::{ScopeArg, SpaceCommand};
 use anyhow::Context;
+use eftertanke_core::Outcome;
 use eftertanke_core::Store;
 use eftertanke_core::spaces::Scope;
-use eftertanke_core::store::spaces::{Audience, ChainProblem, SyncReport};
+use eftertanke_core::store::spaces::{Audience, ChainProblem, ReviewFilter, SyncReport};
 use eftertanke_core::text_rules::printable;
 use std::io::{Read, Write};
 
@@ -276,6 +277,62 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                     )?;
                 }
             }
+        }
+        SpaceCommand::Review {
+            space,
+            member,
+            initiative,
+            outcome,
+            level,
+            json,
+        } => {
+            let outcome = outcome
+                .map(|o| {
+                    o.parse::<Outcome>().map_err(|()| {
+                        eftertanke_core::Error::invalid(
+                            "outcome",
+                            eftertanke_core::Problem::UnknownValue,
+                            format!(
+                                "'{}' is not an outcome: failed, partly, succeeded or too_early",
+                                printable(&o)
+                            ),
+                        )
+                    })
+                })
+                .transpose()?;
+            let filter = ReviewFilter {
+                member,
+                initiative,
+                outcome,
+                level,
+            };
+            let queue = store.review_queue(&space, &filter)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&queue)?)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} to review (last gone through: {})",
+                    queue.items.len(),
+                    queue.reviewed_at.as_deref().unwrap_or("never")
+                )?;
+                for item in &queue.items {
+                    let e = &item.entry;
+                    writeln!(
+                        out,
+                        "{}  {}  {:<10} {}  ({})",
+                        e.id,
+                        e.occurred_on,
+                        e.outcome.as_deref().unwrap_or("-"),
+                        printable(&e.title),
+                        e.author.as_deref().map_or("without a name".to_owned(), printable)
+                    )?;
+                }
+            }
+        }
+        SpaceCommand::Reviewed { space } => {
+            store.mark_reviewed(&space, None)?;
+            writeln!(out, "gone through: the review starts empty again")?;
         }
         SpaceCommand::Counts { space, json } => {
             let counts = store.space_counts(&space)?;

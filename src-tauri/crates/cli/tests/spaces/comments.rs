@@ -3,33 +3,10 @@
 
 use super::*;
 
-/// A lead and two members in one space through the CLI; returns (space, lead, sara, ali).
-fn team(tmp: &Path) -> (String, std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
-    let (lead, sara, ali) = (tmp.join("lead"), tmp.join("sara"), tmp.join("ali"));
-    let folder = tmp.join("Delt mappe");
-    std::fs::create_dir_all(&folder).unwrap();
-    let folder_arg = folder.to_str().unwrap();
-    let space = ok(
-        &lead,
-        &["space", "create", "Team Nord", "--folder", folder_arg, "--as", "Leder"],
-        None,
-    )
-    .trim()
-    .to_owned();
-    for (dir, name) in [(&sara, "Sara"), (&ali, "Ali")] {
-        let code = ok(dir, &["space", "card", "--name", name, "--code"], None);
-        ok(&lead, &["space", "invite", &space, "-"], Some(&code));
-    }
-    for dir in [&sara, &ali] {
-        ok(dir, &["space", "join", "--folder", folder_arg], None);
-    }
-    (space, lead, sara, ali)
-}
-
 #[test]
 fn comments_reach_whom_they_are_for_from_the_command_line() {
     let tmp = tempfile::tempdir().unwrap();
-    let (space, lead, sara, ali) = team(tmp.path());
+    let (space, lead, sara, ali) = team_of_three(tmp.path());
     let entry = add(&sara, "Lektiecafé");
     let shared = ok(&sara, &["space", "share", &space, &entry], None).trim().to_owned();
     ok(&lead, &["space", "sync", &space], None);

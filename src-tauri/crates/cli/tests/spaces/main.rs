@@ -12,6 +12,7 @@ use std::process::{Child, Command, Output, Stdio};
 mod comments;
 mod folder_trouble;
 mod kills;
+mod review;
 mod team;
 
 const PASSPHRASE: &str = "correct horse battery";
@@ -60,4 +61,27 @@ pub(crate) fn add(dir: &Path, title: &str) -> String {
 
 pub(crate) fn uuid_like(s: &str) -> bool {
     s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
+}
+
+/// A lead and two members in one space through the CLI; returns (space, lead, sara, ali).
+pub(crate) fn team_of_three(tmp: &Path) -> (String, std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let (lead, sara, ali) = (tmp.join("lead"), tmp.join("sara"), tmp.join("ali"));
+    let folder = tmp.join("Delt mappe");
+    std::fs::create_dir_all(&folder).unwrap();
+    let folder_arg = folder.to_str().unwrap();
+    let space = ok(
+        &lead,
+        &["space", "create", "Team Nord", "--folder", folder_arg, "--as", "Leder"],
+        None,
+    )
+    .trim()
+    .to_owned();
+    for (dir, name) in [(&sara, "Sara"), (&ali, "Ali")] {
+        let code = ok(dir, &["space", "card", "--name", name, "--code"], None);
+        ok(&lead, &["space", "invite", &space, "-"], Some(&code));
+    }
+    for dir in [&sara, &ali] {
+        ok(dir, &["space", "join", "--folder", folder_arg], None);
+    }
+    (space, lead, sara, ali)
 }

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_tags_of_deleted_entries.sql"),
     include_str!("migrations/0007_merge_ready.sql"),
     include_str!("migrations/0008_spaces.sql"),
+    include_str!("migrations/0009_review.sql"),
 ];
 
 /// The schema version this build writes.

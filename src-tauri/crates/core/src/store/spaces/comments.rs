@@ -54,7 +54,50 @@ pub struct CommentView {
     pub written_at: String,
 }
 
+/// The comments on one of this journal's own reflections in one space, found through the
+/// private map from the reflection to what it was shared as.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryComments {
+    pub space: super::SpaceInfo,
+    /// What the reflection was shared as there.
+    pub shared_id: String,
+    pub scope: Scope,
+    pub comments: Vec<CommentView>,
+}
+
 impl Store {
+    /// The comments on this journal's reflection `entry`, in every space it is shared in now
+    /// (withdrawn shares left out), spaces by name.
+    pub fn entry_comments(&self, entry: crate::EntryId) -> Result<Vec<EntryComments>> {
+        let shares: Vec<(String, String, String)> = self
+            .conn
+            .prepare(
+                "SELECT space_id, shared_id, scope FROM space_shares \
+                 WHERE entry_id = ?1 AND withdrawn_at IS NULL AND scope <> 'aggregate'",
+            )
+            .and_then(|mut st| {
+                st.query_map([entry], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .map_err(|e| self.fail(e))?;
+        let mut out = Vec::new();
+        for (space, shared_id, scope) in shares {
+            let Some(scope) = Scope::from_code(&scope) else {
+                continue;
+            };
+            let comments = self.space_comments(&space, &shared_id)?;
+            out.push(EntryComments {
+                space: self.space(&space)?.info,
+                shared_id,
+                scope,
+                comments,
+            });
+        }
+        out.sort_by(|a, b| a.space.name.cmp(&b.space.name).then(a.space.id.cmp(&b.space.id)));
+        Ok(out)
+    }
+
     /// Writes a comment on the shared reflection `on` (or an answer to the comment
     /// `reply_to` there) for the team or for its author only; returns the comment's id. The
     /// guard runs on the text as on a share: a CPR number or a never-store word blocks, other
@@ -81,15 +124,20 @@ impl Store {
                 id: on.to_owned(),
             })?;
         if let Some(parent) = reply_to {
-            let known = self
-                .space_comments(&s.info.id, on)?
-                .iter()
-                .any(|c| c.id == parent.trim());
-            if !known {
+            let thread = self.space_comments(&s.info.id, on)?;
+            let Some(parent) = thread.iter().find(|c| c.id == parent.trim()) else {
                 return Err(Error::NotFound {
                     what: "comment on this reflection",
                     id: parent.trim().to_owned(),
                 });
+            };
+            // What was said to the author alone is not answered in front of the team.
+            if parent.audience == Audience::Author && audience == Audience::Team {
+                return Err(Error::invalid(
+                    "audience",
+                    Problem::UnknownValue,
+                    "that comment was for the author and the lead only; an answer to it stays between them",
+                ));
             }
         }
         let text = check_long(text).map_err(|r| Error::invalid("text", Problem::Malformed, r.message()))?;

@@ -21,6 +21,8 @@ pub(super) struct Incoming<'a> {
     pub author_key: Option<&'a str>,
     /// Why the guard holds it back, if it does.
     pub quarantine: Option<String>,
+    /// When it reached this journal, by this computer's clock (the review queue's "new").
+    pub arrived_at: &'a str,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -56,7 +58,8 @@ pub(super) fn merge(conn: &Connection, v: &Incoming<'_>) -> rusqlite::Result<Mer
     let inserted = conn
         .prepare_cached(
             "INSERT OR IGNORE INTO space_records (space_id, id, hash, kind, writer, author_key, scope, revision, \
-             updated_at, deleted, quarantine, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             updated_at, deleted, quarantine, record, arrived_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?
         .execute(params![
             v.space,
@@ -70,7 +73,8 @@ pub(super) fn merge(conn: &Connection, v: &Incoming<'_>) -> rusqlite::Result<Mer
             v.record.updated_at,
             v.record.deleted,
             v.quarantine,
-            v.json
+            v.json,
+            v.arrived_at
         ])?;
     Ok(if inserted == 1 {
         Merged::Taken

@@ -9,13 +9,15 @@ mod comments;
 mod members;
 mod merge;
 mod read;
+mod review;
 mod share;
 mod sync;
 mod timeline;
 
 pub use chain::{ChainBreak, ChainProblem, MissingBundle};
-pub use comments::{Audience, CommentView, MAX_COMMENT_CHARS};
+pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
 pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
+pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
 pub use sync::{FileProblem, SyncReport};
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 

@@ -265,6 +265,7 @@ impl Store {
                     writer: &writer,
                     author_key: (!anonymous).then_some(me.as_str()),
                     quarantine: None,
+                    arrived_at: &now,
                 },
             )
             .map_err(|e| self.fail(e))?;

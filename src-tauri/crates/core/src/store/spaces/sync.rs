@@ -230,6 +230,7 @@ impl Store {
             Writer::Member(key) => Some(key.as_str()),
             Writer::Anonymous => None,
         };
+        let arrived_at = crate::time::to_db(crate::time::now());
         let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         let mut taken = 0;
         for (record, json, anon_writer) in &records {
@@ -251,6 +252,7 @@ impl Store {
                     writer: &writer,
                     author_key: author,
                     quarantine,
+                    arrived_at: &arrived_at,
                 },
             )
             .map_err(|e| self.fail(e))?;

@@ -57,6 +57,14 @@ fn an_author_only_comment_reaches_the_author_and_never_the_third_member() {
             (PRIVATE, Audience::Author, "Teamleder")
         ]
     );
+    let aloud = t.members[0]
+        .comment(&t.space, &shared, Some(&to_author), "Bedre nu", Audience::Team, false)
+        .unwrap_err();
+    assert_eq!(
+        aloud.field(),
+        Some("audience"),
+        "an answer to a private comment is not sent to the team"
+    );
     let answer = t.members[0]
         .comment(
             &t.space,
@@ -95,6 +103,20 @@ fn an_author_only_comment_reaches_the_author_and_never_the_third_member() {
     assert!(
         report.rejected.is_empty(),
         "not written to them is not an error: {report:?}"
+    );
+
+    // The author finds the thread from the private reflection, through the private map.
+    let on_mine = t.members[0].entry_comments(private).unwrap();
+    assert_eq!(on_mine.len(), 1);
+    assert_eq!(
+        (on_mine[0].shared_id.as_str(), on_mine[0].space.name.as_str()),
+        (shared.as_str(), "Team Nord")
+    );
+    assert_eq!(on_mine[0].comments.len(), 3);
+    t.members[0].withdraw_share(&t.space, &shared).unwrap();
+    assert!(
+        t.members[0].entry_comments(private).unwrap().is_empty(),
+        "a withdrawn share's thread is not shown on the reflection"
     );
 
     // Read twice, nothing changes.

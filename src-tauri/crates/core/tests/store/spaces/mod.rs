@@ -5,6 +5,7 @@ mod chain;
 mod comments;
 mod hostile;
 mod order;
+mod review;
 mod sharing;
 mod timeline;
 

@@ -1,0 +1,20 @@
+// Teamlederens liste over det, der venter på gennemsyn, på dansk.
+import type { Messages } from "./en";
+
+export const reviewDa: Messages["review"] = {
+  title: "Til gennemsyn",
+  firstTime: "Alt, hvad kollegerne har delt, nyeste først. Når du har været det igennem, så markér det: Så står kun det, der kommer bagefter, her.",
+  since: "Det, der er kommet, siden du sidst gennemså rummet ({time}), nyeste først.",
+  none: "Intet nyt til gennemsyn.",
+  noneFiltered: "Intet nyt passer til valget.",
+  filters: "Vis kun",
+  member: "Medlem",
+  initiative: "Initiativ",
+  outcome: "Udfald",
+  level: "Deltagelsesniveau",
+  any: "Alle",
+  arrived: "kom {time}",
+  markDone: "Markér som gennemset",
+  marked: "Gennemset. Kun det, der kommer fra nu af, står her.",
+  count: { one: "{n} refleksion til gennemsyn", other: "{n} refleksioner til gennemsyn" },
+};

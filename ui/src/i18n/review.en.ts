@@ -1,0 +1,18 @@
+// The team lead's review queue, in English.
+export const reviewEn = {
+  title: "To review",
+  firstTime: "Everything colleagues have shared, newest first. When you have gone through it, mark it: then only what arrives after shows here.",
+  since: "What arrived since you last went through the space ({time}), newest first.",
+  none: "Nothing new to review.",
+  noneFiltered: "Nothing new matches the choice.",
+  filters: "Show only",
+  member: "Member",
+  initiative: "Initiative",
+  outcome: "Outcome",
+  level: "Participation level",
+  any: "All",
+  arrived: "arrived {time}",
+  markDone: "Mark as gone through",
+  marked: "Gone through. Only what arrives from now on shows here.",
+  count: { one: "{n} reflection to review", other: "{n} reflections to review" },
+};

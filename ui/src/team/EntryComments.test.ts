@@ -1,0 +1,40 @@
+import { cleanup, render, screen, within } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { CommentView } from "../ipc";
+import { space } from "./fakes";
+
+const thread: CommentView[] = [
+  { id: "c-1", on: "sh-1", replyTo: null, author: "Team lead Ann", mine: false, audience: "author", text: "How did it feel?", writtenAt: "2026-03-13T09:30:00.000000Z" },
+];
+
+vi.mock("../ipc", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../ipc")>();
+  return {
+    ...real,
+    entryComments: vi.fn(async () => [{ space: { ...space, lead: false }, sharedId: "sh-1", scope: "named", comments: thread }]),
+    spaceComments: vi.fn(async () => thread),
+  };
+});
+
+import EntryComments from "./EntryComments.svelte";
+import { i18n } from "../i18n/i18n.svelte";
+import { router } from "../shell/router.svelte";
+
+describe("what the team said, on the author's own reflection", () => {
+  afterEach(() => cleanup());
+  beforeEach(() => i18n.set("en"));
+
+  it("shows each space's thread, found through the private map, with a way to answer and to the space", async () => {
+    render(EntryComments, { entry: "e-1", title: "“Homework café”" });
+    const section = await screen.findByRole("region", { name: "What the team said" });
+    expect(within(section).getByRole("heading", { name: "Team North" })).toBeTruthy();
+    expect(within(section).getByText("1 comment", { exact: false })).toBeTruthy();
+    const thread = within(section).getByRole("region", { name: "Comments on “Homework café”" });
+    expect(await within(thread).findByText("How did it feel?")).toBeTruthy();
+    expect(within(thread).getByText("to the author only")).toBeTruthy();
+    expect(within(thread).getByRole("button", { name: "Answer Team lead Ann" })).toBeTruthy();
+    expect(within(thread).queryByRole("radio"), "the author is no lead: no choice of readers").toBeNull();
+    within(section).getByRole("button", { name: "Open Team North" }).click();
+    expect(router.view).toEqual({ name: "team", space: "s-1" });
+  });
+});
