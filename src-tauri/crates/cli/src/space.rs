@@ -33,11 +33,7 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
         }
         SpaceCommand::Invite { space, card } => {
             let text = if card.as_os_str() == "-" {
-                let mut text = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut text)
-                    .context("reading the card from standard input")?;
-                text
+                from_stdin("the card")?
             } else {
                 std::fs::read_to_string(&card).with_context(|| format!("reading the card {}", card.display()))?
             };
@@ -232,15 +228,7 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
             reply_to,
             accept_findings,
         } => {
-            let text = if text == "-" {
-                let mut buf = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut buf)
-                    .context("reading the comment from standard input")?;
-                buf
-            } else {
-                text
-            };
+            let text = if text == "-" { from_stdin("the comment")? } else { text };
             let audience = if author_only { Audience::Author } else { Audience::Team };
             let id = store.comment(
                 &space,
@@ -372,6 +360,15 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
         }
     }
     Ok(())
+}
+
+/// All of standard input, for an argument given as `-`.
+fn from_stdin(what: &str) -> anyhow::Result<String> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .with_context(|| format!("reading {what} from standard input"))?;
+    Ok(text)
 }
 
 fn sync_report(out: &mut impl Write, space: &str, r: &SyncReport) -> std::io::Result<()> {

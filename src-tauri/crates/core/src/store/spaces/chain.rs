@@ -6,6 +6,7 @@
 //! bundle being read: its records merge by id like every other, so nothing is lost either way.
 
 use super::super::Store;
+use super::member_name;
 use crate::error::Result;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,11 +39,13 @@ pub struct ChainBreak {
     pub problem: ChainProblem,
 }
 
-/// One applied bundle of a member's, as its file row records it.
+/// One bundle of a member's, as its file row records it: applied, or held for the person's
+/// agreement (a mass withdrawal; its number is here, its links are not known yet).
 struct Link {
     seq: u64,
     hash: Option<String>,
     prev: Option<String>,
+    held: bool,
 }
 
 impl Store {
@@ -56,8 +59,8 @@ impl Store {
         let rows: Vec<(String, Link)> = self
             .conn
             .prepare(
-                "SELECT author, seq, manifest_hash, prev FROM space_files \
-                 WHERE space_id = ?1 AND state = 'applied' AND author IS NOT NULL AND seq IS NOT NULL",
+                "SELECT author, seq, manifest_hash, prev, state = 'held' FROM space_files \
+                 WHERE space_id = ?1 AND state IN ('applied', 'held') AND author IS NOT NULL AND seq IS NOT NULL",
             )
             .and_then(|mut st| {
                 st.query_map([space], |r| {
@@ -67,6 +70,7 @@ impl Store {
                             seq: r.get::<_, i64>(1)? as u64,
                             hash: r.get(2)?,
                             prev: r.get(3)?,
+                            held: r.get(4)?,
                         },
                     ))
                 })?
@@ -85,10 +89,7 @@ impl Store {
         let mut missing = Vec::new();
         let mut breaks = Vec::new();
         for (author, chain) in &per_author {
-            let member = names
-                .get(author)
-                .cloned()
-                .unwrap_or_else(|| author[..8.min(author.len())].to_owned());
+            let member = member_name(names, author);
             let top = chain.keys().max().copied().unwrap_or(0);
             for seq in (1..top).filter(|n| !chain.contains_key(n)) {
                 missing.push(MissingBundle {
@@ -96,13 +97,20 @@ impl Store {
                     seq,
                 });
             }
-            for (&seq, links) in chain {
+            // Links are judged between applied bundles only; a held one is judged once read.
+            let applied = |n: u64| {
+                chain
+                    .get(&n)
+                    .map(|ls| ls.iter().filter(|l| !l.held).collect::<Vec<_>>())
+            };
+            for &seq in chain.keys() {
+                let links = applied(seq).unwrap_or_default();
                 let distinct: BTreeSet<_> = links.iter().map(|l| &l.hash).collect();
                 let problem = if distinct.len() > 1 {
                     Some(ChainProblem::Fork)
                 } else {
                     // Checked only where the one before is here: a gap is already "missing".
-                    let before = seq.checked_sub(1).and_then(|n| chain.get(&n));
+                    let before = seq.checked_sub(1).and_then(applied).filter(|b| !b.is_empty());
                     before.and_then(|before| {
                         let follows = links
                             .iter()

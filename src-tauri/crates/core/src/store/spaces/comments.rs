@@ -4,6 +4,7 @@
 //! the writer alone, so another member's journal never holds it in a form it can read.
 
 use super::super::Store;
+use super::member_name;
 use super::share::{Outgoing, guard, stamp};
 use crate::error::{Error, Problem, Result};
 use crate::spaces::record::{COMMENT, ENTRY, Record, Scope};
@@ -220,10 +221,7 @@ impl Store {
                 Some(CommentView {
                     on: on.trim().to_owned(),
                     reply_to: body.get("reply_to").and_then(Value::as_str).map(str::to_owned),
-                    author: names
-                        .get(&key)
-                        .cloned()
-                        .unwrap_or_else(|| key[..8.min(key.len())].to_owned()),
+                    author: member_name(&names, &key),
                     mine: key == me,
                     audience: match body.get("audience").and_then(Value::as_str) {
                         Some("author") => Audience::Author,

@@ -185,3 +185,12 @@ impl Store {
             .ok_or_else(|| Error::Internal(format!("space {space} has no roster")))
     }
 }
+
+/// A member as people read them: their display name in the space, or, for a key no roster
+/// this journal read names, the start of its id.
+fn member_name(names: &std::collections::BTreeMap<String, String>, key: &str) -> String {
+    names
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key[..8.min(key.len())].to_owned())
+}

@@ -224,6 +224,15 @@ impl Store {
             // Held, with its reason in the folder's status, until the person agrees.
             let why = Refusal::MassWithdrawal(withdrawals);
             self.record_file(&s.info.id, file_hash, f, HELD, Some(&why))?;
+            // Its number is here, only not applied: the chain does not call it missing.
+            if let (Writer::Member(key), Some(seq)) = (&writer, opened.manifest.seq) {
+                self.conn
+                    .execute(
+                        "UPDATE space_files SET author = ?3, seq = ?4 WHERE space_id = ?1 AND file_hash = ?2",
+                        params![s.info.id, file_hash, key, seq as i64],
+                    )
+                    .map_err(|e| self.fail(e))?;
+            }
             return Ok(Outcome::Rejected(why));
         }
         let author = match &writer {

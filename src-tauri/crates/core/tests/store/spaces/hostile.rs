@@ -178,7 +178,8 @@ fn seven_shared_and_a_bundle_withdrawing_them() -> (Team, Vec<u8>) {
             sig: None,
         })
         .collect();
-    let m = Manifest::new(&roster, Some((&keys, 30, None)), records);
+    // Numbered next after the member's one bundle.
+    let m = Manifest::new(&roster, Some((&keys, 2, None)), records);
     let bytes = seal_bundle(&m, Some(&keys), &roster).unwrap().0;
     (t, bytes)
 }
@@ -186,7 +187,7 @@ fn seven_shared_and_a_bundle_withdrawing_them() -> (Team, Vec<u8>) {
 #[test]
 fn a_bundle_withdrawing_many_records_waits_for_agreement() {
     let (mut t, bytes) = seven_shared_and_a_bundle_withdrawing_them();
-    plant(&t, "00000030-all.bundle", &bytes);
+    plant(&t, "00000002-all.bundle", &bytes);
     let held = t.lead.sync_space(&t.space, false).unwrap();
     assert!(
         held.rejected.iter().any(|p| p.reason.contains("withdraws 7 records")),
@@ -288,5 +289,39 @@ fn a_mass_withdrawal_carried_by_hand_waits_for_agreement_too() {
         (r.bundles, r.unchanged, r.rejected.len()),
         (0, 1, 0),
         "read once: {r:?}"
+    );
+}
+
+#[test]
+fn a_held_bundle_is_neither_missing_nor_a_break_in_its_writer_s_chain() {
+    let (mut t, bytes) = seven_shared_and_a_bundle_withdrawing_them();
+    plant(&t, "00000002-all.bundle", &bytes);
+    // The member's next bundle arrives while number 2 waits for the lead's yes.
+    let keys = keys_of(&t.dbs[1]);
+    let roster = t.lead.space_roster(&t.space).unwrap();
+    let id = uuid::Uuid::now_v7().to_string();
+    let next = vec![SignedRecord {
+        record: record("Bagefter", &id, 1),
+        writer: None,
+        sig: None,
+    }];
+    let m = Manifest::new(&roster, Some((&keys, 3, None)), next);
+    plant(
+        &t,
+        "00000003-next.bundle",
+        &seal_bundle(&m, Some(&keys), &roster).unwrap().0,
+    );
+    t.lead.sync_space(&t.space, false).unwrap();
+    let status = t.lead.space_status(&t.space).unwrap();
+    assert!(
+        status.rejected.iter().any(|p| p.code == "mass_withdrawal"),
+        "{:?}",
+        status.rejected
+    );
+    assert_eq!(status.missing, vec![], "number 2 is here, only waiting");
+    assert_eq!(
+        status.chain_breaks,
+        vec![],
+        "a held bundle's links are judged once it is read"
     );
 }
