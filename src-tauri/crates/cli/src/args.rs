@@ -218,6 +218,55 @@ pub enum SpaceCommand {
     },
     /// Mark what arrived so far as gone through: the review starts empty again.
     Reviewed { space: String },
+    /// As team lead: take a shared reflection to the next session (agenda), or mark it seen.
+    Mark {
+        space: String,
+        shared_id: String,
+        #[arg(value_enum)]
+        mark: MarkArg,
+        /// Take the mark back.
+        #[arg(long)]
+        off: bool,
+    },
+    /// The actions and team improvements the space's sessions decided, open ones first.
+    Actions {
+        space: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// As team lead: record and publish a session from a JSON document on standard input
+    /// (heldOn, carried, material, answers, improvement, actions), by the window's rules.
+    Session {
+        space: String,
+        /// Read the session as JSON from standard input (the only form there is).
+        #[arg(long, required = true)]
+        json: bool,
+        /// Publish even if the guard finds a phone number or an e-mail address.
+        #[arg(long)]
+        accept_findings: bool,
+    },
+    /// What the next session opens with: open actions, the entries taken to it, the team guide.
+    Agenda {
+        space: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The space's sessions, oldest first.
+    Sessions {
+        space: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One session as a Markdown document.
+    SessionDoc {
+        space: String,
+        session_id: String,
+        #[arg(long, value_enum, default_value_t = DocLang::Da)]
+        lang: DocLang,
+        /// Write it to FILE (standard output without).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Read what arrived in the space's folder (every space without SPACE).
     Sync {
         space: Option<String>,
@@ -271,6 +320,19 @@ pub enum SpaceCommand {
         #[arg(long, value_name = "DIR")]
         folder: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MarkArg {
+    /// Taken to the next session.
+    Agenda,
+    Seen,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocLang {
+    Da,
+    En,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

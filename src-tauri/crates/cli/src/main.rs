@@ -5,6 +5,7 @@ mod args;
 mod backups;
 mod exit;
 mod print;
+mod session;
 mod space;
 mod unlock;
 

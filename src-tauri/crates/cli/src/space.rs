@@ -318,6 +318,12 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 }
             }
         }
+        cmd @ (SpaceCommand::Mark { .. }
+        | SpaceCommand::Actions { .. }
+        | SpaceCommand::Session { .. }
+        | SpaceCommand::Agenda { .. }
+        | SpaceCommand::Sessions { .. }
+        | SpaceCommand::SessionDoc { .. }) => crate::session::run(out, store, cmd)?,
         SpaceCommand::Reviewed { space } => {
             store.mark_reviewed(&space, None)?;
             writeln!(out, "gone through: the review starts empty again")?;

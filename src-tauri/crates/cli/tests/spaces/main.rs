@@ -13,6 +13,7 @@ mod comments;
 mod folder_trouble;
 mod kills;
 mod review;
+mod sessions;
 mod team;
 
 const PASSPHRASE: &str = "correct horse battery";

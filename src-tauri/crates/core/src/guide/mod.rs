@@ -7,9 +7,11 @@
 //! written with; old versions stay in the registry so old entries keep rendering.
 
 mod builtin;
+mod team;
 mod validate;
 
 pub use builtin::Guides;
+pub use team::{TeamGuide, TeamQuestion};
 pub use validate::{GuideError, validate};
 
 use serde::{Deserialize, Serialize};

@@ -143,6 +143,8 @@ pub enum Refusal {
     BadRecord(String),
     /// More withdrawals than a bundle usually holds: read only when the person agrees.
     MassWithdrawal(usize),
+    /// A record of a kind only the lead writes (a session, an action, a mark), from another.
+    NotLead(String),
 }
 
 impl Refusal {
@@ -168,6 +170,9 @@ impl Refusal {
             Self::MassWithdrawal(n) => format!(
                 "it withdraws {n} records at once; it is read when you allow a mass withdrawal, if that is expected"
             ),
+            Self::NotLead(kind) => {
+                format!("it holds a {kind} record, which only the space's lead writes, and its author is not the lead")
+            }
         }
     }
 
@@ -186,6 +191,7 @@ impl Refusal {
             Self::WrongRecipients => "wrong_recipients",
             Self::BadRecord(_) => "bad_record",
             Self::MassWithdrawal(_) => "mass_withdrawal",
+            Self::NotLead(_) => "not_lead",
         }
     }
 }

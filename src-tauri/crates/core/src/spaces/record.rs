@@ -12,6 +12,18 @@ pub const ENTRY: &str = "entry";
 /// The record kind of a comment on a shared entry (one writer per message; an answer names
 /// the comment it answers).
 pub const COMMENT: &str = "comment";
+/// The record kind of the lead's mark on a shared entry: taken to the session, or seen.
+pub const ACKNOWLEDGEMENT: &str = "acknowledgement";
+/// The record kind of a team reflection session the lead held and published.
+pub const SESSION: &str = "session";
+/// The record kind of an action a session decided (with an owner, a review date and what
+/// later sessions said of it, each a new revision by the lead).
+pub const ACTION: &str = "action";
+/// The record kind of a session's one team improvement (like an action, one per session).
+pub const IMPROVEMENT: &str = "improvement";
+
+/// The kinds only the space's lead writes: a bundle holding one from anyone else is refused.
+pub const LEAD_ONLY: [&str; 4] = [ACKNOWLEDGEMENT, SESSION, ACTION, IMPROVEMENT];
 
 /// How a reflection is shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -9,6 +9,7 @@ use super::share::{Outgoing, guard, stamp};
 use crate::error::{Error, Problem, Result};
 use crate::spaces::record::{COMMENT, ENTRY, Record, Scope};
 use crate::text_rules::{check_long, is_blank};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -53,6 +54,8 @@ pub struct CommentView {
     pub text: String,
     /// As the writer's computer stamped it: shown as written, never used for order.
     pub written_at: String,
+    /// Another's comment that reached this journal after it last opened the thread.
+    pub new: bool,
 }
 
 /// The comments on one of this journal's own reflections in one space, found through the
@@ -210,6 +213,7 @@ impl Store {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
+        let new = self.unread_comments(&s.info.id)?;
         let mut out: Vec<CommentView> = self
             .live_of(&s.info.id, COMMENT)?
             .into_iter()
@@ -229,12 +233,49 @@ impl Store {
                     },
                     text,
                     written_at: l.record.updated_at.clone(),
+                    new: new.iter().any(|(_, id)| *id == l.version.id),
                     id: l.version.id,
                 })
             })
             .collect();
         out.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(threaded(out))
+    }
+}
+
+impl Store {
+    /// Others' comments merged after this journal last opened their thread, as (the shared
+    /// reflection, the comment) pairs: what the quiet "new" marks.
+    pub(super) fn unread_comments(&self, space: &str) -> Result<Vec<(String, String)>> {
+        let me = self.space(space)?.keys.public().key_id();
+        self.conn
+            .prepare(
+                "SELECT json_extract(r.record, '$.body.on'), r.id FROM space_records r \
+                 LEFT JOIN space_threads_read t ON t.space_id = r.space_id \
+                 AND t.on_id = json_extract(r.record, '$.body.on') \
+                 WHERE r.space_id = ?1 AND r.kind = 'comment' AND NOT r.deleted AND r.quarantine IS NULL \
+                 AND r.writer <> ?2 AND r.rowid > coalesce(t.read_upto, 0) ORDER BY r.id",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![space, me], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Marks the comments this journal holds on the shared reflection `on` as read.
+    pub fn mark_thread_read(&mut self, space: &str, on: &str) -> Result<()> {
+        let s = self.space(space)?;
+        self.conn
+            .execute(
+                "INSERT INTO space_threads_read (space_id, on_id, read_upto) \
+                 SELECT ?1, ?2, coalesce(max(rowid), 0) FROM space_records \
+                 WHERE space_id = ?1 AND kind = 'comment' AND json_extract(record, '$.body.on') = ?2 \
+                 ON CONFLICT (space_id, on_id) DO UPDATE SET read_upto = max(read_upto, excluded.read_upto)",
+                params![s.info.id, on.trim()],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
     }
 }
 

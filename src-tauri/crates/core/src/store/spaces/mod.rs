@@ -1,7 +1,8 @@
 //! Reflection spaces in the store: this journal's member identities, the spaces it is in and
 //! their rosters (`members.rs`), sharing and withdrawing (`share.rs`), reading what arrived
 //! in the folder (`sync.rs`, merging by `merge.rs`), and what the team shared as this journal
-//! sees it (`read.rs`), and its timeline (`timeline.rs`). The formats, the crypto and the folder are `crate::spaces`.
+//! sees it (`read.rs`), and its timeline (`timeline.rs`); the lead's review (`review.rs`), the
+//! comments (`comments.rs`) and the team's sessions (`session/`). The formats, the crypto and the folder are `crate::spaces`.
 
 mod carry;
 mod chain;
@@ -10,6 +11,7 @@ mod members;
 mod merge;
 mod read;
 mod review;
+mod session;
 mod share;
 mod sync;
 mod timeline;
@@ -18,6 +20,11 @@ pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
 pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
+pub use session::{
+    AnswerView, CarriedStatus, CarriedView, ItemKind, ItemStatus, ItemView, LevelMonth, Mark, MaterialNote,
+    MaterialView, NewItem, SessionAgenda, SessionDraft, SessionView, StatusStep, TeamAction, TeamChart, Verdict,
+    suggested_document_path,
+};
 pub use sync::{FileProblem, SyncReport};
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 

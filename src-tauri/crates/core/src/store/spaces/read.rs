@@ -40,6 +40,12 @@ pub struct SharedEntryView {
     pub body: Value,
     /// Two versions at the same revision (the writer on two computers): both are kept.
     pub conflict: bool,
+    /// The lead took it to the next session (and no session has gone through it since).
+    pub on_agenda: bool,
+    /// The lead marked it seen.
+    pub seen: bool,
+    /// Others' comments on it that arrived since this journal last opened them.
+    pub new_comments: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -224,6 +230,9 @@ impl Store {
                     .collect()
             })
             .map_err(|e| self.fail(e))?;
+        let marks = self.lead_marks(&s.info.id)?;
+        let unread = self.unread_comments(&s.info.id)?;
+        let marked = |on: &str, agenda: bool| marks.iter().any(|m| m.on == on && m.agenda == agenda && m.open);
         let mut out: Vec<SharedEntryView> = self
             .live(&s.info.id)?
             .into_iter()
@@ -250,6 +259,9 @@ impl Store {
                         initiative: text("initiative"),
                         conflict,
                         scope,
+                        on_agenda: marked(&v.id, true),
+                        seen: marked(&v.id, false),
+                        new_comments: unread.iter().filter(|(on, _)| *on == v.id).count(),
                         id: v.id,
                         body: record.body,
                     }

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::spaces::bundle::{Opened, Refusal, Writer, open_bundle};
 use crate::spaces::folder::{BUNDLE_EXT, Found, ROSTER_EXT, check_folder, list, space_dir};
 use crate::spaces::keys::short_hash;
-use crate::spaces::record::{Record, texts_of};
+use crate::spaces::record::{LEAD_ONLY, Record, texts_of};
 use crate::spaces::roster::{RosterRefusal, open_roster};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -85,6 +85,17 @@ impl Store {
                 }
                 Err(_) => continue,
             };
+            if roster.space == s.info.id && signer != s.lead_key {
+                // Only the lead says who is in the space: said, and kept out.
+                let why = Refusal::NotLead("roster".into());
+                self.record_file(&s.info.id, &short_hash(&[&bytes]), &f, "rejected", Some(&why))?;
+                report.rejected.push(FileProblem {
+                    name: f.name.clone(),
+                    code: why.code().into(),
+                    reason: why.message(),
+                });
+                continue;
+            }
             if roster.space == s.info.id && signer == s.lead_key && self.roster_at(&s.info.id, roster.epoch)?.is_none()
             {
                 let json = serde_json::to_string(&roster).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
@@ -219,6 +230,13 @@ impl Store {
             Ok(r) => r,
             Err(why) => return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why)),
         };
+        // Sessions, their actions and the lead's marks come from the lead alone.
+        if let Some((r, _, _)) = records.iter().find(|(r, _, _)| LEAD_ONLY.contains(&r.kind.as_str())) {
+            let lead = matches!(&writer, Writer::Member(key) if *key == s.lead_key);
+            if !lead {
+                return self.reject(&s.info.id, file_hash, f, Refusal::NotLead(r.kind.clone()));
+            }
+        }
         let withdrawals = records.iter().filter(|(r, _, _)| r.deleted).count();
         if withdrawals > MASS_WITHDRAWAL && !allow_mass {
             // Held, with its reason in the folder's status, until the person agrees.

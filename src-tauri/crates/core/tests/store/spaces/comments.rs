@@ -261,3 +261,41 @@ fn a_bundle_for_a_few_that_leaves_out_the_lead_is_refused() {
         "the lead cannot read it: not for them"
     );
 }
+
+#[test]
+fn a_comment_is_new_to_its_reader_until_they_open_the_thread() {
+    let mut t = team(1);
+    let private = entry(&mut t.members[0], "Bydelsmødre");
+    let shared = t.members[0]
+        .share_entries(&t.space, &[private], Scope::Named, false)
+        .unwrap()
+        .remove(0);
+    t.lead.sync_space(&t.space, false).unwrap();
+    t.lead
+        .comment(&t.space, &shared, None, "Spændende", Audience::Team, false)
+        .unwrap();
+    assert_eq!(
+        t.lead.space_entries(&t.space).unwrap()[0].new_comments,
+        0,
+        "one's own comment is not new"
+    );
+    let author = &mut t.members[0];
+    author.sync_space(&t.space, false).unwrap();
+    let new = |s: &Store| s.space_entries(&t.space).unwrap()[0].new_comments;
+    assert_eq!(new(author), 1);
+    assert!(author.space_comments(&t.space, &shared).unwrap()[0].new);
+    assert!(
+        author.entry_comments(private).unwrap()[0].comments[0].new,
+        "also on the private entry"
+    );
+    author.mark_thread_read(&t.space, &shared).unwrap();
+    assert_eq!(new(author), 0);
+    assert!(!author.space_comments(&t.space, &shared).unwrap()[0].new);
+    // A later comment is new again (no clock decides it).
+    t.lead
+        .comment(&t.space, &shared, None, "Og godt skrevet", Audience::Team, false)
+        .unwrap();
+    let author = &mut t.members[0];
+    author.sync_space(&t.space, false).unwrap();
+    assert_eq!(new(author), 1);
+}

@@ -6,6 +6,7 @@ mod comments;
 mod hostile;
 mod order;
 mod review;
+mod sessions;
 mod sharing;
 mod timeline;
 
@@ -122,4 +123,18 @@ pub fn record(title: &str, id: &str, revision: u64) -> String {
     json!({"kind": "entry", "id": id, "revision": revision, "updated_at": "2026-12-02T10:00:00.000Z",
            "scope": "named", "body": {"title": title, "occurred_on": "2026-03-01"}})
     .to_string()
+}
+
+/// A copy of a folder tree with only the files `keep` lets through.
+pub fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        let target = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &target, keep);
+        } else if keep(&p) {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
 }

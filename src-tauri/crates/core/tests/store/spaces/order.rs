@@ -82,16 +82,3 @@ fn bundles_give_the_same_journal_in_any_order_and_read_twice() {
     assert_eq!(seen.len(), 15);
     assert_eq!(seen.iter().filter(|e| e["scope"] == "anonymous").count(), 3);
 }
-
-fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let p = e.path();
-        let target = to.join(e.file_name());
-        if p.is_dir() {
-            copy_dir(&p, &target, keep);
-        } else if keep(&p) {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
-}

@@ -1,0 +1,9 @@
+-- How far this journal has read the comments on a shared reflection: the newest comment row
+-- it held when the thread was last opened. A comment merged after it is shown as new. Local
+-- only, and no clock decides it.
+CREATE TABLE space_threads_read (
+    space_id TEXT NOT NULL REFERENCES spaces (id),
+    on_id TEXT NOT NULL,
+    read_upto INTEGER NOT NULL,
+    PRIMARY KEY (space_id, on_id)
+) STRICT;
