@@ -47,6 +47,12 @@ fn export_all(dir: &Path) {
         eftertanke_core::store::spaces::ReviewQueue,
         eftertanke_core::store::spaces::ReviewFilter,
         eftertanke_core::store::spaces::SyncReport,
+        eftertanke_core::store::spaces::Mark,
+        eftertanke_core::store::spaces::SessionAgenda,
+        eftertanke_core::store::spaces::SessionDraft,
+        eftertanke_core::store::spaces::SessionView,
+        eftertanke_core::store::spaces::ItemView,
+        eftertanke_core::store::spaces::TeamAction,
         eftertanke_core::spaces::Scope,
         eftertanke_core::spaces::MemberCard,
     );

@@ -7,6 +7,7 @@ export const commentsDa: Messages["comments"] = {
   showLabel: "Kommentarer til {title}",
   hideLabel: "Skjul kommentarer til {title}",
   threadLabel: "Kommentarer til {title}",
+  isNew: "ny",
   none: "Ingen kommentarer endnu.",
   onEntry: "Det har teamet sagt",
   openSpace: "Åbn {space}",

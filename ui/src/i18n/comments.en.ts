@@ -5,6 +5,7 @@ export const commentsEn = {
   showLabel: "Comments on {title}",
   hideLabel: "Hide comments on {title}",
   threadLabel: "Comments on {title}",
+  isNew: "new",
   none: "No comments yet.",
   onEntry: "What the team said",
   openSpace: "Open {space}",

@@ -4,6 +4,7 @@ import { teamDa } from "./team.da";
 import { shareDa } from "./share.da";
 import { commentsDa } from "./comments.da";
 import { reviewDa } from "./review.da";
+import { sessionDa } from "./session.da";
 
 export const da: Messages = {
   app: {
@@ -475,4 +476,5 @@ export const da: Messages = {
   share: shareDa,
   comments: commentsDa,
   review: reviewDa,
+  session: sessionDa,
 };

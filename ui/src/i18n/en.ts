@@ -4,6 +4,7 @@ import { teamEn } from "./team.en";
 import { shareEn } from "./share.en";
 import { commentsEn } from "./comments.en";
 import { reviewEn } from "./review.en";
+import { sessionEn } from "./session.en";
 
 export const en = {
   app: {
@@ -475,6 +476,7 @@ export const en = {
   share: shareEn,
   comments: commentsEn,
   review: reviewEn,
+  session: sessionEn,
 };
 
 export type Messages = typeof en;

@@ -223,3 +223,41 @@ export const inviteMember = (space: string, card: string) => call<number>("invit
 export const removeMember = (space: string, member: string) => call<number>("remove_member", { space, member });
 /** The spaces joined now; empty when no roster in `folder` names this journal yet. */
 export const joinSpaces = (folder: string) => call<string[]>("join_spaces", { folder });
+
+// The team's reflection session: the lead's marks, what the next session opens with, the
+// session's record, the actions it decides, and a session as a document.
+import type { Mark } from "./bindings/Mark";
+import type { SessionAgenda } from "./bindings/SessionAgenda";
+import type { SessionDraft } from "./bindings/SessionDraft";
+import type { SessionView } from "./bindings/SessionView";
+import type { ItemView } from "./bindings/ItemView";
+import type { TeamAction } from "./bindings/TeamAction";
+export type { Mark, SessionAgenda, SessionDraft, SessionView, ItemView, TeamAction };
+export type { ItemStatus } from "./bindings/ItemStatus";
+export type { ItemKind } from "./bindings/ItemKind";
+export type { Verdict } from "./bindings/Verdict";
+export type { CarriedStatus } from "./bindings/CarriedStatus";
+export type { NewItem } from "./bindings/NewItem";
+export type { MaterialView } from "./bindings/MaterialView";
+export type { TeamChart } from "./bindings/TeamChart";
+export type { TeamGuide } from "./bindings/TeamGuide";
+export type { TeamQuestion } from "./bindings/TeamQuestion";
+
+/** As team lead: takes a shared reflection to the next session (`agenda`) or marks it seen;
+ * `set` false takes the mark back. */
+export const markShared = (space: string, on: string, mark: Mark, set: boolean) => call<null>("mark_shared", { space, on, mark, set });
+/** The comments on `on` were opened: none of them is new any more. */
+export const markThreadRead = (space: string, on: string) => call<null>("mark_thread_read", { space, on });
+export const sessionAgenda = (space: string) => call<SessionAgenda>("session_agenda", { space });
+/** As team lead: records and publishes the session by the core's rules; resolves to its id. */
+export const recordSession = (space: string, draft: SessionDraft, acceptFindings: boolean) =>
+  call<string>("record_session", { space, draft, acceptFindings });
+export const spaceSessions = (space: string) => call<SessionView[]>("space_sessions", { space });
+export const spaceActions = (space: string) => call<ItemView[]>("space_actions", { space });
+/** The open actions this journal owns in its spaces; `due` when their review date has come. */
+export const teamActions = (today: string) => call<TeamAction[]>("team_actions", { today });
+export const sessionMarkdown = (space: string, session: string, locale: Locale) =>
+  call<string>("session_markdown", { space, session, locale });
+export const suggestedSessionPath = (heldOn: string, locale: Locale) => call<string>("suggested_session_path", { heldOn, locale });
+export const saveSessionDocument = (space: string, session: string, locale: Locale, path: string) =>
+  call<null>("save_session_document", { space, session, locale, path });

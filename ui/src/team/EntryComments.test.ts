@@ -4,7 +4,7 @@ import type { CommentView } from "../ipc";
 import { space } from "./fakes";
 
 const thread: CommentView[] = [
-  { id: "c-1", on: "sh-1", replyTo: null, author: "Team lead Ann", mine: false, audience: "author", text: "How did it feel?", writtenAt: "2026-03-13T09:30:00.000000Z" },
+  { id: "c-1", on: "sh-1", replyTo: null, author: "Team lead Ann", mine: false, audience: "author", text: "How did it feel?", writtenAt: "2026-03-13T09:30:00.000000Z", new: false },
 ];
 
 vi.mock("../ipc", async (importOriginal) => {

@@ -18,6 +18,9 @@ const shared = (over: Partial<SharedEntryView>): SharedEntryView => ({
   conflict: false,
   entryId: null,
   changedSinceShared: false,
+  onAgenda: false,
+  seen: false,
+  newComments: 0,
   ...over,
 });
 
@@ -33,6 +36,7 @@ const backend = vi.hoisted(() => ({
   removed: [] as [string, string][],
   invited: [] as [string, string][],
   reshared: [] as [string, string[], string][],
+  marked: [] as [string, string, boolean][],
 }));
 
 vi.mock("../ipc", async (importOriginal) => {
@@ -44,6 +48,13 @@ vi.mock("../ipc", async (importOriginal) => {
     spaceCounts: vi.fn(async () => ({ cells: [{ outcome: "failed", level: 2, count: 4 }], withheld: 2 })),
     spaceTimeline: vi.fn(async () => backend.timeline),
     spaceComments: vi.fn(async () => []),
+    spaceSessions: vi.fn(async () => []),
+    spaceActions: vi.fn(async () => []),
+    markShared: vi.fn(async (_space: string, on: string, mark: string, set: boolean) => {
+      backend.marked.push([on, mark, set]);
+      backend.entries = backend.entries.map((e) => (e.id === on ? { ...e, onAgenda: mark === "agenda" ? set : e.onAgenda, seen: mark === "seen" ? set : e.seen } : e));
+      return null;
+    }),
     reviewQueue: vi.fn(async () => ({ items: [], reviewedAt: null })),
     syncSpace: vi.fn(async (space: string, allow: boolean) => (backend.synced.push([space, allow]), backend.report)),
     withdrawShare: vi.fn(async (space: string, id: string) => {
@@ -182,6 +193,30 @@ describe("one reflection space", () => {
     await waitFor(() => expect(backend.reshared).toEqual([["s-1", ["e-7"], "anonymous"]]));
     await fireEvent.click(await within(dialog).findByRole("button", { name: "Close" }));
     await waitFor(() => expect(screen.queryByTestId("changed-since-shared")).toBeNull());
+  });
+
+  it("lets the lead take a colleague's reflection to the session and mark it seen; the author sees both", async () => {
+    backend.marked = [];
+    backend.entries = [shared({ newComments: 2 })];
+    render(SpaceView, { id: "space-1", onback: () => {} });
+    await fireEvent.click(await screen.findByRole("button", { name: "Take “Homework café” to the session" }));
+    await screen.findByRole("button", { name: "Take “Homework café” off the session's agenda" });
+    await fireEvent.click(screen.getByRole("button", { name: "Mark “Homework café” as seen" }));
+    await screen.findByTestId("seen");
+    expect(backend.marked).toEqual([
+      ["sh-1", "agenda", true],
+      ["sh-1", "seen", true],
+    ]);
+    expect(screen.getByTestId("on-agenda").textContent).toBe("Taken to the session");
+    expect(screen.getByTestId("new-comments").textContent).toBe("2 new");
+    expect(screen.getByRole("button", { name: "Run a reflection session" })).toBeTruthy();
+    cleanup();
+    // A member: the marks, no way to set them, no session to run.
+    backend.status = status({ space: { ...status().space, lead: false } });
+    render(SpaceView, { id: "space-1", onback: () => {} });
+    await screen.findByTestId("seen");
+    expect(screen.queryByRole("button", { name: /to the session/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Run a reflection session" })).toBeNull();
   });
 
   it("lets the lead remove a member by fingerprint after a plain warning", async () => {

@@ -24,4 +24,8 @@ mine: boolean, audience: Audience, text: string,
 /**
  * As the writer's computer stamped it: shown as written, never used for order.
  */
-writtenAt: string, };
+writtenAt: string, 
+/**
+ * Another's comment that reached this journal after it last opened the thread.
+ */
+new: boolean, };

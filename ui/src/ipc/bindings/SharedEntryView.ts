@@ -27,4 +27,16 @@ changedSinceShared: boolean, revision: number, updatedAt: string, title: string,
 /**
  * Two versions at the same revision (the writer on two computers): both are kept.
  */
-conflict: boolean, };
+conflict: boolean, 
+/**
+ * The lead took it to the next session (and no session has gone through it since).
+ */
+onAgenda: boolean, 
+/**
+ * The lead marked it seen.
+ */
+seen: boolean, 
+/**
+ * Others' comments on it that arrived since this journal last opened them.
+ */
+newComments: number, };
