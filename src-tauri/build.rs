@@ -78,6 +78,8 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "session_markdown",
         "suggested_session_path",
         "save_session_document",
+        "save_session_draft",
+        "session_draft",
         "sync_space",
         "share_entries",
         "withdraw_share",

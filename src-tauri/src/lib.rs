@@ -97,6 +97,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::sessions::session_markdown,
             commands::sessions::suggested_session_path,
             commands::sessions::save_session_document,
+            commands::sessions::save_session_draft,
+            commands::sessions::session_draft,
             commands::spaces::sync_space,
             commands::spaces::share_entries,
             commands::spaces::withdraw_share,

@@ -90,7 +90,10 @@ async function waitForDriver(driver, port) {
  * `{ browser, close }`. `close` ends the session, which quits the app. Unless `unlock` is
  * false, the journal is set up or unlocked with {@link PASSPHRASE} first.
  */
-export async function launch({ dataDir, home = null, lang = "en_GB.UTF-8", unlock = true }) {
+/** Starts the app on `dataDir` under tauri-driver. `ownBus` gives it a D-Bus session of its
+ * own, as a separate computer has: then several apps run at once (on one bus, one running app
+ * per user hands a second launch over to the first). */
+export async function launch({ dataDir, home = null, lang = "en_GB.UTF-8", unlock = true, ownBus = false }) {
   const env = { ...process.env, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
   if (home) {
     // The real default: journals under the OS data folder, here $XDG_DATA_HOME inside `home`.
@@ -104,7 +107,8 @@ export async function launch({ dataDir, home = null, lang = "en_GB.UTF-8", unloc
   const args = ["--port", String(port), "--native-port", String(await freePort())];
   // Its own process group, so closing kills WebKitWebDriver and the app with it, whatever state
   // the session is in.
-  const driver = spawn("tauri-driver", args, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const [cmd, cmdArgs] = ownBus ? ["dbus-run-session", ["--", "tauri-driver", ...args]] : ["tauri-driver", args];
+  const driver = spawn(cmd, cmdArgs, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   const killAll = () => {
     try {
       process.kill(-driver.pid, "SIGKILL");

@@ -11,7 +11,13 @@ use tauri::State;
 /// As team lead: takes a shared reflection to the next session, or marks it seen (`set`
 /// false takes the mark back).
 #[tauri::command(async)]
-pub fn mark_shared(state: State<'_, AppState>, space: String, on: String, mark: Mark, set: bool) -> Result<(), IpcError> {
+pub fn mark_shared(
+    state: State<'_, AppState>,
+    space: String,
+    on: String,
+    mark: Mark,
+    set: bool,
+) -> Result<(), IpcError> {
     state.with_store(|s| s.mark_shared(&space, &on, mark, set))
 }
 
@@ -51,14 +57,7 @@ pub fn space_actions(state: State<'_, AppState>, space: String) -> Result<Vec<It
 /// The open actions this journal owns in its spaces; `due` when their review date has come.
 #[tauri::command(async)]
 pub fn team_actions(state: State<'_, AppState>, today: String) -> Result<Vec<TeamAction>, IpcError> {
-    let today = eftertanke_core::time::parse_date(&today).ok_or_else(|| {
-        IpcError::from(eftertanke_core::Error::invalid(
-            "today",
-            eftertanke_core::Problem::NotADate,
-            "not a date",
-        ))
-    })?;
-    state.with_store(|s| s.team_actions(today))
+    state.with_store(|s| s.team_actions(&today))
 }
 
 #[tauri::command(async)]
@@ -86,4 +85,16 @@ pub fn save_session_document(
     path: PathBuf,
 ) -> Result<(), IpcError> {
     state.with_store(|s| s.save_session_markdown(&space, &session, locale, &path))
+}
+
+/// Keeps the flow's state (JSON) as the session being run, as it is typed.
+#[tauri::command(async)]
+pub fn save_session_draft(state: State<'_, AppState>, space: String, draft: String) -> Result<(), IpcError> {
+    state.with_store(|s| s.save_session_draft(&space, &draft))
+}
+
+/// The session being run, as last kept, if one is.
+#[tauri::command(async)]
+pub fn session_draft(state: State<'_, AppState>, space: String) -> Result<Option<String>, IpcError> {
+    state.with_store(|s| s.session_draft(&space))
 }

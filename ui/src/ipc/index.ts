@@ -261,3 +261,6 @@ export const sessionMarkdown = (space: string, session: string, locale: Locale) 
 export const suggestedSessionPath = (heldOn: string, locale: Locale) => call<string>("suggested_session_path", { heldOn, locale });
 export const saveSessionDocument = (space: string, session: string, locale: Locale, path: string) =>
   call<null>("save_session_document", { space, session, locale, path });
+/** Keeps the session flow's state (JSON) as it is typed; `sessionDraft` reads it back. */
+export const saveSessionDraft = (space: string, draft: string) => call<null>("save_session_draft", { space, draft });
+export const sessionDraft = (space: string) => call<string | null>("session_draft", { space });

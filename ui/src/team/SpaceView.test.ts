@@ -199,9 +199,9 @@ describe("one reflection space", () => {
     backend.marked = [];
     backend.entries = [shared({ newComments: 2 })];
     render(SpaceView, { id: "space-1", onback: () => {} });
-    await fireEvent.click(await screen.findByRole("button", { name: "Take “Homework café” to the session" }));
-    await screen.findByRole("button", { name: "Take “Homework café” off the session's agenda" });
-    await fireEvent.click(screen.getByRole("button", { name: "Mark “Homework café” as seen" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Take to the session: “Homework café”" }));
+    await screen.findByRole("button", { name: "Take off the agenda: “Homework café”" });
+    await fireEvent.click(screen.getByRole("button", { name: "Mark as seen: “Homework café”" }));
     await screen.findByTestId("seen");
     expect(backend.marked).toEqual([
       ["sh-1", "agenda", true],

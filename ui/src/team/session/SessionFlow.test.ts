@@ -39,7 +39,7 @@ const { item, entry } = vi.hoisted(() => {
   return { item, entry };
 });
 
-const backend = vi.hoisted(() => ({ recorded: [] as SessionDraft[], refuse: null as unknown }));
+const backend = vi.hoisted(() => ({ recorded: [] as SessionDraft[], refuse: null as unknown, kept: null as string | null }));
 
 vi.mock("../../ipc", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../ipc")>();
@@ -65,6 +65,7 @@ vi.mock("../../ipc", async (importOriginal) => {
     }),
     spaceComments: vi.fn(async () => [
       { id: "c-1", on: "sh-1", replyTo: null, author: "Lead", mine: false, audience: "team", text: "Take it to the session", writtenAt: "2026-11-12T10:00:00Z", new: false },
+      { id: "c-2", on: "sh-1", replyTo: null, author: "Lead", mine: true, audience: "author", text: "How did you feel?", writtenAt: "2026-11-12T10:01:00Z", new: false },
     ]),
     recordSession: vi.fn(async (_space: string, draft: SessionDraft) => {
       if (backend.refuse) throw backend.refuse;
@@ -72,6 +73,11 @@ vi.mock("../../ipc", async (importOriginal) => {
       return "s-1";
     }),
     scanText: vi.fn(async () => [{ kind: "phone", start: 0, end: 8 }]),
+    sessionDraft: vi.fn(async () => backend.kept),
+    saveSessionDraft: vi.fn(async (_space: string, draft: string) => {
+      backend.kept = draft;
+      return null;
+    }),
   };
 });
 
@@ -86,6 +92,7 @@ describe("the team's reflection session", () => {
   beforeEach(() => {
     backend.recorded = [];
     backend.refuse = null;
+    backend.kept = null;
     endSession("space-1");
     i18n.set("en");
   });
@@ -120,8 +127,9 @@ describe("the team's reflection session", () => {
     // The material: the entry, its comment, a note, and the presenter view without names.
     await screen.findByRole("heading", { level: 2, name: "Homework café" });
     expect(await screen.findByText("Take it to the session")).toBeTruthy();
+    expect(screen.queryByText("How did you feel?"), "a comment to the author alone stays off the meeting's screen").toBeNull();
     await fireEvent.input(screen.getByLabelText("The team's note on this reflection (optional)"), { target: { value: "Came in late" } });
-    await fireEvent.click(screen.getByRole("button", { name: "Show “Homework café” in the presenter view" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Presenter view: “Homework café”" }));
     const presenter = await screen.findByRole("dialog");
     expect(within(presenter).queryByText("Lead")).toBeNull();
     expect(within(presenter).getByText("Take it to the session")).toBeTruthy();
@@ -162,5 +170,20 @@ describe("the team's reflection session", () => {
     expect(d.actions).toEqual([]);
     await fireEvent.click(screen.getByRole("button", { name: "Back to the space" }));
     expect(closed).toHaveBeenCalledWith(true);
+  });
+
+  it("keeps what is typed in the core, and takes it back after the app was closed", async () => {
+    render(SessionFlow, { space: "space-1", onclose: () => {} });
+    const group = await screen.findByRole("group", { name: /Call the association's chair/ });
+    await fireEvent.click(within(group).getByRole("radio", { name: "Dropped" }));
+    await fireEvent.input(within(group).getByLabelText("Why was it dropped? (one line)"), { target: { value: "The chair moved away" } });
+    await waitFor(() => expect(backend.kept ?? "").toContain("The chair moved away"), { timeout: 3000 });
+    cleanup();
+    // As after a crash: nothing held in the window, only what the core kept.
+    endSession("space-1");
+    render(SessionFlow, { space: "space-1", onclose: () => {} });
+    const again = await screen.findByRole("group", { name: /Call the association's chair/ });
+    await waitFor(() => expect((within(again).getByRole("radio", { name: "Dropped" }) as HTMLInputElement).checked).toBe(true));
+    expect((within(again).getByLabelText("Why was it dropped? (one line)") as HTMLInputElement).value).toBe("The chair moved away");
   });
 });

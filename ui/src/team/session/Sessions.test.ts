@@ -69,7 +69,7 @@ describe("the team's sessions", () => {
 
   it("saves a session as a document where the person says", async () => {
     render(Sessions, { space: "space-1", lead: true, onrun: () => {} });
-    await fireEvent.click(await screen.findByRole("button", { name: "Save the session of 2 November 2026 as a document" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Save as a document: the session of 2 November 2026" }));
     const path = await screen.findByLabelText("File (Markdown)");
     expect((path as HTMLInputElement).value).toBe("/home/ali/Documents/reflection-session-2026-11-02.md");
     await fireEvent.input(path, { target: { value: "/home/ali/møde.md" } });

@@ -18,6 +18,40 @@ export class SessionState {
   actions = $state<ItemDraft[]>([]);
   at = $state(0);
 
+  /** The state as the core keeps it while it is typed. */
+  serialize(): string {
+    const { step, verdicts, notes, answers, improvement, actions, at } = this;
+    return JSON.stringify({ step, verdicts, notes, answers, improvement, actions, at });
+  }
+
+  /** Takes back a state kept before; anything that is not what `serialize` wrote is left out. */
+  restore(json: string) {
+    let d: Record<string, unknown>;
+    try {
+      d = JSON.parse(json) as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    const obj = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+    const str = (v: unknown) => (typeof v === "string" ? v : "");
+    const itemOf = (v: unknown): ItemDraft => ({ text: str(obj(v)?.text), owner: str(obj(v)?.owner), reviewOn: str(obj(v)?.reviewOn) });
+    const strings = (v: unknown) => Object.fromEntries(Object.entries(obj(v) ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
+    if (typeof d.step === "number" && d.step >= 0 && d.step <= 4) this.step = Math.floor(d.step);
+    if (typeof d.at === "number" && d.at >= 0) this.at = Math.floor(d.at);
+    for (const [id, v] of Object.entries(obj(d.verdicts) ?? {})) {
+      const status = obj(v)?.status;
+      this.verdicts[id] = {
+        status: status === "done" || status === "continue" || status === "dropped" ? status : null,
+        why: str(obj(v)?.why),
+        reviewOn: str(obj(v)?.reviewOn),
+      };
+    }
+    this.notes = strings(d.notes);
+    this.answers = strings(d.answers);
+    this.improvement = itemOf(d.improvement);
+    this.actions = Array.isArray(d.actions) ? d.actions.map(itemOf) : [];
+  }
+
   /** Makes room for each item carried from before (the ones already given keep theirs). */
   carry(items: ItemView[]) {
     for (const i of items) this.verdicts[i.id] ??= { status: null, why: "", reviewOn: "" };
@@ -25,6 +59,11 @@ export class SessionState {
 }
 
 const running = new Map<string, SessionState>();
+
+/** Whether the session of `space` is held here already (else it may be kept in the core). */
+export function isRunning(space: string): boolean {
+  return running.has(space);
+}
 
 /** The session being run in `space` (a new one the first time). */
 export function sessionOf(space: string): SessionState {

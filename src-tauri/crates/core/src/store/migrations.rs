@@ -16,7 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_merge_ready.sql"),
     include_str!("migrations/0008_spaces.sql"),
     include_str!("migrations/0009_review.sql"),
-    include_str!("migrations/0010_threads_read.sql"),
+    include_str!("migrations/0010_threads_and_session_drafts.sql"),
 ];
 
 /// The schema version this build writes.

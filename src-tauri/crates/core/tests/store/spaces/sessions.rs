@@ -230,11 +230,23 @@ fn an_owner_sees_their_action_due_and_a_session_goes_through_what_the_lead_took_
     assert!(!t.lead.space_entries(&t.space).unwrap()[0].on_agenda);
 
     t.members[1].sync_space(&t.space, false).unwrap();
-    let due = t.members[1].team_actions(today).unwrap();
+    let due = t.members[1].team_actions(&today.to_string()).unwrap();
     assert_eq!(due.len(), 1, "{due:?}");
     assert!(due[0].due && due[0].item.text.starts_with("Ring"));
-    assert!(!t.members[1].team_actions(today.pred_opt().unwrap()).unwrap()[0].due);
-    assert!(t.members[0].team_actions(today).unwrap().is_empty(), "not theirs");
+    assert!(
+        !t.members[1]
+            .team_actions(&today.pred_opt().unwrap().to_string())
+            .unwrap()[0]
+            .due
+    );
+    assert!(
+        t.members[0].team_actions(&today.to_string()).unwrap().is_empty(),
+        "not theirs"
+    );
+    assert!(
+        t.members[0].team_actions("soon").is_err(),
+        "a day that is not one is refused"
+    );
     let session = &t.members[1].space_sessions(&t.space).unwrap()[0];
     assert_eq!(session.material[0].title, "Lektiecafé");
     assert!(session.material[0].received);
@@ -441,4 +453,40 @@ fn a_session_as_markdown_keeps_people_s_words_from_becoming_markup() {
     bad.answers.insert("no_such_question".into(), "x".into());
     bad.improvement = first_session().improvement;
     assert!(t.lead.record_session(&t.space, &bad, false).is_err());
+}
+
+#[test]
+fn the_session_being_run_is_kept_as_typed_and_gone_once_published() {
+    let mut t = team(1);
+    assert_eq!(t.lead.session_draft(&t.space).unwrap(), None);
+    t.lead
+        .save_session_draft(&t.space, r#"{"step": 2, "notes": {"x": "Borgerne kom sent"}}"#)
+        .unwrap();
+    t.lead.save_session_draft(&t.space, r#"{"step": 3}"#).unwrap();
+    assert_eq!(
+        t.lead.session_draft(&t.space).unwrap().as_deref(),
+        Some(r#"{"step": 3}"#)
+    );
+    assert!(t.lead.save_session_draft(&t.space, "{step").is_err(), "not JSON");
+    assert!(
+        t.lead
+            .save_session_draft(&t.space, &format!("\"{}\"", "x".repeat(600 * 1024)))
+            .is_err(),
+        "too large"
+    );
+    assert_eq!(
+        t.lead.session_draft(&t.space).unwrap().as_deref(),
+        Some(r#"{"step": 3}"#),
+        "a refused save keeps the last"
+    );
+    // Kept across closing the journal.
+    drop(t.lead);
+    let mut lead = Store::open(&t.dbs[0], &OpenOptions::default()).unwrap();
+    assert!(lead.session_draft(&t.space).unwrap().is_some());
+    lead.record_session(&t.space, &first_session(), false).unwrap();
+    assert_eq!(
+        lead.session_draft(&t.space).unwrap(),
+        None,
+        "published: the draft is gone"
+    );
 }

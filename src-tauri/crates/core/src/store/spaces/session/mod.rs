@@ -6,13 +6,14 @@
 //!
 //! `draft.rs` holds what a session is recorded from, `write.rs` its rules, `read.rs` what the
 //! team sees, `marks.rs` the lead's marks, `chart.rs` the team's chart, `document.rs` a
-//! session as Markdown.
+//! session as Markdown, `saved.rs` the session being run, kept as it is typed.
 
 mod chart;
 mod document;
 mod draft;
 mod marks;
 mod read;
+mod saved;
 mod write;
 
 pub use chart::{LevelMonth, TeamChart};

@@ -289,9 +289,11 @@ impl Store {
     }
 
     /// The open actions and improvements this journal owns in any of its spaces, the due ones
-    /// (review date on or before `today`) first.
-    pub fn team_actions(&self, today: chrono::NaiveDate) -> Result<Vec<TeamAction>> {
-        let today = today.to_string();
+    /// (review date on or before `today`, a day as the window sends it) first.
+    pub fn team_actions(&self, today: &str) -> Result<Vec<TeamAction>> {
+        let today = crate::time::parse_date(today)
+            .ok_or_else(|| Error::invalid("today", crate::error::Problem::NotADate, "not a date"))?
+            .to_string();
         let mut out = Vec::new();
         for space in self.spaces()? {
             for item in self.space_actions(&space.id)? {

@@ -289,6 +289,8 @@ impl Store {
             })
             .collect();
         self.publish(&s, out, false, None)?;
+        // Published: the draft it was typed in has done its work.
+        self.forget_session_draft(&s.info.id)?;
         Ok(session_id)
     }
 }

@@ -7,3 +7,12 @@ CREATE TABLE space_threads_read (
     read_upto INTEGER NOT NULL,
     PRIMARY KEY (space_id, on_id)
 ) STRICT;
+
+-- The session the lead is running, as the window's flow holds it (JSON, this journal's own,
+-- never shared), kept while it is typed so a crash or a closed window loses nothing; deleted
+-- when the session is published.
+CREATE TABLE session_drafts (
+    space_id TEXT PRIMARY KEY REFERENCES spaces (id),
+    draft TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+) STRICT;
