@@ -91,6 +91,24 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
   }
   for (const dir of [saraDir, aliDir]) cli(dir, ["space", "join", "--folder", folder]);
   cli(saraDir, ["add", "--date", "2026-11-12", "--title", TITLE, "--outcome", "partly"]);
+  // Three of Ali's attempts in October, shared without his name: one month for the chart.
+  const counted = [
+    ["2026-10-05", "co_implementer"],
+    ["2026-10-12", "co_designer"],
+    ["2026-10-26", "co_initiator"],
+  ].map(([day, role]) =>
+    cli(
+      aliDir,
+      ["add", "--json"],
+      JSON.stringify({
+        guideId: "co-production",
+        guideVersion: 2,
+        answers: { occurred_on: day, headline: `Forsøg ${day}`, outcome: "partly", participation: { phase: "design", role } },
+        complete: false,
+      }),
+    ),
+  );
+  cli(aliDir, ["space", "share", space, ...counted, "--scope", "anonymous"]);
   const last = {
     heldOn: "2026-11-02",
     improvement: { text: "Spørg borgerne om problemet, før vi planlægger", owner: "Teamleder", reviewOn: today() },
@@ -120,7 +138,9 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
     const review = await L.$("[data-testid=review-queue]");
     await until(L, async () => (await review.getText()).includes(TITLE), "Sara's share did not reach the lead's review");
     await shot(L, shots, "review-queue-da", "[data-testid=review-queue]");
-    const row = `li[data-shared]`;
+    await until(L, async () => (await L.$$("li[data-shared]")).length === 4, "the lead does not hold the four shares");
+    const saraShare = await L.execute((t) => [...document.querySelectorAll("li[data-shared]")].find((li) => li.textContent.includes(t))?.dataset.shared, TITLE);
+    const row = `li[data-shared="${saraShare}"]`;
     await click(L, `${row} [data-action=comments]`);
     await (await L.$("[data-testid=comment-thread] textarea[name=comment-text]")).setValue(TO_TEAM);
     await click(L, "[data-action=send-comment]");
@@ -139,7 +159,7 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
     // 3. Ali sees the team's comment, never the one to Sara alone; Sara sees both, as new.
     const A = ali.browser;
     await openSpace(A);
-    await until(A, async () => (await A.$$("li[data-shared]")).length === 1, "the share did not reach Ali");
+    await until(A, async () => (await A.$$(row)).length === 1, "the share did not reach Ali");
     await until(A, async () => (await A.$$(`${row} [data-testid=new-comments]`)).length === 1, "Ali sees no new comment");
     await click(A, `${row} [data-action=comments]`);
     await A.$("li[data-comment]").waitForExist({ timeout: 15000 });
@@ -148,11 +168,11 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
     assert.ok(aliSees[0].includes(TO_TEAM) && !aliSees.join().includes(TO_AUTHOR));
     const S = sara.browser;
     await openSpace(S);
-    await until(S, async () => (await S.$$("[data-testid=new-comments]")).length === 1, "Sara sees no new comments on her share");
-    assert.equal(await (await S.$("[data-testid=new-comments]")).getText(), "2 new");
-    assert.ok((await (await S.$("li[data-shared]")).getText()).includes("Seen by the lead"));
-    await shot(S, shots, "comment-new-en", "li[data-shared]");
-    await click(S, "li[data-shared] [data-action=comments]");
+    const newOnHers = async () => (await S.$$(`${row} [data-testid=new-comments]`)).length === 1 && (await (await S.$(`${row} [data-testid=new-comments]`)).getText()) === "2 new";
+    await until(S, newOnHers, "Sara does not see the two new comments on her share");
+    assert.ok((await (await S.$(row)).getText()).includes("Seen by the lead"));
+    await shot(S, shots, "comment-new-en", row);
+    await click(S, `${row} [data-action=comments]`);
     await until(S, async () => (await S.$$("li[data-comment]")).length === 2, "Sara does not see both comments");
     await shot(S, shots, "comment-thread-en", "[data-testid=comment-thread]");
     assert.deepEqual(await axeViolations(S), []);
@@ -196,6 +216,8 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
     await until(L, async () => !(await presenter.isExisting()), "Escape did not close the presenter view", 10000);
     await press(L, "[data-action=session-next]");
     await atStep(L, 2);
+    const chart = await (await L.$("[data-testid=level-over-time]")).getText();
+    assert.match(chart, /oktober 2026\s*3\s*3/, `October's three attempts make a month of the chart, mean level 3: ${chart}`);
     await tabTo(L, "textarea[data-question=whose_problem]");
     await type(L, "Vores, ikke deres – foreningen så det anderledes");
     await shot(L, shots, "session-3-across-da");

@@ -43,6 +43,7 @@ export const sessionDa: typeof sessionEn = {
   noComments: "Ingen kommentarer.",
   acrossIntro: "Et par spørgsmål til teamet på tværs af de forsøg, I har delt. Svar sammen, med roller, aldrig navne. Alle spørgsmål kan stå åbne.",
   chartTitle: "Deltagelsesniveau over tid",
+  chartHint: "De refleksioner, der er delt med dato, efter forsøgets måned. Bidrag kun til tal har ingen dato: de står i tabellen nedenfor.",
   chartMonth: "Måned",
   chartMean: "Gennemsnitligt niveau (0–4)",
   chartCount: "Bidrag",

@@ -41,6 +41,7 @@ export const sessionEn = {
   noComments: "No comments.",
   acrossIntro: "A few questions for the team across the attempts you shared. Answer together, with roles, never names. Every question may be left open.",
   chartTitle: "Participation level over time",
+  chartHint: "The reflections shared with their date, by the month of the attempt. Contributions for the counts only carry no date: they are in the table below.",
   chartMonth: "Month",
   chartMean: "Average level (0–4)",
   chartCount: "Contributions",

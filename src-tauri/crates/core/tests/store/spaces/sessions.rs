@@ -490,3 +490,42 @@ fn the_session_being_run_is_kept_as_typed_and_gone_once_published() {
         "published: the draft is gone"
     );
 }
+
+#[test]
+fn the_team_chart_shows_months_of_at_least_three_and_counts_the_undated_beside() {
+    let mut t = team(1);
+    let mut share = |day: &str, role: &str, scope: Scope| {
+        let input = super::super::with(&[
+            ("occurred_on", json!(day)),
+            ("headline", json!(format!("Forsøg {day}"))),
+            ("outcome", json!("partly")),
+            ("participation", json!({"phase": "design", "role": role})),
+        ]);
+        let id = t.members[0].create_entry(&input, None).unwrap().id;
+        t.members[0].share_entries(&t.space, &[id], scope, false).unwrap();
+    };
+    for (day, role) in [
+        ("2026-10-05", "co_implementer"),
+        ("2026-10-12", "co_designer"),
+        ("2026-10-26", "co_initiator"),
+    ] {
+        share(day, role, Scope::Anonymous);
+    }
+    share("2026-09-01", "consulted", Scope::Named);
+    share("2026-09-02", "consulted", Scope::Named);
+    share("2026-11-02", "co_initiator", Scope::Aggregate);
+    t.lead.sync_space(&t.space, false).unwrap();
+    let chart = t.lead.session_agenda(&t.space).unwrap().chart;
+    assert_eq!(chart.months.len(), 1, "{chart:?}");
+    assert_eq!((chart.months[0].month.as_str(), chart.months[0].count), ("2026-10", 3));
+    assert!(
+        (chart.months[0].mean_level - 3.0).abs() < 1e-9,
+        "co-implementer 2, co-designer 3, co-initiator 4"
+    );
+    assert_eq!(chart.withheld, 2, "September's two are too few to show");
+    let counted: usize = chart.counts.cells.iter().map(|c| c.count).sum::<usize>() + chart.counts.withheld;
+    assert_eq!(
+        counted, 6,
+        "the counts hold every contribution, the undated aggregate one too"
+    );
+}

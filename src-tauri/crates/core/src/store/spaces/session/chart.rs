@@ -1,7 +1,8 @@
-//! The team's own chart beside the session's questions: participation level over time, and
-//! outcome by level, across every live contribution (named, anonymous and aggregate-only).
-//! A month, like a cell, is shown only when at least three contributions make it, so no chart
-//! points at one person.
+//! The team's own chart beside the session's questions: participation level over time, across
+//! the reflections shared with their date (by name or without; the month of the attempt), and
+//! outcome by level across every live contribution, aggregate-only ones too (they carry no
+//! date). A month, like a cell, is shown only when at least three contributions make it, so no
+//! chart points at one person.
 
 use super::super::super::Store;
 use super::super::read::{MIN_CELL, SpaceCounts};
@@ -15,8 +16,7 @@ use ts_rs::TS;
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LevelMonth {
-    /// `YYYY-MM`: the month of the attempt, or for an aggregate-only contribution (which
-    /// carries no date) the month it was shared.
+    /// `YYYY-MM`: the month of the attempts.
     pub month: String,
     pub count: usize,
     pub mean_level: f64,
@@ -38,13 +38,16 @@ impl Store {
             let Some(level) = l.record.body.get("level").and_then(Value::as_u64) else {
                 continue;
             };
-            let when = l
+            // An aggregate-only contribution carries no date: it counts beside, not over time.
+            let Some(month) = l
                 .record
                 .body
                 .get("occurred_on")
                 .and_then(Value::as_str)
-                .unwrap_or(&l.record.updated_at);
-            let Some(month) = when.get(..7) else { continue };
+                .and_then(|d| d.get(..7))
+            else {
+                continue;
+            };
             months.entry(month.to_owned()).or_default().push(level);
         }
         let withheld = months.values().filter(|l| l.len() < MIN_CELL).map(Vec::len).sum();
