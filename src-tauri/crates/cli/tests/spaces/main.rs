@@ -13,6 +13,7 @@ mod comments;
 mod folder_trouble;
 mod kills;
 mod review;
+mod session_kills;
 mod sessions;
 mod team;
 

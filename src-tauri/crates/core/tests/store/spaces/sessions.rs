@@ -529,3 +529,128 @@ fn the_team_chart_shows_months_of_at_least_three_and_counts_the_undated_beside()
         "the counts hold every contribution, the undated aggregate one too"
     );
 }
+
+#[test]
+fn a_session_from_a_computer_whose_clock_is_far_off_shows_its_dates_as_written_and_keeps_its_place() {
+    let mut t = team(1);
+    let roster = t.lead.space_roster(&t.space).unwrap();
+    let lead_keys = keys_of(&t.dbs[0]);
+    // The lead's laptop thinks it is 2099: its stamps say so; its record id is what it is.
+    let early = uuid::Uuid::now_v7().to_string();
+    let improvement = uuid::Uuid::now_v7().to_string();
+    let record = |kind: &str, id: &str, body: serde_json::Value| SignedRecord {
+        record: json!({"kind": kind, "id": id, "revision": 1, "updated_at": "2099-01-01T08:00:00.000000Z",
+                       "scope": "named", "body": body})
+        .to_string(),
+        writer: None,
+        sig: None,
+    };
+    let owner = lead_keys.public().key_id();
+    let records = vec![
+        record(
+            "improvement",
+            &improvement,
+            json!({"text": "Spørg borgerne først", "owner": owner, "review_on": "2099-02-01",
+                   "from_session": early, "history": []}),
+        ),
+        record(
+            "session",
+            &early,
+            json!({"held_on": "2099-01-01", "carried": [], "material": [], "answers": {},
+                   "improvement": improvement, "actions": []}),
+        ),
+    ];
+    let m = Manifest::new(&roster, Some((&lead_keys, 40, None)), records);
+    plant(
+        &t,
+        "00000040-clock.bundle",
+        &seal_bundle(&m, Some(&lead_keys), &roster).unwrap().0,
+    );
+    let report = t.members[0].sync_space(&t.space, false).unwrap();
+    assert!(
+        report.rejected.is_empty(),
+        "a wrong clock is not a reason to refuse: {report:?}"
+    );
+    // Then the lead's clock is right again, and the next session carries the improvement.
+    t.lead.sync_space(&t.space, false).unwrap();
+    let open = t.lead.space_actions(&t.space).unwrap();
+    assert_eq!(open.len(), 1);
+    let next = SessionDraft {
+        carried: vec![verdict(&open[0].id, Verdict::Done, "")],
+        improvement: Some(item("Mød foreningen", "Medarbejder 0", "2027-06-01")),
+        ..Default::default()
+    };
+    t.lead.record_session(&t.space, &next, false).unwrap();
+    t.members[0].sync_space(&t.space, false).unwrap();
+    let sessions = t.members[0].space_sessions(&t.space).unwrap();
+    assert_eq!(
+        sessions.iter().map(|s| s.held_on.as_str()).collect::<Vec<_>>(),
+        ["2099-01-01", sessions[1].held_on.as_str()],
+        "shown as written, in the order of their ids, not of their dates"
+    );
+    assert_eq!(sessions[0].id, early);
+    let improvement_now = t.members[0].space_actions(&t.space).unwrap();
+    let first = improvement_now.iter().find(|i| i.id == improvement).unwrap();
+    assert_eq!(
+        first.status,
+        ItemStatus::Done,
+        "the later session's verdict stands, whatever the stamps said"
+    );
+    assert_eq!(first.review_on, "2099-02-01");
+}
+
+#[test]
+fn a_session_bundle_the_journal_did_not_record_before_a_crash_is_read_before_the_next_one_is_built() {
+    let mut t = team(1);
+    t.lead.record_session(&t.space, &first_session(), false).unwrap();
+    let stale_agenda = t.lead.session_agenda(&t.space).unwrap();
+    // The journal as it was before the next session: as if the power went between the bundle
+    // reaching the folder and the journal's commit.
+    let lead_db = t.dbs[0].clone();
+    let saved = t._tmp.path().join("lead-before.sqlite3");
+    drop(std::mem::replace(&mut t.lead, journal(t._tmp.path(), "scratch").0));
+    std::fs::copy(&lead_db, &saved).unwrap();
+    let _ = std::fs::remove_file(lead_db.with_extension("sqlite3-wal"));
+    let mut lead = Store::open(&lead_db, &OpenOptions::default()).unwrap();
+    let all_done = |agenda: &eftertanke_core::store::spaces::SessionAgenda, text: &str| SessionDraft {
+        carried: agenda
+            .carried
+            .iter()
+            .map(|i| verdict(&i.id, Verdict::Done, ""))
+            .collect(),
+        improvement: Some(item(text, "Teamleder", "2027-03-01")),
+        ..Default::default()
+    };
+    lead.record_session(&t.space, &all_done(&stale_agenda, "Anden"), false)
+        .unwrap();
+    drop(lead);
+    std::fs::copy(&saved, &lead_db).unwrap();
+    let _ = std::fs::remove_file(lead_db.with_extension("sqlite3-wal"));
+    let mut lead = Store::open(&lead_db, &OpenOptions::default()).unwrap();
+    assert_eq!(
+        lead.space_sessions(&t.space).unwrap().len(),
+        1,
+        "the journal does not know its second session"
+    );
+
+    // Built on what the journal knew, the next session would fork last time's items: it is
+    // refused, saying why, once the folder is read.
+    let refused = lead.record_session(&t.space, &all_done(&stale_agenda, "Tredje"), false);
+    let message = refused.unwrap_err().to_string();
+    assert!(message.contains("closed by an earlier session"), "{message}");
+    let fresh = lead.session_agenda(&t.space).unwrap();
+    assert_eq!(fresh.carried.len(), 1, "only the second session's improvement is open");
+    lead.record_session(&t.space, &all_done(&fresh, "Tredje"), false)
+        .unwrap();
+    t.members[0].sync_space(&t.space, false).unwrap();
+    let sessions = t.members[0].space_sessions(&t.space).unwrap();
+    assert_eq!(sessions.len(), 3);
+    for i in t.members[0].space_actions(&t.space).unwrap() {
+        let carried_by = sessions
+            .iter()
+            .filter(|s| s.carried.iter().any(|c| c.id == i.id))
+            .count();
+        assert_eq!(carried_by, i.history.len(), "one version per verdict: {i:?}");
+        assert!(carried_by <= 1, "no item was judged twice: {i:?}");
+    }
+}

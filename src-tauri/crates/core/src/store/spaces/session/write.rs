@@ -82,6 +82,11 @@ impl Store {
                 "only the space's lead records the team's session",
             ));
         }
+        // What is in the folder first, this journal's own bundles too: one written just before
+        // a crash, that the journal did not record, holds new revisions of the items, and a
+        // session built without it would fork them.
+        self.sync_space(&s.info.id, false)?;
+        let s = self.member_space(&s.info.id)?;
         let today = crate::time::now().date_naive();
         let held_on = draft.held_on.unwrap_or(today);
         if held_on > today + chrono::Days::new(1) {
