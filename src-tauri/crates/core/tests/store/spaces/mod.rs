@@ -138,3 +138,17 @@ pub fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) {
         }
     }
 }
+
+/// A copy of a reader's journal, made before it read anything, on a folder of its own that
+/// holds only the rosters: bundles reach it only as the test hands them over. Returns the
+/// directory (kept alive by the caller), the folder and the journal.
+pub fn fresh_reader(t: &Team, reader_db: &Path) -> (tempfile::TempDir, PathBuf, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("reader.sqlite3");
+    std::fs::copy(reader_db, &db).unwrap();
+    let folder = dir.path().join("carrier");
+    copy_dir(&t.folder, &folder, &|p| p.extension().is_some_and(|x| x == "roster"));
+    let mut r = Store::open(&db, &OpenOptions::default()).unwrap();
+    r.move_space_folder(&t.space, &folder).unwrap();
+    (dir, folder, r)
+}

@@ -47,13 +47,7 @@ fn bundles_give_the_same_journal_in_any_order_and_read_twice() {
                 files.swap(i, (seed >> 33) as usize % (i + 1));
             }
         }
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("reader.sqlite3");
-        std::fs::copy(&reader_db, &db).unwrap();
-        let folder = dir.path().join("carrier");
-        copy_dir(&t.folder, &folder, &|p| p.extension().is_some_and(|x| x == "roster"));
-        let mut r = Store::open(&db, &OpenOptions::default()).unwrap();
-        r.move_space_folder(&t.space, &folder).unwrap();
+        let (_dir, folder, mut r) = fresh_reader(&t, &reader_db);
         for (n, f) in files.iter().enumerate() {
             let rel = f.strip_prefix(&t.folder).unwrap();
             let to = folder.join(rel);

@@ -392,14 +392,8 @@ fn sessions_and_comments_merge_to_the_same_journal_in_any_order() {
     let files = bundle_files(&t.folder);
     let mut results = Vec::new();
     for reversed in [false, true] {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("reader.sqlite3");
-        std::fs::copy(&reader_db, &db).unwrap();
         // The rosters are in the reader's folder; the bundles come by hand.
-        let folder = dir.path().join("carrier");
-        copy_dir(&t.folder, &folder, &|p| p.extension().is_some_and(|x| x == "roster"));
-        let mut r = Store::open(&db, &OpenOptions::default()).unwrap();
-        r.move_space_folder(&t.space, &folder).unwrap();
+        let (_dir, _folder, mut r) = fresh_reader(&t, &reader_db);
         r.sync_space(&t.space, false).unwrap();
         assert!(
             r.space_sessions(&t.space).unwrap().is_empty(),
