@@ -6,7 +6,7 @@ use super::chain::{ChainBreak, MissingBundle};
 use super::sync::FileProblem;
 use crate::EntryId;
 use crate::error::{Error, Result};
-use crate::spaces::record::{COMMENT, ENTRY, Record, Scope};
+use crate::spaces::record::{ACTION, COMMENT, ENTRY, IMPROVEMENT, Record, SESSION, Scope};
 use crate::spaces::roster::{Role, Roster};
 use rusqlite::params;
 use serde::Serialize;
@@ -310,8 +310,10 @@ impl Store {
                 r.get(0)
             })
             .map_err(|e| self.fail(e))?;
-        let mut held = self.versions(&s.info.id, ENTRY)?;
-        held.extend(self.versions(&s.info.id, COMMENT)?);
+        let mut held = Vec::new();
+        for kind in [ENTRY, COMMENT, SESSION, ACTION, IMPROVEMENT] {
+            held.extend(self.versions(&s.info.id, kind)?);
+        }
         let held_back = held
             .into_iter()
             .filter_map(|v| {

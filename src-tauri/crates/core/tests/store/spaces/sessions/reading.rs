@@ -177,3 +177,35 @@ fn sessions_and_comments_merge_to_the_same_journal_in_any_order() {
     );
     assert!(results[0].contains("Gerne") && results[0].contains("Mød foreningen"));
 }
+
+#[test]
+fn a_session_holding_a_cpr_number_is_held_back_and_named_not_shown() {
+    let mut t = team(1);
+    let roster = t.lead.space_roster(&t.space).unwrap();
+    let lead_keys = keys_of(&t.dbs[0]);
+    // A broken build of the lead's, past its own guard.
+    let session = json!({"kind": "session", "id": uuid::Uuid::now_v7().to_string(), "revision": 1,
+        "updated_at": "2026-12-02T10:00:00.000000Z", "scope": "named",
+        "body": {"held_on": "2026-12-02", "carried": [], "answers": {}, "improvement": "", "actions": [],
+                 "material": [{"on": uuid::Uuid::now_v7().to_string(), "note": "Borgeren 010203-1234 kom"}]}});
+    let records = vec![SignedRecord {
+        record: session.to_string(),
+        writer: None,
+        sig: None,
+    }];
+    let m = Manifest::new(&roster, Some((&lead_keys, 30, None)), records);
+    plant(
+        &t,
+        "00000030-cpr.bundle",
+        &seal_bundle(&m, Some(&lead_keys), &roster).unwrap().0,
+    );
+    t.members[0].sync_space(&t.space, false).unwrap();
+    assert!(t.members[0].space_sessions(&t.space).unwrap().is_empty(), "not shown");
+    let held = t.members[0].space_status(&t.space).unwrap().held_back;
+    assert_eq!(held.len(), 1, "named in the space's status for the lead to follow up");
+    assert!(held[0].reason.contains("CPR"), "{held:?}");
+    assert!(
+        !held[0].reason.contains("010203"),
+        "the number itself is never repeated"
+    );
+}
