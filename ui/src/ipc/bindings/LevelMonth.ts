@@ -5,7 +5,6 @@
  */
 export type LevelMonth = { 
 /**
- * `YYYY-MM`: the month of the attempt, or for an aggregate-only contribution (which
- * carries no date) the month it was shared.
+ * `YYYY-MM`: the month of the attempts.
  */
 month: string, count: number, meanLevel: number, };
