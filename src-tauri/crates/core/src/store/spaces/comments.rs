@@ -213,7 +213,7 @@ impl Store {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
-        let new = self.unread_comments(&s.info.id)?;
+        let new = self.unread_comments(&s.info.id, &me)?;
         let mut out: Vec<CommentView> = self
             .live_of(&s.info.id, COMMENT)?
             .into_iter()
@@ -246,8 +246,8 @@ impl Store {
 impl Store {
     /// Others' comments merged after this journal last opened their thread, as (the shared
     /// reflection, the comment) pairs: what the quiet "new" marks.
-    pub(super) fn unread_comments(&self, space: &str) -> Result<Vec<(String, String)>> {
-        let me = self.space(space)?.keys.public().key_id();
+    /// `me` is this journal's key id in the space (its own comments are never new).
+    pub(super) fn unread_comments(&self, space: &str, me: &str) -> Result<Vec<(String, String)>> {
         self.conn
             .prepare(
                 "SELECT json_extract(r.record, '$.body.on'), r.id FROM space_records r \

@@ -231,7 +231,7 @@ impl Store {
             })
             .map_err(|e| self.fail(e))?;
         let marks = self.lead_marks(&s.info.id)?;
-        let unread = self.unread_comments(&s.info.id)?;
+        let unread = self.unread_comments(&s.info.id, &me)?;
         let marked = |on: &str, agenda: bool| marks.iter().any(|m| m.on == on && m.agenda == agenda && m.open);
         let mut out: Vec<SharedEntryView> = self
             .live(&s.info.id)?

@@ -3,7 +3,7 @@
 
 use super::super::super::Store;
 use super::super::read::SharedEntryView;
-use super::super::{SpaceInfo, member_name};
+use super::super::{Space, SpaceInfo, member_name};
 use super::chart::TeamChart;
 use super::{Items, text_of};
 use crate::error::{Error, Result};
@@ -182,16 +182,26 @@ impl Store {
     /// The space's sessions, oldest first.
     pub fn space_sessions(&self, space: &str) -> Result<Vec<SessionView>> {
         let s = self.space(space)?;
+        let entries = self.entries_by_id(&s.info.id)?;
+        self.sessions_among(&s, &entries)
+    }
+
+    /// The team's shared entries by shared id: what a session's material is looked up in.
+    fn entries_by_id(&self, space: &str) -> Result<BTreeMap<String, SharedEntryView>> {
+        Ok(self
+            .space_entries(space)?
+            .into_iter()
+            .map(|e| (e.id.clone(), e))
+            .collect())
+    }
+
+    /// The sessions of `s`, their material looked up among `entries`.
+    fn sessions_among(&self, s: &Space, entries: &BTreeMap<String, SharedEntryView>) -> Result<Vec<SessionView>> {
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
         let raw = self.sessions_raw(&s.info.id)?;
         let held = held_on(&raw);
         let items = self.items(&s.info.id)?;
-        let entries: BTreeMap<String, SharedEntryView> = self
-            .space_entries(&s.info.id)?
-            .into_iter()
-            .map(|e| (e.id.clone(), e))
-            .collect();
         let view = |id: &str| {
             items
                 .get(id)
@@ -263,11 +273,7 @@ impl Store {
     /// What the next session of `space` opens with.
     pub fn session_agenda(&self, space: &str) -> Result<SessionAgenda> {
         let s = self.space(space)?;
-        let entries: BTreeMap<String, SharedEntryView> = self
-            .space_entries(&s.info.id)?
-            .into_iter()
-            .map(|e| (e.id.clone(), e))
-            .collect();
+        let entries = self.entries_by_id(&s.info.id)?;
         let material = self
             .lead_marks(&s.info.id)?
             .into_iter()
@@ -284,7 +290,7 @@ impl Store {
             guide: TeamGuide::builtin().clone(),
             chart: self.team_chart(&s.info.id)?,
             members: s.roster.members.iter().map(|m| m.name.clone()).collect(),
-            last: self.space_sessions(&s.info.id)?.pop(),
+            last: self.sessions_among(&s, &entries)?.pop(),
         })
     }
 
