@@ -28,6 +28,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "scan_framing",
         "load_example",
         "timeline_page",
+        "search_entries",
         "list_initiatives",
         "update_initiative",
         "links_of",

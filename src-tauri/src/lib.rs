@@ -77,6 +77,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::guides::scan_framing,
             commands::guides::load_example,
             commands::timeline::timeline_page,
+            commands::search::search_entries,
             commands::spaces::list_spaces,
             commands::spaces::space_status,
             commands::spaces::space_entries,

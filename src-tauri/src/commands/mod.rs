@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod entries;
 pub mod guides;
 pub mod privacy;
+pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod spaces;

@@ -26,6 +26,8 @@ fn export_all(dir: &Path) {
         eftertanke_core::privacy::lens::LensFinding,
         eftertanke_core::TimelinePage,
         eftertanke_core::TimelineFilter,
+        eftertanke_core::search::SearchRequest,
+        eftertanke_core::search::SearchResults,
         eftertanke_core::EntryLinks,
         eftertanke_core::InitiativeInput,
         eftertanke_core::DueAction,

@@ -5,6 +5,7 @@ import { shareDa } from "./share.da";
 import { commentsDa } from "./comments.da";
 import { reviewDa } from "./review.da";
 import { sessionDa } from "./session.da";
+import { searchDa } from "./search.da";
 
 export const da: Messages = {
   app: {
@@ -430,6 +431,10 @@ export const da: Messages = {
         what: "Datamappen ligger på et netværksdrev, hvor dine refleksioner ikke er sikre.",
         todo: "Vælg en mappe på computerens egen disk. Vil du dele refleksioner med kolleger, så brug delingspakker eller eksport til en delt mappe i stedet.",
       },
+      cancelled: {
+        what: "Arbejdet blev afbrudt.",
+        todo: "Intet er ændret. Start det igen, når du er klar.",
+      },
       internal: {
         what: "Der gik noget galt, som ikke var forventet.",
         todo: "Prøv igen. Sker det igen, så send de tekniske detaljer til din IT-support.",
@@ -477,4 +482,5 @@ export const da: Messages = {
   comments: commentsDa,
   review: reviewDa,
   session: sessionDa,
+  search: searchDa,
 };

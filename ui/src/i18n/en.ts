@@ -5,6 +5,7 @@ import { shareEn } from "./share.en";
 import { commentsEn } from "./comments.en";
 import { reviewEn } from "./review.en";
 import { sessionEn } from "./session.en";
+import { searchEn } from "./search.en";
 
 export const en = {
   app: {
@@ -430,6 +431,10 @@ export const en = {
         what: "The data folder is on a network drive, where the journal is not safe.",
         todo: "Choose a folder on this computer's own disk. To share reflections with colleagues, use bundles or a shared-folder export instead.",
       },
+      cancelled: {
+        what: "The work was cancelled.",
+        todo: "Nothing was changed. Start it again when you are ready.",
+      },
       internal: {
         what: "Something unexpected went wrong.",
         todo: "Try again. If it keeps happening, send the technical details to your IT support.",
@@ -477,6 +482,7 @@ export const en = {
   comments: commentsEn,
   review: reviewEn,
   session: sessionEn,
+  search: searchEn,
 };
 
 export type Messages = typeof en;

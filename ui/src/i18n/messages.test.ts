@@ -43,7 +43,7 @@ describe("messages", () => {
     const all: Record<ErrorKind, true> = {
       invalid_input: true, not_found: true, corrupt: true, not_eftertanke: true, newer_schema: true, locked: true,
       unwritable: true, disk_full: true, vault_locked: true, wrong_passphrase: true, wrong_recovery_code: true,
-      key_file: true, not_a_backup: true, network_file_system: true, internal: true,
+      key_file: true, not_a_backup: true, network_file_system: true, cancelled: true, internal: true,
     };
     expect(Object.keys(en.errors.kinds).sort()).toEqual(Object.keys(all).sort());
   });

@@ -117,6 +117,12 @@ import type { DueAction as DA } from "./bindings/DueAction";
 import type { ChartData as CD } from "./bindings/ChartData";
 import type { Action as Ac } from "./bindings/Action";
 
+import type { SearchRequest as SRq } from "./bindings/SearchRequest";
+import type { SearchResults as SRs } from "./bindings/SearchResults";
+export type { SearchHit } from "./bindings/SearchHit";
+export type { Segment } from "./bindings/Segment";
+export const searchEntries = (request: SRq) => call<SRs>("search_entries", { request });
+
 export const timelinePage = (filter: TF, cursor: string | null, limit?: number) =>
   call<TP>("timeline_page", { filter, cursor, limit });
 export const listInitiatives = () => call<In[]>("list_initiatives");

@@ -6,6 +6,7 @@ export type View =
   | { name: "guides" }
   | { name: "reflect"; guideId?: string; draftId?: string; entryId?: string; step?: number; followsUp?: string }
   | { name: "timeline" }
+  | { name: "search" }
   | { name: "charts"; initiative: string | null }
   // The team's reflection spaces: the list, or one space when `space` is its id.
   | { name: "team"; space?: string }

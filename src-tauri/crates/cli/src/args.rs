@@ -79,6 +79,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the journal, in Danish as in English: words as written, their Danish forms
+    /// ("forsøget" finds "forsøg") and parts of words ("forening" in "beboerforeningen"). Exit
+    /// code 0 with or without hits.
+    Search {
+        /// Any text; the last word also finds words that begin with it.
+        #[arg(required_unless_present = "rebuild")]
+        query: Option<String>,
+        #[command(flatten)]
+        filter: TimelineArgs,
+        /// Read "aa" as "å" (Aarhus finds Århus, and back).
+        #[arg(long)]
+        fold_aa: bool,
+        /// How many results (at most 100).
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+        /// Build the search index again from the entries (progress on standard error).
+        /// Interrupted, it changes nothing.
+        #[arg(long, conflicts_with = "query")]
+        rebuild: bool,
+    },
     /// Link two entries: FROM follows up on (or builds on, or is related to) TO.
     Link {
         from: String,
@@ -379,4 +401,18 @@ pub struct TimelineArgs {
     /// Only attempts with this tag.
     #[arg(long)]
     pub tag: Option<String>,
+}
+
+impl From<TimelineArgs> for eftertanke_core::TimelineFilter {
+    fn from(a: TimelineArgs) -> Self {
+        Self {
+            initiative: a.initiative,
+            outcome: a.outcome,
+            phase: a.phase,
+            role: a.role,
+            from: a.from,
+            to: a.to,
+            tag: a.tag,
+        }
+    }
 }

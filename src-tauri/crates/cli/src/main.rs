@@ -5,6 +5,7 @@ mod args;
 mod backups;
 mod exit;
 mod print;
+mod search;
 mod session;
 mod space;
 mod unlock;
@@ -100,17 +101,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print::created(&mut out, &entry)?;
         }
         Command::Timeline { filter, limit, json } => {
-            let filter = eftertanke_core::TimelineFilter {
-                initiative: filter.initiative,
-                outcome: filter.outcome,
-                phase: filter.phase,
-                role: filter.role,
-                from: filter.from,
-                to: filter.to,
-                tag: filter.tag,
-            };
-            let page = store.timeline_page(&filter, None, limit)?;
+            let page = store.timeline_page(&filter.into(), None, limit)?;
             print::timeline(&mut out, &page, json)?;
+        }
+        Command::Search {
+            query,
+            filter,
+            fold_aa,
+            limit,
+            json,
+            rebuild,
+        } => {
+            if rebuild {
+                search::rebuild(&mut out, store)?;
+            } else {
+                let request = eftertanke_core::search::SearchRequest {
+                    text: query.unwrap_or_default(),
+                    filter: filter.into(),
+                    fold_aa,
+                    limit: Some(limit),
+                };
+                search::search(&mut out, store, &request, json)?;
+            }
         }
         Command::Link { from, to, kind } => {
             let kind = match kind {

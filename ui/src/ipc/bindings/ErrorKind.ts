@@ -3,4 +3,4 @@
 /**
  * What went wrong, in a form the UI and CLI can branch on.
  */
-export type ErrorKind = "invalid_input" | "not_found" | "corrupt" | "not_eftertanke" | "newer_schema" | "locked" | "unwritable" | "disk_full" | "vault_locked" | "wrong_passphrase" | "wrong_recovery_code" | "key_file" | "not_a_backup" | "network_file_system" | "internal";
+export type ErrorKind = "invalid_input" | "not_found" | "corrupt" | "not_eftertanke" | "newer_schema" | "locked" | "unwritable" | "disk_full" | "vault_locked" | "wrong_passphrase" | "wrong_recovery_code" | "key_file" | "not_a_backup" | "network_file_system" | "cancelled" | "internal";

@@ -41,6 +41,8 @@ pub enum ErrorKind {
     NotABackup,
     /// The data directory is on a network drive, where SQLite's locking is not safe.
     NetworkFileSystem,
+    /// The person cancelled long work; nothing was changed.
+    Cancelled,
     /// Anything else: a bug or an unexpected storage failure.
     Internal,
 }
@@ -139,6 +141,9 @@ pub enum Error {
     )]
     JournalMissing { path: PathBuf, what: &'static str },
 
+    #[error("{what} was cancelled. Nothing was changed")]
+    Cancelled { what: &'static str },
+
     #[error("the journal is locked; unlock it with your passphrase")]
     VaultLocked,
 
@@ -210,6 +215,7 @@ impl Error {
             | Error::KeyFileOfAnotherJournal { .. } => ErrorKind::KeyFile,
             Error::NotABackup { .. } => ErrorKind::NotABackup,
             Error::NetworkFileSystem { .. } => ErrorKind::NetworkFileSystem,
+            Error::Cancelled { .. } => ErrorKind::Cancelled,
             Error::Internal(_) => ErrorKind::Internal,
         }
     }

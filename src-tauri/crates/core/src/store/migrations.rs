@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_spaces.sql"),
     include_str!("migrations/0009_review.sql"),
     include_str!("migrations/0010_threads_and_session_drafts.sql"),
+    include_str!("migrations/0011_search.sql"),
 ];
 
 /// The schema version this build writes.
@@ -34,6 +35,7 @@ pub fn migrations() -> Migrations<'static> {
                 // 0003 places the entries written so far in initiatives by the name typed.
                 2 => M::up_with_hook(sql, place_entries_in_initiatives),
                 6 => M::up_with_hook(sql, key_initiative_titles),
+                10 => M::up_with_hook(sql, build_search_index),
                 _ => M::up(sql),
             })
             .collect(),
@@ -42,6 +44,12 @@ pub fn migrations() -> Migrations<'static> {
 
 /// Creates an initiative for every initiative name typed in an entry and links the entries to
 /// it (UUIDv7 ids need Rust, hence a hook rather than SQL).
+/// Indexes the entries already written (with the built-in guides, as they were saved).
+fn build_search_index(tx: &rusqlite::Transaction) -> HookResult {
+    super::search::rebuild(tx, crate::guide::Guides::builtin(), &mut |_| true)?;
+    Ok(())
+}
+
 fn place_entries_in_initiatives(tx: &rusqlite::Transaction) -> HookResult {
     let names: Vec<String> = tx
         .prepare("SELECT DISTINCT initiative FROM entries WHERE initiative IS NOT NULL AND initiative_id IS NULL")?

@@ -21,6 +21,7 @@ pub mod file_system;
 mod initiatives;
 mod links;
 pub mod migrations;
+mod search;
 mod settings;
 pub mod spaces;
 mod tags;

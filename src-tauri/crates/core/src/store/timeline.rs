@@ -143,7 +143,7 @@ impl Store {
 }
 
 /// The filter with every value checked: a bad id or date is named, not silently ignored.
-fn checked(filter: &TimelineFilter) -> Result<TimelineFilter> {
+pub(super) fn checked(filter: &TimelineFilter) -> Result<TimelineFilter> {
     use crate::guide::vocabulary as v;
     let blank = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     let mut f = TimelineFilter {

@@ -18,6 +18,7 @@ mod opening;
 mod previous_release;
 mod privacy;
 mod privacy_cases;
+mod search;
 mod spaces;
 mod timeline;
 

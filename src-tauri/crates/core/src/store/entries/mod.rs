@@ -28,10 +28,8 @@ impl Store {
     /// carries the person's override, which is then recorded in the entry's history.
     pub fn create_entry(&mut self, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
         let valid = input.validate(self.guides)?;
-        let overridden = check_before_saving(
-            &entry_texts(input.guide(self.guides)?, &valid.projection.answers, &valid.tags),
-            input.override_personal_data,
-        )?;
+        let texts = entry_texts(input.guide(self.guides)?, &valid.projection.answers, &valid.tags);
+        let overridden = check_before_saving(&texts, input.override_personal_data)?;
         let now = time::to_db(time::now());
         let meta = Meta::new_here(self.installation_id.to_string(), &now, valid.complete);
         let id = meta.id;
@@ -39,7 +37,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&path, e))?;
         let written = (|| -> Result<()> {
             let sql = |e| Error::from_sqlite(&path, e);
-            write::write(&tx, &meta, &valid, None).map_err(sql)?;
+            write::write(&tx, &meta, &valid, &texts, None).map_err(sql)?;
             super::events::record_override(&tx, id, &overridden, &now).map_err(sql)?;
             follow_up(&tx, &path, &meta, input.follows_up)?;
             drop_draft(&tx, from_draft).map_err(sql)?;
@@ -54,10 +52,8 @@ impl Store {
     /// personal-data rule of [`Store::create_entry`] applies.
     pub fn update_entry(&mut self, id: EntryId, input: &EntryInput, from_draft: Option<DraftId>) -> Result<Entry> {
         let valid = input.validate(self.guides)?;
-        let overridden = check_before_saving(
-            &entry_texts(input.guide(self.guides)?, &valid.projection.answers, &valid.tags),
-            input.override_personal_data,
-        )?;
+        let texts = entry_texts(input.guide(self.guides)?, &valid.projection.answers, &valid.tags);
+        let overridden = check_before_saving(&texts, input.override_personal_data)?;
         let now = time::to_db(time::now());
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&path, e))?;
@@ -67,7 +63,7 @@ impl Store {
                 return Ok(false);
             };
             let meta = Meta::edit(id, existing, &now, valid.complete);
-            write::write(&tx, &meta, &valid, Some(before)).map_err(sql)?;
+            write::write(&tx, &meta, &valid, &texts, Some(before)).map_err(sql)?;
             super::events::record_override(&tx, id, &overridden, &now).map_err(sql)?;
             follow_up(&tx, &path, &meta, input.follows_up)?;
             drop_draft(&tx, from_draft).map_err(sql)?;
@@ -157,7 +153,7 @@ impl Store {
             .map(|(i, input)| {
                 let checked = input.validate(self.guides).and_then(|v| {
                     let texts = entry_texts(input.guide(self.guides)?, &v.projection.answers, &v.tags);
-                    check_before_saving(&texts, input.override_personal_data).map(|o| (v, o))
+                    check_before_saving(&texts, input.override_personal_data).map(|o| (v, texts, o))
                 });
                 checked.map_err(|e| match e {
                     Error::Invalid {
@@ -178,9 +174,9 @@ impl Store {
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&self.path, e))?;
         let written = (|| {
             let mut ids = Vec::with_capacity(valid.len());
-            for (v, overridden) in &valid {
+            for (v, texts, overridden) in &valid {
                 let meta = Meta::new_here(author.clone(), &now, v.complete);
-                write::write(&tx, &meta, v, None)?;
+                write::write(&tx, &meta, v, texts, None)?;
                 super::events::record_override(&tx, meta.id, overridden, &now)?;
                 ids.push(meta.id);
             }
@@ -190,7 +186,7 @@ impl Store {
         written.map_err(|e| self.fail(e))
     }
 
-    /// Deletes an entry: its text, answers and actions are removed; a tombstone (id, day and
+    /// Deletes an entry: its text, answers, actions and row in the search index are removed; a tombstone (id, day and
     /// deletion time) stays so links to it show a gap and the deletion can merge elsewhere.
     pub fn delete_entry(&mut self, id: EntryId) -> Result<()> {
         let now = time::to_db(time::now());
@@ -213,6 +209,7 @@ impl Store {
                 .execute([id])?;
             tx.prepare_cached("DELETE FROM entry_tags WHERE entry_id = ?1")?
                 .execute([id])?;
+            super::search::unindex(&tx, id)?;
             if let Some(initiative) = initiative {
                 super::initiatives::refresh_last_on(&tx, initiative)?;
             }

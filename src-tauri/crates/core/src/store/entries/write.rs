@@ -1,12 +1,13 @@
 //! The one way an entry is written: a local save, an edit, and (with reflection spaces) a
 //! record merged from a colleague's journal all go through [`write`], inside the caller's
 //! transaction. The caller decides the merge metadata ([`Meta`]); this file writes the row, its
-//! actions and tags, and its place in an initiative, and nothing else (drafts and the entry's
+//! actions and tags, its place in an initiative and its row in the search index, and nothing else (drafts and the entry's
 //! history are the local save's business).
 
 use super::super::entry_meta::{Existing, Meta};
 use crate::id::{EntryId, InitiativeId};
 use crate::reflection::entry::ValidEntry;
+use crate::reflection::texts::EntryText;
 use rusqlite::{OptionalExtension, Transaction, named_params, params};
 
 /// The live entry's metadata and initiative, if there is such an entry.
@@ -40,6 +41,7 @@ pub(super) fn write(
     tx: &Transaction<'_>,
     meta: &Meta,
     v: &ValidEntry,
+    texts: &[EntryText],
     before: Option<Option<InitiativeId>>,
 ) -> rusqlite::Result<()> {
     let initiative = match v.projection.initiative.as_deref() {
@@ -66,7 +68,7 @@ pub(super) fn write(
     for touched in [left, initiative].into_iter().flatten() {
         super::super::initiatives::refresh_last_on(tx, touched)?;
     }
-    Ok(())
+    super::super::search::index(tx, meta.id, &v.title, v.projection.initiative.as_deref(), texts)
 }
 
 fn upsert_row(

@@ -1,0 +1,243 @@
+//! Benchmark: search at 100,000 entries, beside the same words on raw FTS5.
+//!
+//! 1. The first 20 results through the core (words, Danish stems, parts of words, ranking, the
+//!    hits marked in a snippet) beside a plain FTS5 table of the same entries' texts (the default
+//!    tokenizer, its own `snippet()`), one run of each in turn (target: within 3x).
+//! 2. The size of the index, and of the database around it.
+//! 3. What the index adds to a durable save: the same saves into the 100k journal, with the
+//!    index's writes and without them (the index rows written again in a transaction of their
+//!    own on a bare connection is what they cost).
+//!
+//! Run: `cargo bench -p eftertanke-core --bench search` (the 100k database is built once under
+//! target/tmp and reused; RUNS=N to change the repetitions).
+
+#![allow(clippy::print_stdout, clippy::unwrap_used)]
+
+use eftertanke_core::Locale;
+use eftertanke_core::reflection::demo::{entries_range, reference_case};
+use eftertanke_core::search::SearchRequest;
+use eftertanke_core::store::apply_pragmas;
+use eftertanke_core::{OpenOptions, Store};
+use rusqlite::Connection;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const ENTRIES: usize = 100_000;
+
+fn main() {
+    let runs: usize = std::env::var("RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(100);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let big = dir.join("search-100k.sqlite3");
+    let raw_path = dir.join("search-100k-raw-fts5.sqlite3");
+    ensure_big(&big, &raw_path);
+    let store = Store::open(&big, &OpenOptions::default()).unwrap();
+    let raw = Connection::open(&raw_path).unwrap();
+    apply_pragmas(&raw, OpenOptions::default().busy_timeout).unwrap();
+    println!(
+        "search at {} entries, first 20 results, {runs} runs",
+        store.count_entries().unwrap()
+    );
+    println!("{:<52} {:>10} {:>10} {:>8}", "", "p50", "p95", "hits");
+    for (name, typed, raw_query) in [
+        ("a common word: 'beboerne'", "beboerne", "beboerne"),
+        ("a rarer word: 'lektiecaféen'", "lektiecaféen", "lektiecaféen"),
+        ("two words: 'mødre aften'", "mødre aften", "mødre AND aften"),
+        ("as typed, a prefix: 'forventn'", "forventn", "forventn*"),
+    ] {
+        let request = SearchRequest {
+            text: typed.into(),
+            ..SearchRequest::default()
+        };
+        let mut hits = (0, 0);
+        let (core, rawt) = measure_pair(
+            runs,
+            || hits.0 = store.search(&request).unwrap().total,
+            || hits.1 = raw_search(&raw, raw_query),
+        );
+        report(&format!("{name}: core"), core, hits.0 as usize);
+        report(&format!("{name}: raw FTS5"), rawt, hits.1);
+        println!(
+            "{:<52} {:>9.2}x {:>9.2}x   (target: within 3x)",
+            format!("{name}: ratio"),
+            core.0 / rawt.0,
+            core.1 / rawt.1
+        );
+    }
+    sizes(&big);
+    drop(store);
+    save_cost(&big, runs.min(200));
+}
+
+/// The first 20 by FTS5's own rank, with its snippet: what a raw FTS5 search shows.
+fn raw_search(conn: &Connection, query: &str) -> usize {
+    let mut st = conn
+        .prepare_cached(
+            "SELECT rowid, title, snippet(raw, 1, '[', ']', '…', 12), count(*) OVER () FROM raw \
+             WHERE raw MATCH ?1 ORDER BY rank LIMIT 20",
+        )
+        .unwrap();
+    let rows: Vec<(i64, String, String, i64)> = st
+        .query_map([query], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    rows.first().map_or(0, |r| r.3 as usize)
+}
+
+fn sizes(path: &Path) {
+    let conn = Connection::open(path).unwrap();
+    let size = |like: &str| -> f64 {
+        let bytes: i64 = conn
+            .query_row(
+                "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE ?1",
+                [like],
+                |r| r.get(0),
+            )
+            .unwrap();
+        bytes as f64 / 1e6
+    };
+    let (all, docs, words, parts) = (
+        size("%"),
+        size("search_docs%"),
+        size("search_words%"),
+        size("search_parts%"),
+    );
+    println!(
+        "size: database {all:.1} MB; of it the search index {:.1} MB:",
+        docs + words + parts
+    );
+    println!("  search_docs (the words indexed)   {docs:>7.1} MB");
+    println!("  search_words (words, stems, folds) {words:>6.1} MB");
+    println!("  search_parts (trigrams)            {parts:>6.1} MB");
+}
+
+/// A durable save into the 100k journal, and what the index's share of it costs.
+fn save_cost(big: &Path, saves: usize) {
+    let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let copy = tmp.path().join("copy.sqlite3");
+    std::fs::copy(big, &copy).unwrap();
+    let mut store = Store::open(&copy, &OpenOptions::default()).unwrap();
+    let input = reference_case(Locale::Da)[0].clone();
+    let mut ids = Vec::new();
+    let with_index = measure(saves, || ids.push(store.create_entry(&input, None).unwrap().id));
+    drop(store);
+    // The index's writes for the same entries, alone: each entry's rows written again in a
+    // durable transaction of its own.
+    let conn = Connection::open(&copy).unwrap();
+    apply_pragmas(&conn, OpenOptions::default().busy_timeout).unwrap();
+    let mut i = 0;
+    let index_alone = measure(saves, || {
+        let id = ids[i % ids.len()].to_string();
+        i += 1;
+        let tx = conn.unchecked_transaction().unwrap();
+        let row: i64 = tx
+            .query_row("SELECT row FROM search_docs WHERE entry_id = ?1", [&id], |r| r.get(0))
+            .unwrap();
+        tx.execute(
+            "INSERT INTO search_words (search_words, rowid, title, body, stems, folded) \
+             SELECT 'delete', row, title, body, stems, folded FROM search_docs WHERE row = ?1",
+            [row],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO search_parts (search_parts, rowid, words) SELECT 'delete', row, words FROM search_docs_parts WHERE row = ?1",
+            [row],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO search_words (rowid, title, body, stems, folded) SELECT row, title, body, stems, folded FROM search_docs WHERE row = ?1",
+            [row],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO search_parts (rowid, words) SELECT row, words FROM search_docs_parts WHERE row = ?1",
+            [row],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    });
+    println!("durable save of the reference case's first attempt into the 100k journal, {saves} saves:");
+    report("  the whole save (with its index rows)", with_index, 0);
+    report("  the index rows alone, replaced (an upper bound)", index_alone, 0);
+}
+
+fn measure(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+    f();
+    let times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    quantiles(times)
+}
+
+/// Two sides measured in turn, one run of each at a time, alternating which goes first.
+fn measure_pair(runs: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> ((f64, f64), (f64, f64)) {
+    a();
+    b();
+    let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    let time = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        f();
+        t.elapsed()
+    };
+    for i in 0..runs {
+        if i % 2 == 0 {
+            ta.push(time(&mut a));
+            tb.push(time(&mut b));
+        } else {
+            tb.push(time(&mut b));
+            ta.push(time(&mut a));
+        }
+    }
+    (quantiles(ta), quantiles(tb))
+}
+
+fn quantiles(mut times: Vec<Duration>) -> (f64, f64) {
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize].as_secs_f64();
+    (at(0.5), at(0.95))
+}
+
+fn report(name: &str, (p50, p95): (f64, f64), hits: usize) {
+    println!(
+        "{name:<52} {:>10.3?} {:>10.3?} {hits:>8}",
+        Duration::from_secs_f64(p50),
+        Duration::from_secs_f64(p95)
+    );
+}
+
+/// Builds the 100k journal and the raw FTS5 table of the same texts, once; reused after.
+fn ensure_big(path: &Path, raw_path: &Path) {
+    let ready = Store::open(path, &OpenOptions::default())
+        .is_ok_and(|s| s.count_entries().unwrap_or(0) == ENTRIES as u64)
+        && raw_path.exists();
+    if ready {
+        return;
+    }
+    let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_file(raw_path);
+    let mut store = Store::open(path, &OpenOptions::default()).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    for start in (0..ENTRIES).step_by(5_000) {
+        let range = start..(start + 5_000).min(ENTRIES);
+        store
+            .create_entries(&entries_range(ENTRIES, range, 2_000, &Locale::ALL, 2026, today))
+            .unwrap();
+    }
+    drop(store);
+    let raw = Connection::open(raw_path).unwrap();
+    raw.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE raw USING fts5 (title, body); \
+         ATTACH '{}' AS app; \
+         INSERT INTO raw (rowid, title, body) SELECT rowid, title, \
+           concat_ws(' ', initiative, expectation, what_happened, analysis, learning, feelings, \
+             (SELECT group_concat(value, ' ') FROM json_each(answers) WHERE type = 'text')) \
+           FROM app.entries WHERE deleted_at IS NULL; \
+         DETACH app;",
+        path.display()
+    ))
+    .unwrap();
+}

@@ -1,0 +1,37 @@
+-- 0011: full-text search, inside the encrypted database (SQLCipher encrypts the index with
+-- everything else). The words put in are normalised in Rust (crate::search::document), so these
+-- tokenizers only split on spaces. The index is filled by this migration's hook and kept in
+-- step by every write of an entry; `eftertanke search --rebuild` builds it again.
+
+-- What is indexed of each entry, as words. Not the entries' own rowid: a table with a text key
+-- may be given new rowids by VACUUM. The indexes below read their text from here (external
+-- content), so a deletion can name every word it removes: with secure-delete, a deleted entry's
+-- words leave the index at once, not at some later merge. Erasure covers the index.
+CREATE TABLE search_docs (
+    row      INTEGER PRIMARY KEY,
+    entry_id TEXT NOT NULL UNIQUE REFERENCES entries (id),
+    title    TEXT NOT NULL,   -- the title, the initiative and the tags
+    body     TEXT NOT NULL,   -- every other text of the entry
+    stems    TEXT NOT NULL,   -- the Danish stems that differ from the words
+    folded   TEXT NOT NULL    -- the words with "aa" read as "å", where that changes them
+) STRICT;
+
+-- Every word, for the index of parts of words.
+CREATE VIEW search_docs_parts (row, words) AS SELECT row, title || ' ' || body FROM search_docs;
+
+-- Whole words as written (the Danish letters kept), their stems and their folds.
+CREATE VIRTUAL TABLE search_words USING fts5 (
+    title, body, stems, folded,
+    content = 'search_docs', content_rowid = 'row',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+-- Parts of words: "forening" inside "beboerforeningen".
+CREATE VIRTUAL TABLE search_parts USING fts5 (
+    words,
+    content = 'search_docs_parts', content_rowid = 'row',
+    tokenize = 'trigram remove_diacritics 0'
+);
+
+INSERT INTO search_words (search_words, rank) VALUES ('secure-delete', 1);
+INSERT INTO search_parts (search_parts, rank) VALUES ('secure-delete', 1);

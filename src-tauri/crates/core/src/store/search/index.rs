@@ -1,0 +1,145 @@
+//! Keeping the index in step: an entry's row written, replaced or erased inside the caller's
+//! transaction, and the whole index built again from the entries.
+
+use crate::guide::Guides;
+use crate::id::EntryId;
+use crate::progress::{OnProgress, Progress};
+use crate::reflection::answers::Answers;
+use crate::reflection::entry_texts;
+use crate::reflection::texts::EntryText;
+use crate::search::document::Document;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// Entries indexed between two reports of progress.
+const REPORT_EVERY: u64 = 250;
+
+/// Writes (or replaces) the entry's row in both indexes.
+pub(crate) fn index(
+    conn: &Connection,
+    id: EntryId,
+    title: &str,
+    initiative: Option<&str>,
+    texts: &[EntryText],
+) -> rusqlite::Result<()> {
+    let doc = Document::of(title, initiative, texts);
+    let row = match row_of(conn, id)? {
+        Some(row) => {
+            remove_words(conn, row)?;
+            conn.prepare_cached(
+                "UPDATE search_docs SET title = ?2, body = ?3, stems = ?4, folded = ?5 WHERE row = ?1",
+            )?
+            .execute(params![row, doc.title, doc.body, doc.stems, doc.folded])?;
+            row
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO search_docs (entry_id, title, body, stems, folded) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id, doc.title, doc.body, doc.stems, doc.folded])?;
+            conn.last_insert_rowid()
+        }
+    };
+    conn.prepare_cached(
+        "INSERT INTO search_words (rowid, title, body, stems, folded) \
+         SELECT row, title, body, stems, folded FROM search_docs WHERE row = ?1",
+    )?
+    .execute([row])?;
+    conn.prepare_cached(
+        "INSERT INTO search_parts (rowid, words) SELECT row, words FROM search_docs_parts WHERE row = ?1",
+    )?
+    .execute([row])?;
+    Ok(())
+}
+
+/// Erases the entry from both indexes and its words from `search_docs`.
+pub(crate) fn unindex(conn: &Connection, id: EntryId) -> rusqlite::Result<()> {
+    if let Some(row) = row_of(conn, id)? {
+        remove_words(conn, row)?;
+        conn.prepare_cached("DELETE FROM search_docs WHERE row = ?1")?
+            .execute([row])?;
+    }
+    Ok(())
+}
+
+fn row_of(conn: &Connection, id: EntryId) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT row FROM search_docs WHERE entry_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()
+}
+
+/// Takes the row's words out of both indexes, naming each (what an external-content index needs,
+/// and what secure-delete needs to remove them now).
+fn remove_words(conn: &Connection, row: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO search_words (search_words, rowid, title, body, stems, folded) \
+         SELECT 'delete', row, title, body, stems, folded FROM search_docs WHERE row = ?1",
+    )?
+    .execute([row])?;
+    conn.prepare_cached(
+        "INSERT INTO search_parts (search_parts, rowid, words) \
+         SELECT 'delete', row, words FROM search_docs_parts WHERE row = ?1",
+    )?
+    .execute([row])?;
+    Ok(())
+}
+
+/// Empties both indexes and indexes every live entry again, reading its texts with `guides`.
+/// `Ok(None)`: `on_progress` said stop; the caller rolls the transaction back.
+pub(crate) fn rebuild(
+    conn: &Connection,
+    guides: &Guides,
+    on_progress: &mut OnProgress<'_>,
+) -> rusqlite::Result<Option<u64>> {
+    conn.execute_batch(
+        "INSERT INTO search_words (search_words) VALUES ('delete-all'); \
+         INSERT INTO search_parts (search_parts) VALUES ('delete-all'); \
+         DELETE FROM search_docs;",
+    )?;
+    let total: i64 = conn.query_row("SELECT count(*) FROM entries WHERE deleted_at IS NULL", [], |r| {
+        r.get(0)
+    })?;
+    let total = total.unsigned_abs();
+    let mut tags = conn.prepare("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")?;
+    let mut entries = conn.prepare(
+        "SELECT id, guide_id, guide_version, title, initiative, answers FROM entries WHERE deleted_at IS NULL ORDER BY id",
+    )?;
+    let mut rows = entries.query([])?;
+    let mut done = 0;
+    if !on_progress(Progress { done, total }) {
+        return Ok(None);
+    }
+    while let Some(row) = rows.next()? {
+        let id: EntryId = row.get(0)?;
+        let guide_id: String = row.get(1)?;
+        let title: String = row.get(3)?;
+        let initiative: Option<String> = row.get(4)?;
+        let answers: Answers = serde_json::from_str(&row.get::<_, String>(5)?).unwrap_or_default();
+        let entry_tags: Vec<String> = tags.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let texts = match guides.get(&guide_id, row.get(2)?) {
+            Some(guide) => entry_texts(guide, &answers, &entry_tags),
+            // A guide this version does not know: the title, initiative and tags still count.
+            None => entry_texts_without_guide(&entry_tags),
+        };
+        index(conn, id, &title, initiative.as_deref(), &texts)?;
+        done += 1;
+        if done % REPORT_EVERY == 0 && !on_progress(Progress { done, total }) {
+            return Ok(None);
+        }
+    }
+    on_progress(Progress { done, total });
+    Ok(Some(done))
+}
+
+fn entry_texts_without_guide(tags: &[String]) -> Vec<EntryText> {
+    tags.iter()
+        .enumerate()
+        .map(|(i, t)| EntryText {
+            slot: vec![
+                crate::reflection::SlotPart::Key("tags".into()),
+                crate::reflection::SlotPart::Index(i as u32),
+            ],
+            question: None,
+            text: t.clone(),
+        })
+        .collect()
+}
