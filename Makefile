@@ -25,10 +25,11 @@ rehearsal:      ## CI from a clean clone with empty caches (a newcomer's machine
 licences:       ## Regenerate assets/licences.json (the shipped components' licences)
 	node scripts/licences.mjs
 
-bench:          ## Durable save and the timeline at 100,000 entries: core vs raw rusqlite
+bench:          ## Durable save, the timeline and search at 100,000 entries: core vs raw rusqlite and FTS5
 	cargo bench -p eftertanke-core --bench durable_save
 	cargo bench -p eftertanke-core --bench timeline
 	cargo bench -p eftertanke-core --bench encryption
+	cargo bench -p eftertanke-core --bench search
 
 bench-startup:  ## The real app: launch to first journal and timeline page, 0 vs 100,000 entries
 	scripts/build-app.sh

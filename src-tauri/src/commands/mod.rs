@@ -6,6 +6,7 @@ pub mod backups;
 pub mod drafts;
 pub mod entries;
 pub mod guides;
+pub mod history;
 pub mod privacy;
 pub mod search;
 pub mod sessions;

@@ -28,6 +28,8 @@ fn export_all(dir: &Path) {
         eftertanke_core::TimelineFilter,
         eftertanke_core::search::SearchRequest,
         eftertanke_core::search::SearchResults,
+        eftertanke_core::reflection::history::EntryVersion,
+        eftertanke_core::reflection::history::VersionView,
         eftertanke_core::EntryLinks,
         eftertanke_core::InitiativeInput,
         eftertanke_core::DueAction,

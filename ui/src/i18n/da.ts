@@ -6,6 +6,7 @@ import { commentsDa } from "./comments.da";
 import { reviewDa } from "./review.da";
 import { sessionDa } from "./session.da";
 import { searchDa } from "./search.da";
+import { historyDa } from "./history.da";
 
 export const da: Messages = {
   app: {
@@ -71,7 +72,7 @@ export const da: Messages = {
     edit: "Rediger",
     back: "Tilbage til refleksionerne",
     saved: "Gemt.",
-    revision: "Gemt {time} · version {n}",
+    revision: "Gemt {time} · udgave {n}",
     noNotes: "Der er ikke skrevet noter endnu.",
     notFound: "Refleksionen findes ikke længere.",
   },
@@ -483,4 +484,5 @@ export const da: Messages = {
   review: reviewDa,
   session: sessionDa,
   search: searchDa,
+  history: historyDa,
 };

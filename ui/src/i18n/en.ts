@@ -6,6 +6,7 @@ import { commentsEn } from "./comments.en";
 import { reviewEn } from "./review.en";
 import { sessionEn } from "./session.en";
 import { searchEn } from "./search.en";
+import { historyEn } from "./history.en";
 
 export const en = {
   app: {
@@ -483,6 +484,7 @@ export const en = {
   review: reviewEn,
   session: sessionEn,
   search: searchEn,
+  history: historyEn,
 };
 
 export type Messages = typeof en;

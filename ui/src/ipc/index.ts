@@ -121,6 +121,13 @@ import type { SearchRequest as SRq } from "./bindings/SearchRequest";
 import type { SearchResults as SRs } from "./bindings/SearchResults";
 export type { SearchHit } from "./bindings/SearchHit";
 export type { Segment } from "./bindings/Segment";
+import type { EntryVersion as EV } from "./bindings/EntryVersion";
+import type { VersionView as VV } from "./bindings/VersionView";
+export type { EntryVersion } from "./bindings/EntryVersion";
+export type { VersionView } from "./bindings/VersionView";
+export const entryHistory = (id: string) => call<EV[]>("entry_history", { id });
+export const entryVersion = (id: string, revision: number, locale: Locale) => call<VV>("entry_version", { id, revision, locale });
+export const restoreVersion = (id: string, revision: number) => call<Entry>("restore_version", { id, revision });
 export const searchEntries = (request: SRq) => call<SRs>("search_entries", { request });
 
 export const timelinePage = (filter: TF, cursor: string | null, limit?: number) =>

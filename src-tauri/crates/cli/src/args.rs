@@ -101,6 +101,30 @@ pub enum Command {
         #[arg(long, conflicts_with = "query")]
         rebuild: bool,
     },
+    /// Export entries (no ids: the whole journal) as JSON, to import again or keep, or as
+    /// readable Markdown (a folder as --out: one file per entry). The personal-data guard reads
+    /// everything first: with findings, nothing is written unless --findings says what to do.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormatArg,
+        /// The file to write (for Markdown, or a folder).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The entries to export, in this order.
+        ids: Vec<String>,
+        /// What to do with personal data found: refuse (default: write nothing and list it),
+        /// keep, replace (role labels in the copy) or leave-out (those entries).
+        #[arg(long, value_enum, default_value_t = FindingsArg::Refuse)]
+        findings: FindingsArg,
+        /// Encrypt the file with a passphrase (age): from EFTERTANKE_EXPORT_PASSPHRASE, or asked.
+        #[arg(long)]
+        encrypt: bool,
+        #[arg(long, value_enum, default_value_t = DocLang::Da)]
+        lang: DocLang,
+    },
+    /// Import an Eftertanke JSON export (or its .age copy), merged by id: nothing is lost and
+    /// nothing is duplicated; a bad file changes nothing.
+    Import { file: PathBuf },
     /// Link two entries: FROM follows up on (or builds on, or is related to) TO.
     Link {
         from: String,
@@ -369,6 +393,20 @@ pub enum DemoLang {
     Da,
     En,
     Mixed,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormatArg {
+    Json,
+    Md,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FindingsArg {
+    Refuse,
+    Keep,
+    Replace,
+    LeaveOut,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod backups;
+mod carry;
 mod exit;
 mod print;
 mod search;
@@ -124,6 +125,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 search::search(&mut out, store, &request, json)?;
             }
         }
+        Command::Export {
+            format,
+            out: path,
+            ids,
+            findings,
+            encrypt,
+            lang,
+        } => carry::export(
+            &mut out,
+            store,
+            carry::ExportArgs {
+                format,
+                out: path,
+                ids,
+                findings,
+                encrypt,
+                lang,
+            },
+        )?,
+        Command::Import { file } => carry::import(&mut out, store, &file)?,
         Command::Link { from, to, kind } => {
             let kind = match kind {
                 LinkArg::FollowsUp => eftertanke_core::LinkKind::FollowsUp,

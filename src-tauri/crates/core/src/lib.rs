@@ -12,6 +12,7 @@ pub mod about;
 pub mod backup;
 pub mod data_dir;
 pub mod error;
+pub mod export;
 pub(crate) mod files;
 pub mod guide;
 pub mod id;

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod document;
 pub mod draft;
 pub mod entry;
+pub mod history;
 pub mod saving;
 pub mod texts;
 pub(crate) mod unique_keys;

@@ -2,7 +2,7 @@
 //! either a hit or not, so the window marks them without ever reading a text as markup.
 
 use super::query::Query;
-use super::words::{normalise, word_spans};
+use super::words::{normalise, stem, word_spans};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -19,23 +19,33 @@ pub struct Segment {
     pub hit: bool,
 }
 
+/// The words of `text` with their byte ranges, normalised and stemmed once.
+fn read(text: &str) -> Vec<((usize, usize), String, String)> {
+    word_spans(text)
+        .map(|(a, b)| {
+            let word = normalise(&text[a..b]);
+            let s = stem(&word);
+            ((a, b), word, s)
+        })
+        .collect()
+}
+
 /// The byte ranges of the words of `text` that the query finds.
 fn hits(text: &str, query: &Query) -> Vec<(usize, usize)> {
-    word_spans(text)
-        .filter(|&(a, b)| {
-            let word = normalise(&text[a..b]);
-            query.terms.iter().any(|t| t.matches(&word))
-        })
+    read(text)
+        .into_iter()
+        .filter(|(_, w, s)| query.terms.iter().any(|t| t.matches_stemmed(w, s)))
+        .map(|(span, _, _)| span)
         .collect()
 }
 
 /// How many of the query's terms `text` holds: the text that holds the most shows as the snippet.
 pub fn terms_found(text: &str, query: &Query) -> usize {
-    let words: Vec<String> = word_spans(text).map(|(a, b)| normalise(&text[a..b])).collect();
+    let words = read(text);
     query
         .terms
         .iter()
-        .filter(|t| words.iter().any(|w| t.matches(w)))
+        .filter(|t| words.iter().any(|(_, w, s)| t.matches_stemmed(w, s)))
         .count()
 }
 

@@ -32,10 +32,16 @@ pub struct Term {
 impl Term {
     /// Whether `word` (normalised) is a match for this term, by the rules the index applies.
     pub fn matches(&self, word: &str) -> bool {
+        self.matches_stemmed(word, &stem(word))
+    }
+
+    /// [`Term::matches`] for a word whose stem is known (a text's words are stemmed once, not
+    /// once per term).
+    pub fn matches_stemmed(&self, word: &str, word_stem: &str) -> bool {
         if word == self.word || (self.prefix && word.starts_with(&self.word)) {
             return true;
         }
-        if word == self.stem || stem(word) == self.stem || (self.is_part() && word.contains(&self.word)) {
+        if word == self.stem || word_stem == self.stem || (self.is_part() && word.contains(&self.word)) {
             return true;
         }
         match &self.folded {

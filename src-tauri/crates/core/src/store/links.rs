@@ -102,6 +102,52 @@ pub(super) fn link(
     insert_link(conn, from, to, kind, author, now).map_err(|e| Error::from_sqlite(path, e))
 }
 
+/// A link from an import, with its own id and metadata, checked as any link is (both entries
+/// there, no circle). Returns whether it was new.
+pub(super) fn import_link(
+    conn: &Connection,
+    path: &Path,
+    l: &crate::export::format::LinkRecord,
+    kind: LinkKind,
+) -> Result<bool> {
+    let known: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM entry_links WHERE id = ?1)")
+        .and_then(|mut s| s.query_row([l.id], |r| r.get(0)))
+        .map_err(|e| Error::from_sqlite(path, e))?;
+    if known {
+        return Ok(false);
+    }
+    check_link(conn, path, l.from, l.to, kind).map_err(|e| match e {
+        Error::Invalid { problem, message, .. } => {
+            Error::invalid(&format!("links.{}", l.id), problem, format!("{message}. Nothing was imported"))
+        }
+        Error::NotFound { id, .. } => Error::invalid(
+            &format!("links.{}", l.id),
+            Problem::UnknownValue,
+            format!("the link {} names the entry {id}, which is neither in the file nor in this journal. Nothing was imported", l.id),
+        ),
+        other => other,
+    })?;
+    conn.prepare_cached(
+        "INSERT INTO entry_links (id, from_entry, to_entry, kind, author_id, created_at, updated_at, revision) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            l.id,
+            l.from,
+            l.to,
+            kind.code(),
+            l.author,
+            l.created_at,
+            l.updated_at,
+            l.revision
+        ])
+    })
+    .map_err(|e| Error::from_sqlite(path, e))?;
+    Ok(true)
+}
+
 fn check_link(conn: &Connection, path: &Path, from: EntryId, to: EntryId, kind: LinkKind) -> Result<()> {
     if from == to {
         return Err(Error::invalid(

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_review.sql"),
     include_str!("migrations/0010_threads_and_session_drafts.sql"),
     include_str!("migrations/0011_search.sql"),
+    include_str!("migrations/0012_entry_versions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -186,7 +186,7 @@ impl Store {
         written.map_err(|e| self.fail(e))
     }
 
-    /// Deletes an entry: its text, answers, actions and row in the search index are removed; a tombstone (id, day and
+    /// Deletes an entry: its text, answers, actions, saved versions and row in the search index are removed; a tombstone (id, day and
     /// deletion time) stays so links to it show a gap and the deletion can merge elsewhere.
     pub fn delete_entry(&mut self, id: EntryId) -> Result<()> {
         let now = time::to_db(time::now());
@@ -210,6 +210,7 @@ impl Store {
             tx.prepare_cached("DELETE FROM entry_tags WHERE entry_id = ?1")?
                 .execute([id])?;
             super::search::unindex(&tx, id)?;
+            super::history::erase(&tx, id)?;
             if let Some(initiative) = initiative {
                 super::initiatives::refresh_last_on(&tx, initiative)?;
             }
@@ -235,6 +236,25 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         Ok(n.unsigned_abs())
     }
+}
+
+/// The initiative of the live entry `id` (for a merge that replaces it).
+pub(super) fn existing_initiative(
+    tx: &rusqlite::Transaction<'_>,
+    id: EntryId,
+) -> rusqlite::Result<Option<InitiativeId>> {
+    Ok(write::existing(tx, id)?.and_then(|(_, initiative)| initiative))
+}
+
+/// Writes an entry merged from elsewhere (an import) with its own metadata: the one write path.
+pub(super) fn write_merged(
+    tx: &rusqlite::Transaction<'_>,
+    meta: &Meta,
+    valid: &crate::reflection::entry::ValidEntry,
+    texts: &[crate::reflection::EntryText],
+    before: Option<Option<InitiativeId>>,
+) -> rusqlite::Result<()> {
+    write::write(tx, meta, valid, texts, before)
 }
 
 /// "Follows up on" `to`, linked inside the save's transaction: a link the rules refuse (a

@@ -1,8 +1,8 @@
 //! The one way an entry is written: a local save, an edit, and (with reflection spaces) a
 //! record merged from a colleague's journal all go through [`write`], inside the caller's
 //! transaction. The caller decides the merge metadata ([`Meta`]); this file writes the row, its
-//! actions and tags, its place in an initiative and its row in the search index, and nothing else (drafts and the entry's
-//! history are the local save's business).
+//! actions and tags, its place in an initiative, its version in the history and its row in the
+//! search index, and nothing else (drafts and the history's events are the local save's business).
 
 use super::super::entry_meta::{Existing, Meta};
 use crate::id::{EntryId, InitiativeId};
@@ -68,7 +68,15 @@ pub(super) fn write(
     for touched in [left, initiative].into_iter().flatten() {
         super::super::initiatives::refresh_last_on(tx, touched)?;
     }
-    super::super::search::index(tx, meta.id, &v.title, v.projection.initiative.as_deref(), texts)
+    super::super::history::record(tx, meta.id, meta.revision, &meta.updated_at, v)?;
+    let facts = super::super::search::Facts {
+        occurred_on: &v.occurred_on.to_string(),
+        outcome: v.outcome.code(),
+        phase: v.projection.participation.phase.as_deref(),
+        role: v.projection.participation.role.as_deref(),
+        initiative,
+    };
+    super::super::search::index(tx, meta.id, &facts, &v.title, v.projection.initiative.as_deref(), texts)
 }
 
 fn upsert_row(

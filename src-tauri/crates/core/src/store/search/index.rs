@@ -2,7 +2,7 @@
 //! transaction, and the whole index built again from the entries.
 
 use crate::guide::Guides;
-use crate::id::EntryId;
+use crate::id::{EntryId, InitiativeId};
 use crate::progress::{OnProgress, Progress};
 use crate::reflection::answers::Answers;
 use crate::reflection::entry_texts;
@@ -13,37 +13,49 @@ use rusqlite::{Connection, OptionalExtension, params};
 /// Entries indexed between two reports of progress.
 const REPORT_EVERY: u64 = 250;
 
+/// What ranking and the filters read of an entry, kept beside its words.
+pub(crate) struct Facts<'a> {
+    pub occurred_on: &'a str,
+    pub outcome: &'a str,
+    pub phase: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub initiative: Option<InitiativeId>,
+}
+
 /// Writes (or replaces) the entry's row in both indexes.
 pub(crate) fn index(
     conn: &Connection,
     id: EntryId,
+    facts: &Facts<'_>,
     title: &str,
     initiative: Option<&str>,
     texts: &[EntryText],
 ) -> rusqlite::Result<()> {
     let doc = Document::of(title, initiative, texts);
-    let row = match row_of(conn, id)? {
-        Some(row) => {
-            remove_words(conn, row)?;
-            conn.prepare_cached(
-                "UPDATE search_docs SET title = ?2, body = ?3, stems = ?4, folded = ?5 WHERE row = ?1",
-            )?
-            .execute(params![row, doc.title, doc.body, doc.stems, doc.folded])?;
-            row
-        }
-        None => {
-            conn.prepare_cached(
-                "INSERT INTO search_docs (entry_id, title, body, stems, folded) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![id, doc.title, doc.body, doc.stems, doc.folded])?;
-            conn.last_insert_rowid()
-        }
-    };
+    if let Some(row) = row_of(conn, id)? {
+        remove_words(conn, row)?;
+        conn.prepare_cached("DELETE FROM search_docs WHERE row = ?1")?
+            .execute([row])?;
+        conn.prepare_cached("DELETE FROM search_entries WHERE row = ?1")?
+            .execute([row])?;
+    }
     conn.prepare_cached(
-        "INSERT INTO search_words (rowid, title, body, stems, folded) \
-         SELECT row, title, body, stems, folded FROM search_docs WHERE row = ?1",
+        "INSERT INTO search_entries (id, occurred_on, outcome, phase_entered, citizen_role, initiative_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute([row])?;
+    .execute(params![
+        id,
+        facts.occurred_on,
+        facts.outcome,
+        facts.phase,
+        facts.role,
+        facts.initiative
+    ])?;
+    let row = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO search_docs (row, title, body, stems, folded) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![row, doc.title, doc.body, doc.stems, doc.folded])?;
+    conn.prepare_cached("INSERT INTO search_words (rowid, title, body, stems, folded) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![row, doc.title, doc.body, doc.stems, doc.folded])?;
     conn.prepare_cached(
         "INSERT INTO search_parts (rowid, words) SELECT row, words FROM search_docs_parts WHERE row = ?1",
     )?
@@ -57,12 +69,14 @@ pub(crate) fn unindex(conn: &Connection, id: EntryId) -> rusqlite::Result<()> {
         remove_words(conn, row)?;
         conn.prepare_cached("DELETE FROM search_docs WHERE row = ?1")?
             .execute([row])?;
+        conn.prepare_cached("DELETE FROM search_entries WHERE row = ?1")?
+            .execute([row])?;
     }
     Ok(())
 }
 
 fn row_of(conn: &Connection, id: EntryId) -> rusqlite::Result<Option<i64>> {
-    conn.prepare_cached("SELECT row FROM search_docs WHERE entry_id = ?1")?
+    conn.prepare_cached("SELECT row FROM search_entries WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
         .optional()
 }
@@ -93,7 +107,7 @@ pub(crate) fn rebuild(
     conn.execute_batch(
         "INSERT INTO search_words (search_words) VALUES ('delete-all'); \
          INSERT INTO search_parts (search_parts) VALUES ('delete-all'); \
-         DELETE FROM search_docs;",
+         DELETE FROM search_docs; DELETE FROM search_entries;",
     )?;
     let total: i64 = conn.query_row("SELECT count(*) FROM entries WHERE deleted_at IS NULL", [], |r| {
         r.get(0)
@@ -101,7 +115,8 @@ pub(crate) fn rebuild(
     let total = total.unsigned_abs();
     let mut tags = conn.prepare("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")?;
     let mut entries = conn.prepare(
-        "SELECT id, guide_id, guide_version, title, initiative, answers FROM entries WHERE deleted_at IS NULL ORDER BY id",
+        "SELECT id, guide_id, guide_version, title, initiative, answers, occurred_on, outcome, phase_entered, \
+         citizen_role, initiative_id FROM entries WHERE deleted_at IS NULL ORDER BY id",
     )?;
     let mut rows = entries.query([])?;
     let mut done = 0;
@@ -120,7 +135,16 @@ pub(crate) fn rebuild(
             // A guide this version does not know: the title, initiative and tags still count.
             None => entry_texts_without_guide(&entry_tags),
         };
-        index(conn, id, &title, initiative.as_deref(), &texts)?;
+        let (day, outcome, phase, role): (String, String, Option<String>, Option<String>) =
+            (row.get(6)?, row.get(7)?, row.get(8)?, row.get(9)?);
+        let facts = Facts {
+            occurred_on: &day,
+            outcome: &outcome,
+            phase: phase.as_deref(),
+            role: role.as_deref(),
+            initiative: row.get(10)?,
+        };
+        index(conn, id, &facts, &title, initiative.as_deref(), &texts)?;
         done += 1;
         if done % REPORT_EVERY == 0 && !on_progress(Progress { done, total }) {
             return Ok(None);

@@ -3,7 +3,7 @@
 
 mod index;
 
-pub(crate) use index::{index, rebuild, unindex};
+pub(crate) use index::{Facts, index, rebuild, unindex};
 
 use super::Store;
 use super::columns::{date_col, outcome_col};
@@ -20,14 +20,21 @@ use rusqlite::ToSql;
 const WEIGHTS: &str = "4.0, 1.0, 0.8, 0.8";
 
 /// The query for `terms` terms: each term found as a word, a stem, a fold or a part of a word;
-/// every term in every result; ranked by BM25 over the words, then newest first.
+/// every term in every result; ranked by BM25 over the words, then newest first. The ranking
+/// reads only ids, days and scores; the entries' texts are read for the page of results alone.
 fn search_sql(query: &Query) -> String {
     // One set per term (SQL's UNION and INTERSECT bind left to right, alike: each term's union
     // is its own table, then the tables are intersected).
     let mut sets = Vec::new();
     let mut names = Vec::new();
+    let single = query.terms.len() == 1;
     for (i, term) in query.terms.iter().enumerate() {
-        let mut set = format!("t{i} (r) AS (SELECT rowid FROM search_words WHERE search_words MATCH :w{i}");
+        // One word: its matches in the words index are exactly the ranked ones, read once.
+        let mut set = if single {
+            "t0 (r) AS (SELECT r FROM ranked".to_owned()
+        } else {
+            format!("t{i} (r) AS (SELECT rowid FROM search_words WHERE search_words MATCH :w{i}")
+        };
         if term.parts_expression().is_some() {
             set.push_str(&format!(
                 " UNION SELECT rowid FROM search_parts WHERE search_parts MATCH :p{i}"
@@ -38,15 +45,15 @@ fn search_sql(query: &Query) -> String {
         names.push(format!("SELECT r FROM t{i}"));
     }
     format!(
-        "WITH {}, found (r) AS ({}), \
-         ranked (r, score) AS MATERIALIZED (SELECT rowid, bm25(search_words, {WEIGHTS}) FROM search_words \
-           WHERE search_words MATCH :rank) \
+        "WITH ranked (r, score) AS MATERIALIZED (SELECT rowid, bm25(search_words, {WEIGHTS}) FROM search_words \
+           WHERE search_words MATCH :rank), {}, found (r) AS ({}), \
+         hits (id, day, score, total) AS (SELECT e.id, e.occurred_on, coalesce(k.score, 0.0), count(*) OVER () \
+           FROM found f JOIN search_entries e ON e.row = f.r LEFT JOIN ranked k ON k.r = f.r \
+           WHERE {} AND (:initiative IS NULL OR e.initiative_id = :initiative) \
+           ORDER BY 3, 2 DESC, 1 DESC LIMIT :limit) \
          SELECT e.id, e.occurred_on, e.outcome, e.completed_at IS NOT NULL, e.initiative, e.title, \
-           e.guide_id, e.guide_version, e.answers, count(*) OVER () \
-         FROM found f JOIN search_docs m ON m.row = f.r JOIN entries e ON e.id = m.entry_id \
-         LEFT JOIN ranked k ON k.r = f.r \
-         WHERE e.deleted_at IS NULL AND {} AND (:initiative IS NULL OR e.initiative_id = :initiative) \
-         ORDER BY coalesce(k.score, 0.0), e.occurred_on DESC, e.id DESC LIMIT :limit",
+           e.guide_id, e.guide_version, e.answers, h.total \
+         FROM hits h JOIN entries e ON e.id = h.id WHERE e.deleted_at IS NULL ORDER BY h.score, h.day DESC, h.id DESC",
         sets.join(", "),
         names.join(" INTERSECT "),
         super::timeline::ENTRY_FILTER,
@@ -77,7 +84,9 @@ impl Store {
         let limit = request.limit.unwrap_or(20).clamp(1, MAX_RESULTS);
         let mut named: Vec<(String, String)> = Vec::new();
         for (i, term) in query.terms.iter().enumerate() {
-            named.push((format!(":w{i}"), term.words_expression()));
+            if query.terms.len() > 1 {
+                named.push((format!(":w{i}"), term.words_expression()));
+            }
             if let Some(parts) = term.parts_expression() {
                 named.push((format!(":p{i}"), parts));
             }
@@ -188,7 +197,7 @@ impl Store {
     #[doc(hidden)]
     pub fn is_indexed(&self, id: EntryId) -> Result<bool> {
         self.conn
-            .prepare_cached("SELECT count(*) FROM search_docs WHERE entry_id = ?1")
+            .prepare_cached("SELECT count(*) FROM search_entries WHERE id = ?1")
             .and_then(|mut s| s.query_row([id], |r| r.get::<_, i64>(0)))
             .map(|n| n > 0)
             .map_err(|e| self.fail(e))

@@ -110,7 +110,7 @@ fn the_index_can_be_built_again_from_the_entries_and_a_cancelled_rebuild_changes
         let raw = rusqlite::Connection::open(eftertanke_core::data_dir::database_path(tmp.path())).unwrap();
         raw.execute_batch(
             "INSERT INTO search_words (search_words) VALUES ('delete-all'); \
-             INSERT INTO search_parts (search_parts) VALUES ('delete-all'); DELETE FROM search_docs;",
+             INSERT INTO search_parts (search_parts) VALUES ('delete-all'); DELETE FROM search_docs; DELETE FROM search_entries;",
         )
         .unwrap();
     }

@@ -5,6 +5,7 @@
 use super::super::super::Store;
 use super::read::{ItemStatus, ItemView, SessionView};
 use crate::error::{Error, Problem, Result};
+use crate::export::markdown::literal;
 use crate::guide::TeamGuide;
 use crate::locale::Locale;
 use std::fmt::Write;
@@ -68,32 +69,6 @@ fn status(w: &Words, s: ItemStatus) -> &'static str {
         ItemStatus::Done => w.status[2],
         ItemStatus::Dropped => w.status[3],
     }
-}
-
-/// Text as Markdown reads it literally: a person's words never become headings, lists,
-/// links or markup.
-fn literal(text: &str) -> String {
-    text.lines().map(literal_line).collect::<Vec<_>>().join("  \n")
-}
-
-fn literal_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 4);
-    for c in line.chars() {
-        if "\\`*_[]<>#|~!".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    // A line that would open a list: "- …", "+ …", "12. …", "3) …".
-    let start = out.len() - out.trim_start().len();
-    let rest = &out[start..];
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if rest.starts_with(['-', '+']) {
-        out.insert(start, '\\');
-    } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
-        out.insert(start + digits, '\\');
-    }
-    out
 }
 
 fn item_line(w: &Words, i: &ItemView) -> String {

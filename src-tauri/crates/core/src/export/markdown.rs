@@ -1,0 +1,182 @@
+//! Entries as Markdown: the guide's questions as headings, each answer in words (the entry's
+//! document, as the window shows it), and a person's words always literal — they never become
+//! headings, lists, links or markup. With front matter (one file per entry) or without (many
+//! entries in one file).
+
+use crate::locale::Locale;
+use crate::reflection::document::{DocumentAnswer, EntryDocument};
+use crate::reflection::entry::Entry;
+
+/// Text as Markdown reads it literally: a person's words never become headings, lists,
+/// links or markup. Line breaks are kept.
+pub fn literal(text: &str) -> String {
+    text.lines().map(literal_line).collect::<Vec<_>>().join("  \n")
+}
+
+fn literal_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 4);
+    for c in line.chars() {
+        if "\\`*_[]<>#|~!".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A line that would open a list: "- …", "+ …", "12. …", "3) …".
+    let start = out.len() - out.trim_start().len();
+    let rest = &out[start..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if rest.starts_with(['-', '+']) {
+        out.insert(start, '\\');
+    } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        out.insert(start + digits, '\\');
+    }
+    out
+}
+
+struct Words {
+    outcome: fn(&str) -> &'static str,
+    tags: &'static str,
+    initiative: &'static str,
+    date: &'static str,
+    owner: &'static str,
+    review: &'static str,
+}
+
+fn words(locale: Locale) -> Words {
+    match locale {
+        Locale::Da => Words {
+            outcome: |o| match o {
+                "failed" => "Mislykkedes",
+                "partly" => "Delvist",
+                "succeeded" => "Lykkedes",
+                _ => "For tidligt at sige",
+            },
+            tags: "Emneord",
+            initiative: "Initiativ",
+            date: "Dato",
+            owner: "ansvarlig",
+            review: "opfølgning",
+        },
+        Locale::En => Words {
+            outcome: |o| match o {
+                "failed" => "Failed",
+                "partly" => "Partly",
+                "succeeded" => "Succeeded",
+                _ => "Too early to say",
+            },
+            tags: "Tags",
+            initiative: "Initiative",
+            date: "Date",
+            owner: "owner",
+            review: "review",
+        },
+    }
+}
+
+fn answer(a: &DocumentAnswer, w: &Words) -> String {
+    match a {
+        DocumentAnswer::Text { text } => literal(text),
+        DocumentAnswer::Choice { choice } => literal(&choice.label),
+        DocumentAnswer::Choices { choices } => choices
+            .iter()
+            .map(|c| format!("- {}", literal(&c.label)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        DocumentAnswer::Scale { value, low, high } => {
+            let ends = match (low, high) {
+                (Some(l), Some(h)) => format!(" ({} … {})", literal(l), literal(h)),
+                _ => String::new(),
+            };
+            format!("{value} / 5{ends}")
+        }
+        DocumentAnswer::Date { date } => date.clone(),
+        DocumentAnswer::Roles { roles } => roles
+            .iter()
+            .map(|r| format!("- {}", literal(r)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        DocumentAnswer::Participation { parts } => parts
+            .iter()
+            .map(|p| format!("- {}: {}", literal(&p.label), literal(&p.choice.label)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        DocumentAnswer::Actions { actions } => actions
+            .iter()
+            .map(|x| {
+                let mut line = format!("- {}", literal(&x.text));
+                if !x.owner.is_empty() {
+                    line.push_str(&format!(" — {}: {}", w.owner, literal(&x.owner)));
+                }
+                if let Some(day) = &x.review_on {
+                    line.push_str(&format!(" — {}: {day}", w.review));
+                }
+                line
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// A YAML value that is any text, quoted (JSON strings are YAML strings).
+fn yaml(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// One entry as Markdown. `front_matter`: the entry's facts as YAML first (a file of its own);
+/// else they are a line under its heading (one of many in a file).
+pub fn entry(entry: &Entry, doc: &EntryDocument, locale: Locale, front_matter: bool) -> String {
+    let w = words(locale);
+    let mut out = String::new();
+    let outcome = (w.outcome)(entry.outcome.code());
+    if front_matter {
+        out.push_str("---\n");
+        out.push_str(&format!("id: {}\n", entry.id));
+        out.push_str(&format!("date: {}\n", entry.occurred_on));
+        out.push_str(&format!("title: {}\n", yaml(&entry.title)));
+        out.push_str(&format!("outcome: {}\n", entry.outcome.code()));
+        if let Some(i) = &entry.initiative {
+            out.push_str(&format!("initiative: {}\n", yaml(i)));
+        }
+        let tags: Vec<String> = entry.tags.iter().map(|t| yaml(t)).collect();
+        out.push_str(&format!("tags: [{}]\n", tags.join(", ")));
+        out.push_str(&format!("guide: {} {}\n", entry.guide_id, entry.guide_version));
+        out.push_str(&format!("revision: {}\n", entry.revision));
+        out.push_str("---\n\n");
+    }
+    out.push_str(&format!("# {}\n\n", literal(&entry.title)));
+    let mut facts = vec![format!("{}: {}", w.date, entry.occurred_on), outcome.to_owned()];
+    if let Some(i) = &entry.initiative {
+        facts.push(format!("{}: {}", w.initiative, literal(i)));
+    }
+    if !entry.tags.is_empty() {
+        let tags: Vec<String> = entry.tags.iter().map(|t| literal(t)).collect();
+        facts.push(format!("{}: {}", w.tags, tags.join(", ")));
+    }
+    out.push_str(&facts.join(" · "));
+    out.push_str("\n\n");
+    for section in &doc.sections {
+        out.push_str(&format!("## {}\n\n", literal(&section.title)));
+        for item in &section.items {
+            out.push_str(&format!(
+                "### {}\n\n{}\n\n",
+                literal(&item.label),
+                answer(&item.answer, &w)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal;
+
+    #[test]
+    fn a_persons_words_stay_literal() {
+        assert_eq!(literal("# Ikke en overskrift"), "\\# Ikke en overskrift");
+        assert_eq!(literal("- ikke en liste"), "\\- ikke en liste");
+        assert_eq!(literal("3. ikke nummereret"), "3\\. ikke nummereret");
+        assert_eq!(literal("[link](http://x) <b>"), "\\[link\\](http://x) \\<b\\>");
+        assert_eq!(literal("to\nlinjer"), "to  \nlinjer");
+    }
+}

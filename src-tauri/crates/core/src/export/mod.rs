@@ -1,0 +1,81 @@
+//! Taking a journal with you: the JSON export's versioned format (`format.rs`, documented in
+//! `docs/export-format.md`), reading a file offered for import (`reading.rs`), entries as
+//! Markdown (`markdown.rs`), and the choice made about personal data before anything leaves
+//! (`findings.rs`). The store writes and reads them (`store/export.rs`, `store/import.rs`).
+
+pub mod findings;
+pub mod format;
+pub mod markdown;
+pub mod reading;
+
+use crate::id::EntryId;
+use crate::locale::Locale;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use ts_rs::TS;
+
+pub use findings::{ExportFinding, FindingsChoice};
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// The whole of each entry, in Eftertanke's versioned format: for moving a journal or
+    /// keeping an archive, and for importing again.
+    Json,
+    /// Readable text: one file for all, or one file per entry (with front matter) when the
+    /// path is a folder.
+    Markdown,
+}
+
+/// An export, as the window or the CLI asks for it.
+#[derive(Clone, Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// The entries to export, in this order; empty: the whole journal, newest first.
+    #[serde(default)]
+    pub entries: Vec<EntryId>,
+    /// The file to write (or, for Markdown, a folder: one file per entry).
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    #[serde(default)]
+    pub findings: FindingsChoice,
+    /// The language of the questions and words of a Markdown export.
+    pub locale: Locale,
+    /// Encrypt the file with this passphrase (age, scrypt): `PATH.age` is written instead.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub passphrase: Option<crate::vault::secret::Secret>,
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportReport {
+    /// The files written.
+    #[ts(type = "Array<string>")]
+    pub files: Vec<PathBuf>,
+    pub entries: u32,
+    /// Entries left out because they hold personal data ([`FindingsChoice::LeaveOut`]).
+    pub left_out: u32,
+    /// Personal data replaced by role labels ([`FindingsChoice::Replace`]).
+    pub replaced: u32,
+    pub encrypted: bool,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    /// Entries this journal did not have.
+    pub added: u32,
+    /// Entries this journal had in an older revision.
+    pub updated: u32,
+    /// Entries this journal already had as they are, or newer.
+    pub unchanged: u32,
+    /// Entries deleted in this journal: a deletion is never undone by an import.
+    pub deleted_here: u32,
+    pub initiatives: u32,
+    pub links: u32,
+}

@@ -1,0 +1,22 @@
+// En refleksions historik, på dansk.
+export const historyDa = {
+  title: "Historik",
+  intro: "Hver gemt udgave af denne refleksion. Vælg en for at se den ved siden af refleksionen, som den er nu.",
+  versions: { one: "{n} gemt udgave", other: "{n} gemte udgaver" },
+  version: "Udgave {n}",
+  current: "som den er nu",
+  first: "den første udgave",
+  changed: "ændret: {fields}",
+  choose: "Udgave {n}, gemt {time}",
+  beside: "Udgave {n} ved siden af refleksionen nu",
+  then: "Udgave {n}",
+  now: "Nu",
+  same: "Denne udgave er refleksionen, som den er nu.",
+  restAlike: "Alt andet er ens i begge.",
+  notAnswered: "(ikke besvaret)",
+  restore: "Gendan udgave {n}",
+  restoreConfirm: "Skal udgave {n} være refleksionen igen? Den gemmes som en ny udgave; udgaverne imellem bliver i historikken.",
+  restored: "Refleksionen er udgave {n} igen, gemt som udgave {m}.",
+  failed: "Historikken kunne ikke læses: {error}",
+  restoreFailed: "Udgaven blev ikke gendannet: {error}",
+};

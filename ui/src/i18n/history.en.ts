@@ -1,0 +1,22 @@
+// An entry's history, in English.
+export const historyEn = {
+  title: "History",
+  intro: "Every saved version of this reflection. Choose one to see it beside the reflection as it is now.",
+  versions: { one: "{n} saved version", other: "{n} saved versions" },
+  version: "Version {n}",
+  current: "as it is now",
+  first: "the first version",
+  changed: "changed: {fields}",
+  choose: "Version {n}, saved {time}",
+  beside: "Version {n} beside the reflection now",
+  then: "Version {n}",
+  now: "Now",
+  same: "This version is the reflection as it is now.",
+  restAlike: "Everything else is the same in both.",
+  notAnswered: "(not answered)",
+  restore: "Restore version {n}",
+  restoreConfirm: "Make version {n} the reflection again? It is saved as a new version; the versions in between stay in the history.",
+  restored: "The reflection is version {n} again, saved as version {m}.",
+  failed: "The history could not be read: {error}",
+  restoreFailed: "The version was not restored: {error}",
+};
