@@ -9,10 +9,12 @@
 use crate::ipc_error::IpcError;
 use eftertanke_core::journal::Rotation;
 use eftertanke_core::journal::journals::Choices;
+use eftertanke_core::progress::{OnProgress, Progress};
 use eftertanke_core::vault::KdfParams;
 use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Secret, Store, data_dir};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use ts_rs::TS;
 
@@ -52,6 +54,8 @@ pub struct AppState {
     home: Option<Home>,
     kdf: KdfParams,
     slot: Mutex<Slot>,
+    /// Set by "Cancel" while long work (an export, an import) runs; read at each step.
+    cancel: AtomicBool,
 }
 
 impl AppState {
@@ -67,6 +71,7 @@ impl AppState {
             home,
             kdf,
             slot: Mutex::new(slot),
+            cancel: AtomicBool::new(false),
         }
     }
 
@@ -218,6 +223,24 @@ impl AppState {
             Slot::Failed(err, _) => Err(err.clone()),
             Slot::Setup | Slot::Locked => Err(locked()),
         }
+    }
+
+    /// Runs long work on the open store: each step's progress goes to `send` (which says
+    /// whether the window still listens), and the work stops, changing nothing, when the
+    /// window is gone or [`AppState::cancel_long_work`] was called.
+    pub fn with_progress<T>(
+        &self,
+        send: impl Fn(Progress) -> bool,
+        f: impl FnOnce(&mut Store, &mut OnProgress<'_>) -> eftertanke_core::Result<T>,
+    ) -> Result<T, IpcError> {
+        self.cancel.store(false, Ordering::SeqCst);
+        self.with_store(|s| f(s, &mut |p| send(p) && !self.cancel.load(Ordering::SeqCst)))
+    }
+
+    /// Asks the long work running now to stop.
+    pub fn cancel_long_work(&self) -> Result<(), IpcError> {
+        self.cancel.store(true, Ordering::SeqCst);
+        Ok(())
     }
 
     /// The rotation, if one is due, to run off the state's lock (a backup takes seconds).

@@ -3,6 +3,7 @@
 //! All are `async` commands, so SQLite's disk work never runs on the UI thread.
 
 pub mod backups;
+pub mod carry;
 pub mod drafts;
 pub mod entries;
 pub mod guides;

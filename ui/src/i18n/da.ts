@@ -7,6 +7,7 @@ import { reviewDa } from "./review.da";
 import { sessionDa } from "./session.da";
 import { searchDa } from "./search.da";
 import { historyDa } from "./history.da";
+import { exportDa } from "./export.da";
 
 export const da: Messages = {
   app: {
@@ -485,4 +486,5 @@ export const da: Messages = {
   session: sessionDa,
   search: searchDa,
   history: historyDa,
+  exports: exportDa,
 };

@@ -7,6 +7,7 @@ import { reviewEn } from "./review.en";
 import { sessionEn } from "./session.en";
 import { searchEn } from "./search.en";
 import { historyEn } from "./history.en";
+import { exportEn } from "./export.en";
 
 export const en = {
   app: {
@@ -485,6 +486,7 @@ export const en = {
   session: sessionEn,
   search: searchEn,
   history: historyEn,
+  exports: exportEn,
 };
 
 export type Messages = typeof en;

@@ -1,7 +1,7 @@
 // The UI's one door to the backend. Only this folder imports @tauri-apps/api; every other
 // module calls these typed functions. Errors always arrive as an IpcError ({kind, message,
 // field, problem}), whatever went wrong on the way.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Draft } from "./bindings/Draft";
 import type { DraftInput } from "./bindings/DraftInput";
@@ -128,6 +128,33 @@ export type { VersionView } from "./bindings/VersionView";
 export const entryHistory = (id: string) => call<EV[]>("entry_history", { id });
 export const entryVersion = (id: string, revision: number, locale: Locale) => call<VV>("entry_version", { id, revision, locale });
 export const restoreVersion = (id: string, revision: number) => call<Entry>("restore_version", { id, revision });
+import type { ExportRequest as XRq } from "./bindings/ExportRequest";
+import type { ExportReport as XRp } from "./bindings/ExportReport";
+import type { ImportReport as IRp } from "./bindings/ImportReport";
+import type { ExportFinding as XF } from "./bindings/ExportFinding";
+import type { ExportFormat as XFm } from "./bindings/ExportFormat";
+import type { Progress as Pg } from "./bindings/Progress";
+export type { ExportRequest } from "./bindings/ExportRequest";
+export type { ExportReport } from "./bindings/ExportReport";
+export type { ImportReport } from "./bindings/ImportReport";
+export type { ExportFinding } from "./bindings/ExportFinding";
+export type { ExportFormat } from "./bindings/ExportFormat";
+export type { FindingsChoice } from "./bindings/FindingsChoice";
+export type { Progress } from "./bindings/Progress";
+/** Long work reports its progress on a channel of its own. */
+function progressChannel(onProgress: (p: Pg) => void): Channel<Pg> {
+  const channel = new Channel<Pg>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+export const exportFindings = (entries: string[]) => call<XF[]>("export_findings", { entries });
+export const exportEntries = (request: XRq, onProgress: (p: Pg) => void) =>
+  call<XRp>("export_entries", { request, onProgress: progressChannel(onProgress) });
+export const importEntries = (path: string, passphrase: string | null, onProgress: (p: Pg) => void) =>
+  call<IRp>("import_entries", { path, passphrase, onProgress: progressChannel(onProgress) });
+/** Stops the export or import running now; it changes nothing. */
+export const cancelLongWork = () => call<null>("cancel_long_work");
+export const suggestedExportPath = (format: XFm, locale: Locale) => call<string>("suggested_export_path", { format, locale });
 export const searchEntries = (request: SRq) => call<SRs>("search_entries", { request });
 
 export const timelinePage = (filter: TF, cursor: string | null, limit?: number) =>

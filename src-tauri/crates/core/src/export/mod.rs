@@ -79,3 +79,19 @@ pub struct ImportReport {
     pub initiatives: u32,
     pub links: u32,
 }
+
+/// Where an export is offered to be saved: the Documents folder, named from today.
+pub fn suggested_path(format: ExportFormat, locale: Locale) -> PathBuf {
+    let name = match locale {
+        Locale::Da => "refleksioner",
+        Locale::En => "reflections",
+    };
+    let ext = match format {
+        ExportFormat::Json => "json",
+        ExportFormat::Markdown => "md",
+    };
+    // The person's own day names the file (nothing stored is stamped with local time).
+    #[allow(clippy::disallowed_methods)]
+    let today = chrono::Local::now().date_naive();
+    crate::files::documents_dir().join(format!("{name}-{today}.{ext}"))
+}

@@ -173,15 +173,7 @@ impl Store {
 /// Where a session's document is offered to be saved: the person's Documents folder (or
 /// Dokumenter), else their home folder, with a name from the day it was held.
 pub fn suggested_document_path(held_on: &str, locale: Locale) -> PathBuf {
-    let home = std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .map(PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = ["Documents", "Dokumenter"]
-        .iter()
-        .map(|d| home.join(d))
-        .find(|d| d.is_dir())
-        .unwrap_or(home);
+    let dir = crate::files::documents_dir();
     let name = match locale {
         Locale::Da => "refleksionsmoede",
         Locale::En => "reflection-session",

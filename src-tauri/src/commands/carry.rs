@@ -1,0 +1,49 @@
+//! Export and import: long work with progress sent to the window and a cancel.
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+use eftertanke_core::export::{ExportFinding, ExportFormat, ExportReport, ExportRequest, ImportReport};
+use eftertanke_core::progress::Progress;
+use eftertanke_core::{EntryId, Locale, Secret};
+use std::path::PathBuf;
+use tauri::State;
+use tauri::ipc::Channel;
+
+/// What the personal-data guard finds in the entries an export would hold (none: all).
+#[tauri::command(async)]
+pub fn export_findings(state: State<'_, AppState>, entries: Vec<EntryId>) -> Result<Vec<ExportFinding>, IpcError> {
+    state.with_store(|s| s.export_findings(&entries))
+}
+
+#[tauri::command(async)]
+pub fn export_entries(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    on_progress: Channel<Progress>,
+) -> Result<ExportReport, IpcError> {
+    state.with_progress(|p| on_progress.send(p).is_ok(), |s, on| s.export(&request, on))
+}
+
+#[tauri::command(async)]
+pub fn import_entries(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    passphrase: Option<Secret>,
+    on_progress: Channel<Progress>,
+) -> Result<ImportReport, IpcError> {
+    state.with_progress(
+        |p| on_progress.send(p).is_ok(),
+        |s, on| s.import_file(&path, passphrase.as_ref(), on),
+    )
+}
+
+#[tauri::command]
+pub fn cancel_long_work(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.cancel_long_work()
+}
+
+/// Where an export is offered to be saved: the Documents folder, a name from today.
+#[tauri::command]
+pub fn suggested_export_path(format: ExportFormat, locale: Locale) -> PathBuf {
+    eftertanke_core::export::suggested_path(format, locale)
+}
