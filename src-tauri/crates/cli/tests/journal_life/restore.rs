@@ -118,7 +118,10 @@ fn adds_started_during_a_restore_land_in_the_restored_journal() {
     // while it works, and must wait in turn for it to finish.
     let open_add = add_waiting_for_input(dir);
     let restore = spawn(dir, &["restore", &backup, "--yes"]);
-    pause(500);
+    // Not a fixed pause: on a loaded machine the restore may still be unlocking the journal
+    // after half a second, and an add started then comes before it. Wait until the restore is
+    // first in line for the lock: from then on every add comes after it.
+    wait_until_in_line(dir);
     let adds: Vec<Child> = (0..3)
         .map(|n| {
             spawn(
@@ -147,4 +150,18 @@ fn adds_started_during_a_restore_land_in_the_restored_journal() {
             );
         }
     }
+}
+
+/// Waits until some process is first in line for the journal's lock (holds the queue file).
+fn wait_until_in_line(dir: &Path) {
+    let queue = dir.join(eftertanke_core::journal::lock::QUEUE_FILE);
+    for _ in 0..1_000 {
+        if let Ok(file) = std::fs::File::options().write(true).open(&queue)
+            && matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+        {
+            return;
+        }
+        pause(10);
+    }
+    panic!("the restore never took its place in line for the lock");
 }

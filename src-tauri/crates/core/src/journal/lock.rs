@@ -73,21 +73,22 @@ impl DataDirLock {
     /// Changes the lock held (shared to exclusive for a restore, and back), waiting up to
     /// `wait`. On failure the previous kind is held again, as far as the OS allows.
     pub fn change_to(&mut self, kind: LockKind, wait: Duration, dir: &Path) -> Result<()> {
-        let deadline = Instant::now() + wait;
         // In the queue first (released when this function returns and the file closes) — but
         // not to go back to shared: a holder of the exclusive lock letting go of it must never
         // wait behind those who wait for it.
         let _queue = if kind == LockKind::Exclusive || !self.holds_any {
-            let queue_path = dir.join(QUEUE_FILE);
-            let queue = open_lock_file(&queue_path)?;
-            poll(deadline, dir, wait, || queue.try_lock()).map_err(|e| match e {
-                PollError::Busy(err) => err,
-                PollError::Io(e) => Error::from_io(&queue_path, &e),
-            })?;
-            Some(queue)
+            Some(Queue::join(dir, wait)?)
         } else {
             None
         };
+        self.change_holding_queue(kind, wait, dir)
+    }
+
+    /// As [`DataDirLock::change_to`], for a caller already first in the queue ([`Queue::join`]):
+    /// a restore joins it before it verifies the backup, so that nobody who comes after it
+    /// starts work on the journal it is about to replace.
+    pub fn change_holding_queue(&mut self, kind: LockKind, wait: Duration, dir: &Path) -> Result<()> {
+        let deadline = Instant::now() + wait;
         let kind_now = poll(deadline, dir, wait, || match kind {
             LockKind::Shared => self.file.try_lock_shared(),
             LockKind::Exclusive => self.file.try_lock(),
@@ -121,6 +122,27 @@ impl DataDirLock {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+/// A place first in the line for the journal's lock: while it is held, new takers wait (those
+/// who hold a lock already keep it). Released when dropped.
+#[derive(Debug)]
+pub struct Queue {
+    _file: File,
+}
+
+impl Queue {
+    /// Waits up to `wait` to be first in line.
+    pub fn join(dir: &Path, wait: Duration) -> Result<Self> {
+        let deadline = Instant::now() + wait;
+        let queue_path = dir.join(QUEUE_FILE);
+        let queue = open_lock_file(&queue_path)?;
+        poll(deadline, dir, wait, || queue.try_lock()).map_err(|e| match e {
+            PollError::Busy(err) => err,
+            PollError::Io(e) => Error::from_io(&queue_path, &e),
+        })?;
+        Ok(Self { _file: queue })
     }
 }
 

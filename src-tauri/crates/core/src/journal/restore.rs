@@ -6,7 +6,7 @@ use super::Journal;
 use super::wal::{self, fold, rename_with_wal, side};
 use crate::backup::{self, BackupInfo, BackupReason};
 use crate::error::{Error, Result};
-use crate::journal::lock::{LockKind, WAIT};
+use crate::journal::lock::{LockKind, Queue, WAIT};
 use crate::time;
 use crate::vault::DatabaseKey;
 use std::path::Path;
@@ -18,9 +18,13 @@ impl Journal {
     /// as a "before restore" backup, brings the backup in and reopens. Returns the copy put
     /// aside, if there was a journal to put aside.
     pub fn restore(&mut self, from: &Path) -> Result<Option<BackupInfo>> {
-        crate::store::verify_backup(from, Some(&self.key))?;
         let dir = self.dir.clone();
-        if let Err(err) = self.lock.change_to(LockKind::Exclusive, WAIT, &dir) {
+        // First in line before anything else: work that starts after the restore was asked for
+        // waits for it (or is told the journal is busy), and never lands in the journal about
+        // to be put aside — however long verifying a large backup takes.
+        let queue = Queue::join(&dir, WAIT)?;
+        crate::store::verify_backup(from, Some(&self.key))?;
+        if let Err(err) = self.lock.change_holding_queue(LockKind::Exclusive, WAIT, &dir) {
             // A refused upgrade may have dropped the shared lock on the way (flock's
             // conversion is not atomic): take it again.
             self.lock.change_to(LockKind::Shared, WAIT, &dir)?;
@@ -31,6 +35,7 @@ impl Journal {
         }
         let restored = restore_files(&self.database(), from, &self.key);
         let back = self.lock.change_to(LockKind::Shared, WAIT, &dir);
+        drop(queue);
         // Whatever happened, open what is there now; a refused restore changed nothing.
         let reopened = self.open();
         let aside = restored?;
