@@ -20,7 +20,10 @@ use eftertanke_core::store::apply_pragmas;
 use eftertanke_core::{OpenOptions, Store};
 use rusqlite::Connection;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod timing;
+use timing::{measure, measure_pair};
 
 const ENTRIES: usize = 100_000;
 
@@ -197,46 +200,6 @@ fn save_cost(big: &Path, saves: usize) {
     report("  a new entry, the whole save (with its index rows)", with_index, 0);
     report("  an edit, the whole save (old words out, new in)", edit, 0);
     report("  the index rows alone, replaced (an upper bound)", index_alone, 0);
-}
-
-fn measure(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
-    f();
-    let times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    quantiles(times)
-}
-
-/// Two sides measured in turn, one run of each at a time, alternating which goes first.
-fn measure_pair(runs: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> ((f64, f64), (f64, f64)) {
-    a();
-    b();
-    let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
-    let time = |f: &mut dyn FnMut()| {
-        let t = Instant::now();
-        f();
-        t.elapsed()
-    };
-    for i in 0..runs {
-        if i % 2 == 0 {
-            ta.push(time(&mut a));
-            tb.push(time(&mut b));
-        } else {
-            tb.push(time(&mut b));
-            ta.push(time(&mut a));
-        }
-    }
-    (quantiles(ta), quantiles(tb))
-}
-
-fn quantiles(mut times: Vec<Duration>) -> (f64, f64) {
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize].as_secs_f64();
-    (at(0.5), at(0.95))
 }
 
 fn report(name: &str, (p50, p95): (f64, f64), hits: usize) {

@@ -19,7 +19,10 @@ use eftertanke_core::store::timeline::{lanes_sql, nodes_sql};
 use eftertanke_core::{OpenOptions, Store, TimelineFilter};
 use rusqlite::{Connection, named_params};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod timing;
+use timing::{measure, measure_pair};
 
 const ENTRIES: usize = 100_000;
 const INITIATIVES: usize = 2_000;
@@ -148,48 +151,6 @@ type NodeRow = (
     Option<String>,
     u32,
 );
-
-fn measure(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
-    f(); // warm the page cache and statement cache
-    let times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    quantiles(times)
-}
-
-/// Two sides measured in turn, one run of each at a time, so neither has the machine, the page
-/// cache or the other's leftovers to itself: the p50 and p95 of each.
-fn measure_pair(runs: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> ((f64, f64), (f64, f64)) {
-    a(); // warm the page cache and statement caches
-    b();
-    let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
-    for i in 0..runs {
-        // Alternate which side goes first.
-        let time = |f: &mut dyn FnMut()| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        };
-        if i % 2 == 0 {
-            ta.push(time(&mut a));
-            tb.push(time(&mut b));
-        } else {
-            tb.push(time(&mut b));
-            ta.push(time(&mut a));
-        }
-    }
-    (quantiles(ta), quantiles(tb))
-}
-
-fn quantiles(mut times: Vec<Duration>) -> (f64, f64) {
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize].as_secs_f64();
-    (at(0.5), at(0.95))
-}
 
 fn report(name: &str, (p50, p95): (f64, f64)) {
     println!(
