@@ -23,13 +23,10 @@ struct Leaving {
 }
 
 impl Store {
-    /// The entries an export covers: those named (each must exist), or the whole journal,
-    /// newest first.
+    /// The entries an export covers: those named, each once (one that does not exist is named
+    /// when it is read, before anything is written), or the whole journal, newest first.
     fn export_ids(&self, ids: &[EntryId]) -> Result<Vec<EntryId>> {
         if !ids.is_empty() {
-            for id in ids {
-                self.get_entry(*id)?;
-            }
             let mut seen = std::collections::HashSet::new();
             return Ok(ids.iter().copied().filter(|id| seen.insert(*id)).collect());
         }

@@ -90,7 +90,11 @@ impl Store {
 
     /// Every saved version of the entry, newest first, each with what it changed.
     pub fn entry_history(&self, id: EntryId) -> Result<Vec<EntryVersion>> {
-        let versions = self.saved_versions(id)?;
+        Ok(self.history_of(&self.saved_versions(id)?))
+    }
+
+    /// The versions read (oldest first) as the history shows them, newest first.
+    fn history_of(&self, versions: &[Stored]) -> Vec<EntryVersion> {
         let newest = versions.last().map(|v| v.revision);
         let mut out: Vec<EntryVersion> = versions
             .iter()
@@ -110,13 +114,13 @@ impl Store {
             })
             .collect();
         out.reverse();
-        Ok(out)
+        out
     }
 
     /// One version whole, worded in `locale` by the guide version it was saved with.
     pub fn entry_version(&self, id: EntryId, revision: u32, locale: Locale) -> Result<VersionView> {
-        let history = self.entry_history(id)?;
         let versions = self.saved_versions(id)?;
+        let history = self.history_of(&versions);
         let (Some(v), Some(now)) = (versions.iter().find(|v| v.revision == revision), versions.last()) else {
             return Err(not_found(id, revision));
         };

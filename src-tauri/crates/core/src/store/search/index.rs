@@ -32,13 +32,7 @@ pub(crate) fn index(
     texts: &[EntryText],
 ) -> rusqlite::Result<()> {
     let doc = Document::of(title, initiative, texts);
-    if let Some(row) = row_of(conn, id)? {
-        remove_words(conn, row)?;
-        conn.prepare_cached("DELETE FROM search_docs WHERE row = ?1")?
-            .execute([row])?;
-        conn.prepare_cached("DELETE FROM search_entries WHERE row = ?1")?
-            .execute([row])?;
-    }
+    unindex(conn, id)?;
     conn.prepare_cached(
         "INSERT INTO search_entries (id, occurred_on, outcome, phase_entered, citizen_role, initiative_id) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
