@@ -1,5 +1,5 @@
 # Shortcuts for developers. The README's two quick-start commands are the scripts themselves.
-.PHONY: run test app package measure rehearsal licences bench bench-startup crash-test bindings screenshots fmt lint
+.PHONY: run test app package measure rehearsal licences bench bench-startup bench-search crash-test bindings screenshots fmt lint
 
 run:            ## Install what is missing, build and open the app
 	scripts/run-app.sh
@@ -35,6 +35,11 @@ bench-startup:  ## The real app: launch to first journal and timeline page, 0 vs
 	scripts/build-app.sh
 	cargo build -p eftertanke-cli
 	scripts/with-xvfb.sh bash -c 'cd tests/e2e && node bench-startup.mjs'
+
+bench-search:   ## The real app: typing to results in the search field, 200 vs 100,000 entries
+	scripts/build-app.sh
+	cargo build -p eftertanke-cli
+	scripts/with-xvfb.sh bash -c 'cd tests/e2e && node bench-search.mjs'
 
 crash-test:     ## SIGKILL a saving process 500 times; every reported save must survive, file intact
 	cargo run -p eftertanke-core --example crash_test --locked -- --kills $${KILLS:-500}

@@ -1,7 +1,7 @@
 // Writes assets/licences.json: every component the app ships — the Rust crates in the desktop
 // app's dependency graph (cargo-deny's graph for the platforms in deny.toml, dev-dependencies
 // left out) with the licence expression from their Cargo.toml, and the UI's production npm
-// packages from ui/package-lock.json. The About view in Settings lists it. Generated, never
+// packages from ui/package-lock.json, and the fonts the PDFs embed. The About view in Settings lists it. Generated, never
 // written by hand: scripts/audit.sh fails when it no longer matches the lock files.
 //   node scripts/licences.mjs            writes the file
 //   node scripts/licences.mjs --check    exits 1 when the committed file is out of date
@@ -37,6 +37,9 @@ for (const [path, p] of Object.entries(lock.packages)) {
   const name = path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
   components.push({ kind: "npm", name, version: p.version, licence: p.license ?? "UNKNOWN" });
 }
+// The fonts the PDF meeting pack embeds (assets/fonts, with their licence in OFL.txt and in
+// each font's own name table).
+components.push({ kind: "font", name: "Libertinus Serif", version: "7.051", licence: "OFL-1.1" });
 components.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
 const text = `${JSON.stringify({ generatedBy: "scripts/licences.mjs", components }, null, 1)}\n`;
 

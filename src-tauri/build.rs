@@ -29,6 +29,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "load_example",
         "timeline_page",
         "search_entries",
+        "rebuild_search_index",
         "export_findings",
         "export_entries",
         "import_entries",

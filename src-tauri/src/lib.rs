@@ -78,6 +78,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::guides::load_example,
             commands::timeline::timeline_page,
             commands::search::search_entries,
+            commands::search::rebuild_search_index,
             commands::carry::export_findings,
             commands::carry::export_entries,
             commands::carry::import_entries,

@@ -7,6 +7,7 @@
 //! (the lock, the first run, damage, restore) is the core's; this file only keeps the slot.
 
 use crate::ipc_error::IpcError;
+use eftertanke_core::backup::{BackupInfo, BackupReason};
 use eftertanke_core::journal::Rotation;
 use eftertanke_core::journal::journals::Choices;
 use eftertanke_core::progress::{OnProgress, Progress};
@@ -235,6 +236,15 @@ impl AppState {
     ) -> Result<T, IpcError> {
         self.cancel.store(false, Ordering::SeqCst);
         self.with_store(|s| f(s, &mut |p| send(p) && !self.cancel.load(Ordering::SeqCst)))
+    }
+
+    /// A backup asked for in Settings: made on a connection of its own, off the state's lock
+    /// (the window's other commands go on), with its progress to `send`; stopped, adding no
+    /// backup, when the window is gone or [`AppState::cancel_long_work`] was called.
+    pub fn back_up_now(&self, send: impl Fn(Progress) -> bool) -> Result<BackupInfo, IpcError> {
+        self.cancel.store(false, Ordering::SeqCst);
+        let job = self.with_journal(|j| j.backup_job(BackupReason::Manual))?;
+        Ok(job.run_with(&mut |p| send(p) && !self.cancel.load(Ordering::SeqCst))?)
     }
 
     /// Asks the long work running now to stop.

@@ -4,19 +4,22 @@
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use eftertanke_core::Settings;
-use eftertanke_core::backup::{BackupCheck, BackupInfo, BackupReason};
+use eftertanke_core::backup::{BackupCheck, BackupInfo};
 pub use eftertanke_core::journal::BackupList;
+use eftertanke_core::progress::Progress;
 use tauri::State;
+use tauri::ipc::Channel;
 
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<BackupList, IpcError> {
     state.with_journal(|j| j.backup_list())
 }
 
-/// On a connection of its own, so the window's other commands need not wait for it.
+/// On a connection of its own, so the window's other commands need not wait for it; its
+/// progress in bytes copied, and `cancel_long_work` stops it.
 #[tauri::command(async)]
-pub fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcError> {
-    Ok(state.with_journal(|j| j.backup_job(BackupReason::Manual))?.run()?)
+pub fn back_up_now(state: State<'_, AppState>, on_progress: Channel<Progress>) -> Result<BackupInfo, IpcError> {
+    state.back_up_now(|p| on_progress.send(p).is_ok())
 }
 
 /// Opens a backup and checks it is whole.

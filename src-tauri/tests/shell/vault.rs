@@ -45,7 +45,9 @@ fn a_backup_is_made_listed_and_restored_over_ipc() {
     shell
         .invoke("create_entry", json!({ "input": first_attempt() }))
         .unwrap();
-    let made = shell.invoke("back_up_now", json!({})).unwrap();
+    let made = shell
+        .invoke("back_up_now", json!({ "onProgress": "__CHANNEL__:1" }))
+        .unwrap();
     assert_eq!(made["reason"], "manual");
     shell
         .invoke("create_entry", json!({ "input": first_attempt() }))
@@ -108,4 +110,26 @@ fn opening_the_journal_makes_the_first_daily_backup_in_the_background() {
         .invoke("unlock", json!({ "passphrase": PASSPHRASE, "remember": false }))
         .unwrap();
     wait_for_daily_backup(&shell);
+}
+
+#[test]
+fn the_search_index_is_built_again_over_ipc() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    for _ in 0..3 {
+        shell
+            .invoke("create_entry", json!({ "input": first_attempt() }))
+            .unwrap();
+    }
+    let built = shell
+        .invoke("rebuild_search_index", json!({ "onProgress": "__CHANNEL__:1" }))
+        .unwrap();
+    assert_eq!(built, 3);
+    let found = shell
+        .invoke(
+            "search_entries",
+            json!({ "request": { "text": "danskkursus mødrene" } }),
+        )
+        .unwrap();
+    assert_eq!(found["total"], 3, "the rebuilt index finds them: {found}");
 }

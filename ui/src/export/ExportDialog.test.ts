@@ -13,7 +13,7 @@ vi.mock("../ipc", async (importOriginal) => {
   const real = await importOriginal<typeof import("../ipc")>();
   return {
     ...real,
-    suggestedExportPath: vi.fn(async (format: string) => `/home/sara/Documents/refleksioner.${format === "json" ? "json" : "md"}`),
+    suggestedExportPath: vi.fn(async (format: string) => `/home/sara/Documents/refleksioner.${format === "markdown" ? "md" : format}`),
     exportFindings: vi.fn(async () =>
       backend.findings ? [{ entry: "e-1", title: "Opkald", question: "notes", kind: "phone", text: "22 34 56 78" }] : [],
     ),
@@ -25,6 +25,10 @@ vi.mock("../ipc", async (importOriginal) => {
     exportEntries: vi.fn(async (request: ExportRequest, onProgress: (p: Progress) => void) => {
       backend.requests.push(request);
       onProgress({ done: 1, total: 3 });
+      if (request.path.includes("many")) {
+        throw { kind: "invalid_input", message: "a PDF holds at most 1000 entries", field: "entries", problem: "too_long" };
+      }
+      if (request.format === "pdf") onProgress({ done: 3, total: 3 });
       if (request.path.includes("slow")) {
         await new Promise<void>((r) => (backend.release = r));
         throw { kind: "cancelled", message: "the export was cancelled", field: null, problem: null };
@@ -89,5 +93,26 @@ describe("the export dialog", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     expect((await screen.findByTestId("export-error")).textContent).toBe("The export was stopped. Nothing was written.");
     expect(backend.cancelled).toBe(1);
+  });
+
+  it("prints a PDF: the layout is named once every entry is read, and too many are refused in words", async () => {
+    backend.findings = false;
+    render(ExportDialog, { entries: [], onclose: () => undefined });
+    await screen.findByText("The guard found no personal data in what is exported.");
+    await fireEvent.click(screen.getByLabelText(/^PDF – to print/));
+    const path = screen.getByLabelText("Save as") as HTMLInputElement;
+    await waitFor(() => expect(path.value).toBe("/home/sara/Documents/refleksioner.pdf"));
+    await fireEvent.input(path, { target: { value: "/tmp/slow.pdf" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Export" }));
+    await screen.findByText("All are read. Laying out the pages …");
+    await fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    expect((await screen.findByTestId("export-error")).textContent).toBe("The export was stopped. Nothing was written.");
+    expect(backend.requests[0]).toMatchObject({ format: "pdf", path: "/tmp/slow.pdf" });
+
+    await fireEvent.input(path, { target: { value: "/tmp/many.pdf" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Export" }));
+    const error = (await screen.findByTestId("export-error")).textContent ?? "";
+    expect(error).toContain("A PDF holds at most 1,000 reflections");
+    expect(error).not.toContain("text is too long");
   });
 });

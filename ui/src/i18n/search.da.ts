@@ -15,4 +15,12 @@ export const searchDa = {
   inQuestion: "I »{question}«",
   inTags: "I emneordene",
   failed: "Søgningen virkede ikke: {error}",
+  indexTitle: "Søgeindeks",
+  indexIntro: "Søgningen læser et indeks over dine refleksioner. Det ligger i den krypterede refleksionslog og opdateres, hver gang du gemmer. Hvis søgningen overser noget, du ved, er der, kan du bygge indekset igen ud fra refleksionerne. Intet andet ændres.",
+  rebuild: "Byg søgeindekset igen",
+  rebuilding: "{done} af {total} refleksioner er indekseret",
+  rebuilt: { one: "Søgeindekset er bygget igen: {n} refleksion.", other: "Søgeindekset er bygget igen: {n} refleksioner." },
+  rebuildStopped: "Stoppet. Søgeindekset er, som det var.",
+  rebuildFailed: "Indekset blev ikke bygget igen: {error}",
+  stop: "Afbryd",
 };

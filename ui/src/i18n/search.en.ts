@@ -15,4 +15,12 @@ export const searchEn = {
   inQuestion: "In “{question}”",
   inTags: "In the tags",
   failed: "The search did not work: {error}",
+  indexTitle: "Search index",
+  indexIntro: "Search reads an index of your reflections, kept inside the encrypted journal and updated with every save. If search misses something you know is there, build the index again from the reflections. Nothing else changes.",
+  rebuild: "Build the search index again",
+  rebuilding: "{done} of {total} reflections indexed",
+  rebuilt: { one: "The search index is built again: {n} reflection.", other: "The search index is built again: {n} reflections." },
+  rebuildStopped: "Stopped. The search index is as it was.",
+  rebuildFailed: "The index was not built again: {error}",
+  stop: "Stop",
 };

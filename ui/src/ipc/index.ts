@@ -152,7 +152,9 @@ export const exportEntries = (request: XRq, onProgress: (p: Pg) => void) =>
   call<XRp>("export_entries", { request, onProgress: progressChannel(onProgress) });
 export const importEntries = (path: string, passphrase: string | null, onProgress: (p: Pg) => void) =>
   call<IRp>("import_entries", { path, passphrase, onProgress: progressChannel(onProgress) });
-/** Stops the export or import running now; it changes nothing. */
+/** Builds the search index again from the entries; returns how many it holds. */
+export const rebuildSearchIndex = (onProgress: (p: Pg) => void) => call<number>("rebuild_search_index", { onProgress: progressChannel(onProgress) });
+/** Stops the export, import, backup or rebuild running now; it changes nothing. */
 export const cancelLongWork = () => call<null>("cancel_long_work");
 export const suggestedExportPath = (format: XFm, locale: Locale) => call<string>("suggested_export_path", { format, locale });
 export const searchEntries = (request: SRq) => call<SRs>("search_entries", { request });
@@ -194,7 +196,9 @@ export type { BackupInfo } from "./bindings/BackupInfo";
 export type { BackupList } from "./bindings/BackupList";
 export type { BackupCheck } from "./bindings/BackupCheck";
 export const listBackups = () => call<import("./bindings/BackupList").BackupList>("list_backups");
-export const backUpNow = () => call<import("./bindings/BackupInfo").BackupInfo>("back_up_now");
+/** A verified backup now, with its progress (bytes copied); `cancelLongWork` stops it. */
+export const backUpNow = (onProgress: (p: Pg) => void) =>
+  call<import("./bindings/BackupInfo").BackupInfo>("back_up_now", { onProgress: progressChannel(onProgress) });
 export const verifyBackup = (fileName: string) =>
   call<import("./bindings/BackupCheck").BackupCheck>("verify_backup", { fileName });
 export const newestGoodBackup = () => call<import("./bindings/BackupInfo").BackupInfo | null>("newest_good_backup");

@@ -101,8 +101,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "query")]
         rebuild: bool,
     },
-    /// Export entries (no ids: the whole journal) as JSON, to import again or keep, or as
-    /// readable Markdown (a folder as --out: one file per entry). The personal-data guard reads
+    /// Export entries (no ids: the whole journal) as JSON, to import again or keep, as
+    /// readable Markdown (a folder as --out: one file per entry) or as a PDF to print. The personal-data guard reads
     /// everything first: with findings, nothing is written unless --findings says what to do.
     Export {
         #[arg(long, value_enum)]
@@ -399,6 +399,8 @@ pub enum DemoLang {
 pub enum ExportFormatArg {
     Json,
     Md,
+    /// A meeting pack to print: a title page and contents when there are several entries.
+    Pdf,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

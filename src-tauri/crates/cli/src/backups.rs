@@ -22,7 +22,20 @@ pub fn backup(out: &mut impl Write, journal: &Journal, list: bool) -> anyhow::Re
         }
         return Ok(());
     }
-    let made = journal.back_up(BackupReason::Manual)?;
+    // How far the copy is, on standard error (a large journal takes seconds); Ctrl+C stops it,
+    // and the partial copy is cleared up on the next start.
+    let mut err = std::io::stderr().lock();
+    let made = journal.backup_job(BackupReason::Manual)?.run_with(&mut |p| {
+        let percent = p.done.saturating_mul(100) / p.total.max(1);
+        let step = if p.done >= p.total {
+            "checking the copy"
+        } else {
+            "copying"
+        };
+        let _ = write!(err, "\rBacking up: {percent:>3} % ({step})");
+        true
+    })?;
+    let _ = writeln!(err);
     let folder = backup::backup_dir(&journal.database());
     writeln!(out, "{}", folder.join(&made.file_name).display())?;
     Ok(())

@@ -53,6 +53,7 @@ pub fn export(out: &mut impl Write, store: &Store, a: ExportArgs) -> anyhow::Res
         format: match a.format {
             ExportFormatArg::Json => ExportFormat::Json,
             ExportFormatArg::Md => ExportFormat::Markdown,
+            ExportFormatArg::Pdf => ExportFormat::Pdf,
         },
         entries,
         path: absolute(&a.out)?,
@@ -63,8 +64,14 @@ pub fn export(out: &mut impl Write, store: &Store, a: ExportArgs) -> anyhow::Res
         },
         passphrase,
     };
+    let laying_out = request.format == ExportFormat::Pdf;
     let report = store.export(&request, &mut |p| {
-        let _ = write!(err, "\rExporting {} of {} entries", p.done, p.total);
+        let then = if laying_out && p.done == p.total {
+            ", laying out the pages"
+        } else {
+            ""
+        };
+        let _ = write!(err, "\rExporting {} of {} entries{then}", p.done, p.total);
         true
     })?;
     let _ = writeln!(err);
@@ -81,7 +88,7 @@ pub fn export(out: &mut impl Write, store: &Store, a: ExportArgs) -> anyhow::Res
     if report.encrypted {
         note.push_str(", encrypted with the passphrase");
     } else {
-        note.push_str(". The file is plain text: anyone who can read it can read the entries");
+        note.push_str(". The file is not encrypted: anyone who can open it can read the entries");
     }
     let _ = writeln!(err, "{note}.");
     Ok(())

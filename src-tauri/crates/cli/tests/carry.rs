@@ -217,6 +217,52 @@ const INNER: &str = "EFTERTANKE_EXPORT_DISK_INNER";
 const NAME: &str = "an_export_to_a_full_or_read_only_disk_leaves_no_file_under_its_name";
 
 #[test]
+fn a_selection_is_printed_as_one_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), &["demo", "--reference-case"]);
+    let both = ids(tmp.path());
+    let pdf = tmp.path().join("møde.pdf");
+    let out = run(
+        tmp.path(),
+        &[
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--findings",
+            "keep",
+            &both[1],
+            &both[0],
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("laying out the pages") && stderr.contains("not encrypted"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), pdf.to_str().unwrap());
+    let info = Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|n| n.trim().parse().unwrap())
+        .unwrap();
+    assert!(pages >= 4, "a title page, the contents and two entries: {info}");
+
+    let out = run(
+        tmp.path(),
+        &["export", "--format", "pdf", "--out", tmp.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(65), "a folder is not a PDF's name");
+}
+
+#[test]
 fn an_export_to_a_full_or_read_only_disk_leaves_no_file_under_its_name() {
     if let Some(scratch) = std::env::var_os(INNER) {
         return inside(Path::new(&scratch));
@@ -283,6 +329,26 @@ fn inside(scratch: &Path) {
         std::fs::read_dir(&stick).unwrap().count(),
         0,
         "no file and no temporary file is left"
+    );
+    // A PDF of twenty entries does not fit either.
+    let pdf = stick.join("pakke.pdf");
+    let mut args = vec![
+        "export",
+        "--format",
+        "pdf",
+        "--out",
+        pdf.to_str().unwrap(),
+        "--findings",
+        "keep",
+    ];
+    let twenty: Vec<String> = ids(&j).into_iter().take(20).collect();
+    args.extend(twenty.iter().map(String::as_str));
+    let out = run(&j, &args);
+    assert_eq!(out.status.code(), Some(74), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_dir(&stick).unwrap().count(),
+        0,
+        "no PDF and no temporary file is left"
     );
 
     let status = Command::new("mount")

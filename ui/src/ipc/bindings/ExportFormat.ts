@@ -3,4 +3,4 @@
 /**
  * What an export writes.
  */
-export type ExportFormat = "json" | "markdown";
+export type ExportFormat = "json" | "markdown" | "pdf";

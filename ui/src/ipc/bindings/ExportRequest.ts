@@ -17,7 +17,7 @@ entries: Array<EntryId>,
  */
 path: string, findings: FindingsChoice, 
 /**
- * The language of the questions and words of a Markdown export.
+ * The language of the questions and words of a Markdown or PDF export.
  */
 locale: Locale, 
 /**

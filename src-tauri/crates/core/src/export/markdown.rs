@@ -3,6 +3,7 @@
 //! headings, lists, links or markup. With front matter (one file per entry) or without (many
 //! entries in one file).
 
+use super::words::{Parts, Words, parts, words};
 use crate::locale::Locale;
 use crate::reflection::document::{DocumentAnswer, EntryDocument};
 use crate::reflection::entry::Entry;
@@ -33,85 +34,12 @@ fn literal_line(line: &str) -> String {
     out
 }
 
-struct Words {
-    outcome: fn(&str) -> &'static str,
-    tags: &'static str,
-    initiative: &'static str,
-    date: &'static str,
-    owner: &'static str,
-    review: &'static str,
-}
-
-fn words(locale: Locale) -> Words {
-    match locale {
-        Locale::Da => Words {
-            outcome: |o| match o {
-                "failed" => "Mislykkedes",
-                "partly" => "Delvist",
-                "succeeded" => "Lykkedes",
-                _ => "For tidligt at sige",
-            },
-            tags: "Emneord",
-            initiative: "Initiativ",
-            date: "Dato",
-            owner: "ansvarlig",
-            review: "opfølgning",
-        },
-        Locale::En => Words {
-            outcome: |o| match o {
-                "failed" => "Failed",
-                "partly" => "Partly",
-                "succeeded" => "Succeeded",
-                _ => "Too early to say",
-            },
-            tags: "Tags",
-            initiative: "Initiative",
-            date: "Date",
-            owner: "owner",
-            review: "review",
-        },
-    }
-}
-
 fn answer(a: &DocumentAnswer, w: &Words) -> String {
-    match a {
-        DocumentAnswer::Text { text } => literal(text),
-        DocumentAnswer::Choice { choice } => literal(&choice.label),
-        DocumentAnswer::Choices { choices } => choices
+    match parts(a, w, &|day| day.to_owned()) {
+        Parts::Text(text) => literal(&text),
+        Parts::List(lines) => lines
             .iter()
-            .map(|c| format!("- {}", literal(&c.label)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        DocumentAnswer::Scale { value, low, high } => {
-            let ends = match (low, high) {
-                (Some(l), Some(h)) => format!(" ({} … {})", literal(l), literal(h)),
-                _ => String::new(),
-            };
-            format!("{value} / 5{ends}")
-        }
-        DocumentAnswer::Date { date } => date.clone(),
-        DocumentAnswer::Roles { roles } => roles
-            .iter()
-            .map(|r| format!("- {}", literal(r)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        DocumentAnswer::Participation { parts } => parts
-            .iter()
-            .map(|p| format!("- {}: {}", literal(&p.label), literal(&p.choice.label)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        DocumentAnswer::Actions { actions } => actions
-            .iter()
-            .map(|x| {
-                let mut line = format!("- {}", literal(&x.text));
-                if !x.owner.is_empty() {
-                    line.push_str(&format!(" — {}: {}", w.owner, literal(&x.owner)));
-                }
-                if let Some(day) = &x.review_on {
-                    line.push_str(&format!(" — {}: {day}", w.review));
-                }
-                line
-            })
+            .map(|l| format!("- {}", literal(l)))
             .collect::<Vec<_>>()
             .join("\n"),
     }

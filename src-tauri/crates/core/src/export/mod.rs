@@ -1,12 +1,14 @@
 //! Taking a journal with you: the JSON export's versioned format (`format.rs`, documented in
 //! `docs/export-format.md`), reading a file offered for import (`reading.rs`), entries as
-//! Markdown (`markdown.rs`), and the choice made about personal data before anything leaves
+//! Markdown (`markdown.rs`) or a meeting pack to print (`pdf.rs`, laid out by `eftertanke-pdf`), and the choice made about personal data before anything leaves
 //! (`findings.rs`). The store writes and reads them (`store/export.rs`, `store/import.rs`).
 
 pub mod findings;
 pub mod format;
 pub mod markdown;
+pub mod pdf;
 pub mod reading;
+mod words;
 
 use crate::id::EntryId;
 use crate::locale::Locale;
@@ -26,6 +28,9 @@ pub enum ExportFormat {
     /// Readable text: one file for all, or one file per entry (with front matter) when the
     /// path is a folder.
     Markdown,
+    /// A meeting pack to print and hand over: one entry, or several with a title page and
+    /// contents, each starting on a new page.
+    Pdf,
 }
 
 /// An export, as the window or the CLI asks for it.
@@ -41,7 +46,7 @@ pub struct ExportRequest {
     pub path: PathBuf,
     #[serde(default)]
     pub findings: FindingsChoice,
-    /// The language of the questions and words of a Markdown export.
+    /// The language of the questions and words of a Markdown or PDF export.
     pub locale: Locale,
     /// Encrypt the file with this passphrase (age, scrypt): `PATH.age` is written instead.
     #[serde(default)]
@@ -89,6 +94,7 @@ pub fn suggested_path(format: ExportFormat, locale: Locale) -> PathBuf {
     let ext = match format {
         ExportFormat::Json => "json",
         ExportFormat::Markdown => "md",
+        ExportFormat::Pdf => "pdf",
     };
     // The person's own day names the file (nothing stored is stamped with local time).
     #[allow(clippy::disallowed_methods)]

@@ -6,9 +6,14 @@ use super::Journal;
 use crate::backup::{self, BackupCheck, BackupInfo, BackupReason};
 use crate::error::{Error, Result};
 use crate::journal::lock::{DataDirLock, LockKind, WAIT};
+use crate::progress::{OnProgress, Progress};
+use crate::store::backups::BackupWatch;
 use crate::store::{OpenOptions, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::RecvTimeoutError;
 use ts_rs::TS;
 
 /// A backup as Settings lists it: whether it opened is checked on request only (it costs a
@@ -45,6 +50,41 @@ impl BackupJob {
     /// Makes the verified backup.
     pub fn run(self) -> Result<BackupInfo> {
         self.side.back_up(self.reason)
+    }
+
+    /// Makes the verified backup on a thread of its own, reporting every tenth of a second how
+    /// many bytes of the database are copied; then, at `done == total`, while the copy is
+    /// checked. When `on_progress` answers `false`, SQLite is interrupted, the partial copy is
+    /// removed and the error is [`Error::Cancelled`]: no backup is added.
+    pub fn run_with(self, on_progress: &mut OnProgress<'_>) -> Result<BackupInfo> {
+        let total = self.side.database_bytes()?.max(1);
+        let watch = Arc::new(BackupWatch::default());
+        let (done, result) = std::sync::mpsc::channel();
+        let (side, reason, w) = (self.side, self.reason, Arc::clone(&watch));
+        std::thread::Builder::new()
+            .name("backup".into())
+            .spawn(move || {
+                let _ = done.send(side.back_up_watched(reason, &w));
+            })
+            .map_err(|e| Error::Internal(format!("starting the backup: {e}")))?;
+        loop {
+            match result.recv_timeout(std::time::Duration::from_millis(100)) {
+                Ok(made) => return made,
+                Err(RecvTimeoutError::Timeout) => {
+                    let copied = if watch.verifying.load(Ordering::SeqCst) {
+                        total
+                    } else {
+                        watch.written().min(total - 1)
+                    };
+                    if !on_progress(Progress { done: copied, total }) {
+                        watch.stop.store(true, Ordering::SeqCst);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(Error::Internal("the backup stopped without a result".into()));
+                }
+            }
+        }
     }
 }
 

@@ -13,6 +13,47 @@ use crate::vault::DatabaseKey;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// A backup being made, watched from another thread: the copy it is writing (its size is how
+/// far it is), whether it is being checked, and whether it is to stop. SQLite's progress
+/// handler reads `stop` while the copy and the check run.
+#[derive(Debug, Default)]
+pub(crate) struct BackupWatch {
+    pub stop: AtomicBool,
+    pub verifying: AtomicBool,
+    pub partial: Mutex<Option<PathBuf>>,
+}
+
+impl BackupWatch {
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// How many bytes of the copy are on the disk.
+    pub fn written(&self) -> u64 {
+        let partial = self.partial.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        partial.and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len())
+    }
+}
+
+/// SQLite calls the handler every this many virtual-machine steps.
+const WATCH_STEPS: i32 = 10_000;
+
+fn watch_connection(conn: &Connection, watch: Option<&Arc<BackupWatch>>) -> rusqlite::Result<()> {
+    match watch {
+        Some(w) => {
+            let w = Arc::clone(w);
+            conn.progress_handler(WATCH_STEPS, Some(move || w.stopped()))
+        }
+        None => conn.progress_handler(0, None::<fn() -> bool>),
+    }
+}
+
+fn cancelled() -> Error {
+    Error::Cancelled { what: "the backup" }
+}
 
 /// Copies the database open on `conn` into a new file at `dest`, encrypted with `key` (or not,
 /// without one), as one consistent snapshot.
@@ -42,6 +83,10 @@ pub(crate) fn export(conn: &Connection, dest: &Path, key: Option<&DatabaseKey>) 
 
 /// Opens a backup read-only with `key` and checks that it is a whole Eftertanke database.
 pub fn verify(path: &Path, key: Option<&DatabaseKey>) -> Result<BackupCheck> {
+    verify_watched(path, key, None)
+}
+
+fn verify_watched(path: &Path, key: Option<&DatabaseKey>, watch: Option<&Arc<BackupWatch>>) -> Result<BackupCheck> {
     let refuse = |reason: &str| Error::NotABackup {
         path: path.to_path_buf(),
         reason: reason.to_owned(),
@@ -54,6 +99,7 @@ pub fn verify(path: &Path, key: Option<&DatabaseKey>) -> Result<BackupCheck> {
     if let Some(key) = key {
         super::connection::apply_key(&conn, key).map_err(|_| refuse("it cannot be opened"))?;
     }
+    watch_connection(&conn, watch).map_err(|e| Error::from_sqlite(path, e))?;
     let unreadable = "it is damaged, or encrypted with another journal's key";
     let app_id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -90,6 +136,7 @@ pub(crate) fn write_backup(
     database: &Path,
     key: Option<&DatabaseKey>,
     reason: BackupReason,
+    watch: Option<&Arc<BackupWatch>>,
 ) -> Result<BackupInfo> {
     let dir = backup::backup_dir(database);
     crate::files::private_files::create_dir(&dir)?;
@@ -100,17 +147,35 @@ pub(crate) fn write_backup(
     let _ = std::fs::remove_file(&partial);
     // Created private before SQLite writes to it, whatever the umask.
     drop(crate::files::private_files::create_new(&partial)?);
-    export(conn, &partial, key).map_err(|e| {
+    let stopped = || watch.is_some_and(|w| w.stopped());
+    if let Some(w) = watch {
+        *w.partial.lock().unwrap_or_else(|p| p.into_inner()) = Some(partial.clone());
+    }
+    let copied = watch_connection(conn, watch).and_then(|()| export(conn, &partial, key));
+    let _ = watch_connection(conn, None);
+    if let Err(e) = copied {
         let _ = std::fs::remove_file(&partial);
-        Error::from_sqlite(&partial, e)
-    })?;
+        return Err(if stopped() {
+            cancelled()
+        } else {
+            Error::from_sqlite(&partial, e)
+        });
+    }
     let io = |p: &Path, e: std::io::Error| Error::from_io(p, &e);
     std::fs::File::open(&partial)
         .and_then(|f| f.sync_all())
         .map_err(|e| io(&partial, e))?;
-    if let Err(err) = verify(&partial, key) {
+    if let Some(w) = watch {
+        w.verifying.store(true, Ordering::SeqCst);
+    }
+    let checked = verify_watched(&partial, key, watch);
+    if checked.is_err() || stopped() {
         let _ = std::fs::remove_file(&partial);
-        return Err(err);
+        return Err(if stopped() {
+            cancelled()
+        } else {
+            checked.err().unwrap_or_else(cancelled)
+        });
     }
     std::fs::rename(&partial, &final_path).map_err(|e| io(&final_path, e))?;
     crate::files::atomic_file::sync_dir(&dir)?;
@@ -161,7 +226,25 @@ impl Store {
     /// Makes a verified backup now.
     pub fn back_up(&self, reason: BackupReason) -> Result<BackupInfo> {
         self.require_file()?;
-        write_backup(&self.conn, &self.path, self.key.as_ref(), reason)
+        write_backup(&self.conn, &self.path, self.key.as_ref(), reason, None)
+    }
+
+    /// A backup watched from another thread ([`crate::journal::BackupJob::run_with`]).
+    pub(crate) fn back_up_watched(&self, reason: BackupReason, watch: &Arc<BackupWatch>) -> Result<BackupInfo> {
+        self.require_file()?;
+        write_backup(&self.conn, &self.path, self.key.as_ref(), reason, Some(watch))
+    }
+
+    /// The size of the database in bytes, as a backup will copy it.
+    pub(crate) fn database_bytes(&self) -> Result<u64> {
+        self.conn
+            .query_row(
+                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n.max(0) as u64)
+            .map_err(|e| self.fail(e))
     }
 
     /// The backups of this database, newest first.

@@ -1,12 +1,12 @@
 //! Exports: the guard first, then the entries as JSON (the versioned format of
-//! `crate::export::format`) or Markdown, written so that a crash, a full disk or a read-only
+//! `crate::export::format`), Markdown or a PDF meeting pack, written so that a crash, a full disk or a read-only
 //! folder never leaves half a file under the name asked for; optionally encrypted with age.
 
 use super::Store;
 use crate::error::{Error, Problem, Result};
 use crate::export::findings::{self, ExportFinding, FindingsChoice};
 use crate::export::format::{ActionRecord, EntryRecord, FORMAT, InitiativeRecord, JournalFile, LinkRecord, VERSION};
-use crate::export::{ExportFormat, ExportReport, ExportRequest, markdown};
+use crate::export::{ExportFormat, ExportReport, ExportRequest, markdown, pdf};
 use crate::guide::Feeds;
 use crate::id::EntryId;
 use crate::progress::{OnProgress, Progress};
@@ -60,6 +60,18 @@ impl Store {
     pub fn export(&self, request: &ExportRequest, on_progress: &mut OnProgress<'_>) -> Result<ExportReport> {
         check_path(&request.path, request.format, request.passphrase.is_some())?;
         let ids = self.export_ids(&request.entries)?;
+        if request.format == ExportFormat::Pdf && ids.len() > pdf::MOST_ENTRIES {
+            return Err(Error::invalid(
+                "entries",
+                Problem::TooLong,
+                format!(
+                    "a PDF holds at most {} entries, and this export has {}. Nothing was written. Choose fewer \
+                     (an initiative, or a few months), or export them as JSON or Markdown",
+                    pdf::MOST_ENTRIES,
+                    ids.len()
+                ),
+            ));
+        }
         let never_store = self.never_store_words()?;
         let total = ids.len() as u64;
         let mut leaving = Vec::with_capacity(ids.len());
@@ -110,10 +122,17 @@ impl Store {
                 ),
             ));
         }
-        on_progress(Progress { done: total, total });
+        // Every entry is read; a PDF's layout comes next, and asks again while it works.
+        if !on_progress(Progress { done: total, total }) {
+            return Err(Error::Cancelled { what: "the export" });
+        }
         let files = match request.format {
             ExportFormat::Json => vec![(request.path.clone(), self.journal_json(&leaving)?.into_bytes())],
             ExportFormat::Markdown => self.markdown_files(&leaving, request)?,
+            ExportFormat::Pdf => {
+                let go_on = &mut || on_progress(Progress { done: total, total });
+                vec![(request.path.clone(), self.pdf_file(&leaving, request, go_on)?)]
+            }
         };
         let mut written = Vec::with_capacity(files.len());
         for (path, bytes) in files {
@@ -223,14 +242,30 @@ impl Store {
         serde_json::to_string_pretty(&file).map_err(|e| Error::Internal(format!("writing the export: {e}")))
     }
 
-    fn markdown_files(&self, leaving: &[Leaving], r: &ExportRequest) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-        let doc = |e: &Entry| match self.guides.get(&e.guide_id, e.guide_version) {
-            Some(g) => Ok(entry_document(g, &e.answers, r.locale)),
+    fn document_of(&self, e: &Entry, locale: crate::Locale) -> Result<crate::reflection::document::EntryDocument> {
+        match self.guides.get(&e.guide_id, e.guide_version) {
+            Some(g) => Ok(entry_document(g, &e.answers, locale)),
             None => Err(Error::NotFound {
                 what: "guide",
                 id: format!("{} v{}", e.guide_id, e.guide_version),
             }),
-        };
+        }
+    }
+
+    fn pdf_file(&self, leaving: &[Leaving], r: &ExportRequest, go_on: &mut dyn FnMut() -> bool) -> Result<Vec<u8>> {
+        let docs = leaving
+            .iter()
+            .map(|l| self.document_of(&l.entry, r.locale))
+            .collect::<Result<Vec<_>>>()?;
+        let entries: Vec<_> = leaving.iter().map(|l| &l.entry).zip(docs.iter()).collect();
+        // The person's own day is printed on the pack (nothing stored is stamped with it).
+        #[allow(clippy::disallowed_methods)]
+        let today = chrono::Local::now().date_naive();
+        pdf::document(&entries, r.locale, today, go_on)
+    }
+
+    fn markdown_files(&self, leaving: &[Leaving], r: &ExportRequest) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        let doc = |e: &Entry| self.document_of(e, r.locale);
         if r.path.is_dir() {
             let mut used = std::collections::HashSet::new();
             return leaving

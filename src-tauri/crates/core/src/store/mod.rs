@@ -8,7 +8,7 @@
 //! a distinct [`Error`], and the file is never overwritten or "repaired" on the way.
 
 mod actions;
-mod backups;
+pub(crate) mod backups;
 mod charts;
 mod columns;
 mod connection;
@@ -119,7 +119,7 @@ impl Store {
             .map_err(fail)?;
         if version > 0 && version < migrations::LATEST_VERSION && path != Path::new(":memory:") {
             // Always a backup before the schema changes.
-            backups::write_backup(&conn, &path, options.key.as_ref(), BackupReason::BeforeMigration)?;
+            backups::write_backup(&conn, &path, options.key.as_ref(), BackupReason::BeforeMigration, None)?;
         }
         migrations::migrations().to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),

@@ -3,8 +3,10 @@
 use crate::{encrypted, quick};
 use eftertanke_core::backup::{self, BackupReason};
 use eftertanke_core::journal::restore_database as restore;
+use eftertanke_core::reflection::demo;
 use eftertanke_core::store::verify_backup;
-use eftertanke_core::{ErrorKind, OpenOptions, Store};
+use eftertanke_core::vault::KdfParams;
+use eftertanke_core::{ErrorKind, Journal, Locale, OpenOptions, Secret, Store};
 
 #[test]
 fn a_backup_is_verified_and_restoring_it_keeps_the_current_journal_aside() {
@@ -141,4 +143,69 @@ fn a_migration_is_always_preceded_by_a_backup() {
         (1, 3),
         "the backup is the old schema, whole"
     );
+}
+
+/// A journal of `entries` demo entries, through the journal (a backup job needs one).
+fn journal_of(dir: &std::path::Path, entries: usize) -> Journal {
+    let (mut journal, _code) = Journal::create(
+        dir,
+        &Secret::from("a passphrase for backups"),
+        KdfParams::insecure_for_tests(),
+    )
+    .unwrap();
+    let until = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let inputs = demo::entries(entries, entries / 50 + 1, &[Locale::Da], 7, until);
+    journal.store().unwrap().create_entries(&inputs).unwrap();
+    journal
+}
+
+#[test]
+fn a_backup_reports_how_far_it_is_and_a_stopped_one_adds_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = journal_of(tmp.path(), 6000);
+    let dir = backup::backup_dir(&tmp.path().join("eftertanke.sqlite3"));
+    let before = journal.backup_list().unwrap().backups.len();
+
+    // Stopped at the first report: SQLite is interrupted, and no backup nor partial copy stays.
+    let mut asked = 0;
+    let err = journal
+        .backup_job(BackupReason::Manual)
+        .unwrap()
+        .run_with(&mut |_| {
+            asked += 1;
+            false
+        })
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Cancelled, "{err}");
+    assert!(asked >= 1, "the copy reported before it ended");
+    assert_eq!(
+        journal.backup_list().unwrap().backups.len(),
+        before,
+        "no backup is added"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        left.iter().all(|n| !n.ends_with(".partial")),
+        "no partial copy is left: {left:?}"
+    );
+
+    // Let run: the reports grow, never pass the total, and reach it while the copy is checked.
+    let mut seen = Vec::new();
+    let made = journal
+        .backup_job(BackupReason::Manual)
+        .unwrap()
+        .run_with(&mut |p| {
+            seen.push(p);
+            true
+        })
+        .unwrap();
+    assert!(!seen.is_empty(), "a backup of this size reports at least once");
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done), "{seen:?}");
+    assert!(seen.iter().all(|p| p.done <= p.total && p.total > 0), "{seen:?}");
+    assert_eq!(journal.verify_backup(&made.file_name).unwrap().entries, 6000);
 }

@@ -1,9 +1,11 @@
 //! Export and import: the JSON round trip into an empty journal loses nothing (`round_trip.rs`),
 //! the guard runs before anything leaves (`guard.rs`), and a hostile, cut, newer or foreign file,
-//! a full disk and a read-only folder change nothing (`bad_input.rs`).
+//! a full disk and a read-only folder change nothing (`bad_input.rs`), and the PDF meeting pack
+//! reads as it should (`pdf.rs`).
 
 mod bad_input;
 mod guard;
+mod pdf;
 mod round_trip;
 
 use eftertanke_core::export::{ExportFormat, ExportReport, ExportRequest, FindingsChoice};

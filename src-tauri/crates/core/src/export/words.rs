@@ -1,0 +1,93 @@
+//! What every readable export says the same way, in Danish and English: the words for an
+//! entry's facts, and an answer as text or as a list of lines (before Markdown or the PDF
+//! template lays it out).
+
+use crate::locale::Locale;
+use crate::reflection::document::DocumentAnswer;
+
+pub(crate) struct Words {
+    pub outcome: fn(&str) -> &'static str,
+    pub tags: &'static str,
+    pub initiative: &'static str,
+    pub date: &'static str,
+    pub owner: &'static str,
+    pub review: &'static str,
+}
+
+pub(crate) fn words(locale: Locale) -> Words {
+    match locale {
+        Locale::Da => Words {
+            outcome: |o| match o {
+                "failed" => "Mislykkedes",
+                "partly" => "Delvist",
+                "succeeded" => "Lykkedes",
+                _ => "For tidligt at sige",
+            },
+            tags: "Emneord",
+            initiative: "Initiativ",
+            date: "Dato",
+            owner: "ansvarlig",
+            review: "opfølgning",
+        },
+        Locale::En => Words {
+            outcome: |o| match o {
+                "failed" => "Failed",
+                "partly" => "Partly",
+                "succeeded" => "Succeeded",
+                _ => "Too early to say",
+            },
+            tags: "Tags",
+            initiative: "Initiative",
+            date: "Date",
+            owner: "owner",
+            review: "review",
+        },
+    }
+}
+
+/// An answer in words: a text as written, or a list of lines.
+pub(crate) enum Parts {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// What comes between a label and its answer on one line: nothing after a question's "?".
+fn after(label: &str) -> &'static str {
+    if label.ends_with(['?', ':']) { "" } else { ":" }
+}
+
+/// The answer in words; `day` writes a `YYYY-MM-DD` date as the reader reads it.
+pub(crate) fn parts(a: &DocumentAnswer, w: &Words, day: &dyn Fn(&str) -> String) -> Parts {
+    match a {
+        DocumentAnswer::Text { text } => Parts::Text(text.clone()),
+        DocumentAnswer::Choice { choice } => Parts::Text(choice.label.clone()),
+        DocumentAnswer::Choices { choices } => Parts::List(choices.iter().map(|c| c.label.clone()).collect()),
+        DocumentAnswer::Scale { value, low, high } => Parts::Text(match (low, high) {
+            (Some(l), Some(h)) => format!("{value} / 5 ({l} … {h})"),
+            _ => format!("{value} / 5"),
+        }),
+        DocumentAnswer::Date { date } => Parts::Text(day(date)),
+        DocumentAnswer::Roles { roles } => Parts::List(roles.clone()),
+        DocumentAnswer::Participation { parts } => Parts::List(
+            parts
+                .iter()
+                .map(|p| format!("{}{} {}", p.label, after(&p.label), p.choice.label))
+                .collect(),
+        ),
+        DocumentAnswer::Actions { actions } => Parts::List(
+            actions
+                .iter()
+                .map(|x| {
+                    let mut line = x.text.clone();
+                    if !x.owner.is_empty() {
+                        line.push_str(&format!(" — {}: {}", w.owner, x.owner));
+                    }
+                    if let Some(review) = &x.review_on {
+                        line.push_str(&format!(" — {}: {}", w.review, day(review)));
+                    }
+                    line
+                })
+                .collect(),
+        ),
+    }
+}

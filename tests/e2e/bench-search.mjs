@@ -1,0 +1,70 @@
+// Benchmark (not a test): typing to results in the real window. Each query is typed into the
+// search field (Ctrl+K) as a person types it; the window measures from its last key to the
+// frame that shows the results (`search-typing-to-results`, a performance measure in
+// ui/src/search/Search.svelte), which includes the field's pause after the last key, the IPC
+// round trip, the core's search and the render. A journal of 200 entries beside one of 100,000.
+// Run: `make bench-search` (builds the app and the CLI first). RUNS=N sets the repetitions.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { cliEnv, launch } from "./harness.mjs";
+import { type } from "./keyboard.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const cli = join(root, "target/debug/eftertanke");
+const runs = Number(process.env.RUNS ?? 10);
+const queries = ["beboerne", "lektiecafé", "mødre aften", "forvent", "samarbejdsaftale"];
+
+function dataDir(entries) {
+  // The 100,000-entry journal is the start-up benchmark's: made once, kept in target/tmp.
+  const dir = join(root, `target/tmp/${entries === 100_000 ? "startup-100k" : `search-${entries}`}-encrypted`);
+  if (!existsSync(join(dir, "eftertanke.sqlite3"))) {
+    execFileSync(cli, ["demo", "--entries", String(entries), "--initiatives", String(Math.max(1, entries / 50))], { env: cliEnv(dir) });
+  }
+  return dir;
+}
+
+async function measure(dir) {
+  const app = await launch({ dataDir: dir });
+  const b = app.browser;
+  try {
+    await b.$("nav").waitForExist({ timeout: 30000 });
+    const out = {};
+    for (const q of queries) {
+      const times = [];
+      for (let i = 0; i <= runs; i++) {
+        await b.keys(["Control", "k"]);
+        await b.keys(["Control"]);
+        await b.waitUntil(async () => (await b.execute(() => document.activeElement?.id)) === "search-text", { timeout: 15000 });
+        await b.execute(() => {
+          document.querySelector("#search-text").select();
+          performance.clearMeasures("search-typing-to-results");
+        });
+        await type(b, q);
+        await b.waitUntil(() => b.execute(() => performance.getEntriesByName("search-typing-to-results").length > 0), {
+          timeout: 30000,
+          interval: 10,
+        });
+        // Let a late answer to an earlier key land too; the last measure is the last key's.
+        await b.pause(150);
+        const ms = await b.execute(() => performance.getEntriesByName("search-typing-to-results").at(-1).duration);
+        if (i > 0) times.push(ms); // the first warms the caches
+      }
+      out[q] = times;
+    }
+    return out;
+  } finally {
+    await app.close();
+  }
+}
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const small = await measure(dataDir(200));
+const large = await measure(dataDir(100_000));
+const f = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
+console.log(`typing to results in the window, ${runs} runs per query: p50 and p90`);
+console.log(`${"query".padEnd(20)} ${"200 p50".padStart(8)} ${"p90".padStart(8)} ${"100k p50".padStart(9)} ${"p90".padStart(8)}`);
+for (const q of queries) {
+  console.log(`${q.padEnd(20)} ${f(pct(small[q], 0.5))} ${f(pct(small[q], 0.9))} ${f(pct(large[q], 0.5)).padStart(9)} ${f(pct(large[q], 0.9))}`);
+}
+console.log("target: ≤ 100 ms at 100,000 entries (includes the field's pause after the last key)");
