@@ -91,6 +91,15 @@ test("search from the keyboard: a Danish form and a part of a word found, marked
     assert.deepEqual(await axeViolations(browser), [], "the English search screen must pass the scan");
     await browser.pause(300);
     await browser.saveScreenshot(join(shots, "search-results-en.png"));
+
+    // Settings › Search index: built again from the entries, and search still finds them.
+    await (await browser.$("nav button[data-nav=settings]")).click();
+    await (await browser.$("[data-action=rebuild-index]")).waitForClickable({ timeout: 10000 });
+    await (await browser.$("[data-action=rebuild-index]")).click();
+    await until(browser, async () => /built again: \d+ reflections/.test(await browser.$("[data-testid=index-notice]").getText().catch(() => "")), "the rebuild says it is done");
+    assert.deepEqual(await axeViolations(browser), [], "Settings with the search index must pass the scan");
+    await searchFor(browser, "mødrenes forening");
+    await until(browser, async () => /found/.test(await count(browser)), "the rebuilt index finds the entry");
     console.log(`screenshots in ${shots}`);
   } finally {
     await app.close();
