@@ -9,6 +9,7 @@ export const searchDa = {
   foldAa: "Læs »aa« som »å« (Aarhus finder Århus)",
   filters: "Filtre",
   found: { one: "{n} refleksion fundet", other: "{n} refleksioner fundet" },
+  more: "Vis flere resultater",
   shownOf: "Viser de {shown} bedste af {total}.",
   none: "Ingen refleksion indeholder {terms}.",
   noWords: "Skriv et ord at søge efter.",

@@ -9,6 +9,7 @@ export const searchEn = {
   foldAa: "Read “aa” as “å” (Aarhus finds Århus)",
   filters: "Filters",
   found: { one: "{n} reflection found", other: "{n} reflections found" },
+  more: "Show more results",
   shownOf: "Showing the best {shown} of {total}.",
   none: "No reflection holds {terms}.",
   noWords: "Type a word to search for.",

@@ -69,7 +69,12 @@ describe("search", () => {
     expect(document.querySelector("b"), "a text that looks like markup stays text").toBeNull();
     expect(screen.getAllByText(/<b>ikke<\/b>/).length).toBe(2);
     expect((await screen.findAllByText("In “What happened?”:")).length, "the question the snippet answers, from its guide").toBe(2);
-    expect(backend.asked.at(-1)).toMatchObject({ text: "forening", foldAa: false, limit: 50 });
+    expect(backend.asked.at(-1)).toMatchObject({ text: "forening", foldAa: false, limit: 20 });
+    // The first page first; the rest when asked for, and the first page again on the next key.
+    await fireEvent.click(screen.getByRole("button", { name: "Show more results" }));
+    await waitFor(() => expect(backend.asked.at(-1)).toMatchObject({ text: "forening", limit: 100 }));
+    await fireEvent.input(field, { target: { value: "foreningen" } });
+    await waitFor(() => expect(backend.asked.at(-1)).toMatchObject({ text: "foreningen", limit: 20 }));
   });
 
   it("goes from the field to the results with the arrow keys and opens one with Enter", async () => {
