@@ -2,7 +2,8 @@
 //!
 //! For 1, 20, 200 and 1,000 entries (the most one PDF holds), the whole export as a person
 //! starts it (the guard, the entries read, the file written) to PDF and to Markdown, measured
-//! in turn; the PDF's extra is Typst's layout. Also the PDF's size and pages per entry.
+//! in turn; the PDF's extra is Typst's layout, each time from nothing (`eftertanke-pdf` empties
+//! Typst's memo cache after every pack, so a repeat is not served from it). Also its size.
 //!
 //! Run: `cargo bench -p eftertanke-core --bench pdf` (RUNS=N sets the repetitions; the 1,000
 //! runs a third as often).

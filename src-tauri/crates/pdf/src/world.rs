@@ -112,5 +112,10 @@ pub(crate) fn typeset(data: Vec<u8>, (y, m, d): (i32, u8, u8)) -> Result<Vec<u8>
         timestamp: today.map(typst_pdf::Timestamp::new_utc),
         ..Default::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Typeset(message(&errors)))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Typeset(message(&errors)));
+    // Typst memoizes what it laid out, for editors that compile the same document again and
+    // again. A pack is made once: without this, every pack's layout would stay in the memory
+    // of an app that runs for days.
+    typst::comemo::evict(0);
+    pdf
 }
