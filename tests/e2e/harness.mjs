@@ -158,6 +158,21 @@ export async function axeViolations(browser) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/** Clicks the element matching `selector` once it can be clicked. */
+export async function click(browser, selector) {
+  const el = await browser.$(selector);
+  await el.waitForClickable({ timeout: 15000 });
+  await el.click();
+}
+
+/** Replaces the value of the field matching `selector`, once it exists. */
+export async function setField(browser, selector, value) {
+  const el = await browser.$(selector);
+  await el.waitForExist({ timeout: 10000 });
+  await el.clearValue();
+  await el.setValue(value);
+}
+
 /** The text of the first element matching `selector`, once it exists. */
 export async function textOf(browser, selector) {
   const el = await browser.$(selector);

@@ -7,20 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { CLI, axeViolations, cliEnv, freshDataDir, launch, textOf } from "../harness.mjs";
-
-async function click(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable({ timeout: 15000 });
-  await el.click();
-}
-
-async function setField(browser, selector, value) {
-  const el = await browser.$(selector);
-  await el.waitForExist({ timeout: 10000 });
-  await el.clearValue();
-  await el.setValue(value);
-}
+import { CLI, axeViolations, cliEnv, click, freshDataDir, launch, setField, textOf } from "../harness.mjs";
 
 test("export one reflection and a selection, and import the selection again", async () => {
   const dataDir = freshDataDir();

@@ -6,20 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import { CLI, axeViolations, cliEnv, freshDataDir, launch, textOf } from "../harness.mjs";
-
-async function click(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable({ timeout: 15000 });
-  await el.click();
-}
-
-async function setField(browser, selector, value) {
-  const el = await browser.$(selector);
-  await el.waitForExist({ timeout: 10000 });
-  await el.clearValue();
-  await el.setValue(value);
-}
+import { CLI, axeViolations, cliEnv, click, freshDataDir, launch, setField, textOf } from "../harness.mjs";
 
 const pages = (pdf) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))[1]);
 const words = (pdf) => execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
@@ -48,7 +35,8 @@ test("one reflection, a selection and the whole journal as PDF meeting packs", a
     await click(browser, "button[data-action=export]");
     await (await browser.$("#export-path")).waitForExist({ timeout: 10000 });
     await click(browser, "input[name=export-format][value=pdf]");
-    await (await browser.$("[data-testid=export-findings], .export-dialog .muted")).waitForExist({ timeout: 10000 });
+    // The guard has read the reflection when the export can start.
+    await browser.waitUntil(async () => (await browser.$("button[data-action=export-start]").isEnabled()), { timeout: 10000 });
     assert.deepEqual(await axeViolations(browser), [], "the export dialog with PDF chosen must pass the scan");
     await browser.pause(300);
     await browser.saveScreenshot(join(out, "export-pdf-dialog-en.png"));
@@ -89,6 +77,7 @@ test("one reflection, a selection and the whole journal as PDF meeting packs", a
     await click(browser, "button[data-action=export-all]");
     await (await browser.$("#export-path")).waitForExist({ timeout: 10000 });
     await click(browser, "input[name=export-format][value=pdf]");
+    await browser.waitUntil(async () => (await browser.$("button[data-action=export-start]").isEnabled()), { timeout: 10000 });
     assert.deepEqual(await axeViolations(browser), [], "the Danish export dialog with PDF chosen must pass the scan");
     await browser.pause(300);
     await browser.saveScreenshot(join(out, "export-pdf-dialog-da.png"));

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { CLI, axeViolations, cliEnv, freshDataDir, launch } from "../harness.mjs";
+import { CLI, axeViolations, cliEnv, click, freshDataDir, launch } from "../harness.mjs";
 import { tabTo, type } from "../keyboard.mjs";
 
 const TITLE = "Lektiecafé i Bydelshuset";
@@ -22,12 +22,6 @@ const CARRIED = "Ring til foreningens formand";
 const cli = (dir, args, input) => execFileSync(CLI, args, { env: cliEnv(dir), input }).toString().trim();
 const today = () => new Date().toISOString().slice(0, 10);
 const danishDay = (iso) => iso.split("-").reverse().map(Number).join(".");
-
-async function click(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable({ timeout: 15000 });
-  await el.click();
-}
 
 async function openSpace(browser) {
   await click(browser, "nav button[data-nav=team]");

@@ -11,16 +11,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { CLI, axeViolations, cliEnv, freshDataDir, launch } from "../harness.mjs";
+import { CLI, axeViolations, cliEnv, click, freshDataDir, launch } from "../harness.mjs";
 
 const TITLE = "Lektiecafé i Bydelshuset";
 const PRIVATE = "Hvordan havde du det efter mødet?";
-
-async function click(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable({ timeout: 10000 });
-  await el.click();
-}
 
 async function openTeam(browser) {
   await click(browser, "nav button[data-nav=team]");
