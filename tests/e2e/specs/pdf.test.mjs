@@ -14,10 +14,13 @@ const words = (pdf) => execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" 
 const render = (pdf, out, name, last) =>
   execFileSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", String(last), pdf, join(out, name)], { stdio: "ignore" });
 
+// The guard has read what is exported, and a path is given: the export can start.
+const canStart = (browser) => browser.waitUntil(() => browser.$("button[data-action=export-start]").isEnabled(), { timeout: 10000 });
+
 async function exportPdf(browser, path) {
   await click(browser, "input[name=export-format][value=pdf]");
   await setField(browser, "#export-path", path);
-  await browser.waitUntil(async () => (await browser.$("button[data-action=export-start]").isEnabled()), { timeout: 10000 });
+  await canStart(browser);
   await click(browser, "button[data-action=export-start]");
   await (await browser.$("[data-testid=export-done]")).waitForExist({ timeout: 30000 });
   assert.match(await textOf(browser, "[data-testid=export-done]"), new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
@@ -35,8 +38,7 @@ test("one reflection, a selection and the whole journal as PDF meeting packs", a
     await click(browser, "button[data-action=export]");
     await (await browser.$("#export-path")).waitForExist({ timeout: 10000 });
     await click(browser, "input[name=export-format][value=pdf]");
-    // The guard has read the reflection when the export can start.
-    await browser.waitUntil(async () => (await browser.$("button[data-action=export-start]").isEnabled()), { timeout: 10000 });
+    await canStart(browser);
     assert.deepEqual(await axeViolations(browser), [], "the export dialog with PDF chosen must pass the scan");
     await browser.pause(300);
     await browser.saveScreenshot(join(out, "export-pdf-dialog-en.png"));
@@ -77,7 +79,7 @@ test("one reflection, a selection and the whole journal as PDF meeting packs", a
     await click(browser, "button[data-action=export-all]");
     await (await browser.$("#export-path")).waitForExist({ timeout: 10000 });
     await click(browser, "input[name=export-format][value=pdf]");
-    await browser.waitUntil(async () => (await browser.$("button[data-action=export-start]").isEnabled()), { timeout: 10000 });
+    await canStart(browser);
     assert.deepEqual(await axeViolations(browser), [], "the Danish export dialog with PDF chosen must pass the scan");
     await browser.pause(300);
     await browser.saveScreenshot(join(out, "export-pdf-dialog-da.png"));

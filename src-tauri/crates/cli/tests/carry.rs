@@ -216,26 +216,28 @@ fn a_bad_file_is_refused_with_65_and_changes_nothing() {
 const INNER: &str = "EFTERTANKE_EXPORT_DISK_INNER";
 const NAME: &str = "an_export_to_a_full_or_read_only_disk_leaves_no_file_under_its_name";
 
+/// `export --format pdf` of `ids` to `pdf`, keeping what the guard finds.
+fn pdf_export<'a>(pdf: &'a Path, ids: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "export",
+        "--format",
+        "pdf",
+        "--out",
+        pdf.to_str().unwrap(),
+        "--findings",
+        "keep",
+    ];
+    args.extend_from_slice(ids);
+    args
+}
+
 #[test]
 fn a_selection_is_printed_as_one_pdf() {
     let tmp = tempfile::tempdir().unwrap();
     ok(tmp.path(), &["demo", "--reference-case"]);
     let both = ids(tmp.path());
     let pdf = tmp.path().join("møde.pdf");
-    let out = run(
-        tmp.path(),
-        &[
-            "export",
-            "--format",
-            "pdf",
-            "--out",
-            pdf.to_str().unwrap(),
-            "--findings",
-            "keep",
-            &both[1],
-            &both[0],
-        ],
-    );
+    let out = run(tmp.path(), &pdf_export(&pdf, &[&both[1], &both[0]]));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -332,18 +334,11 @@ fn inside(scratch: &Path) {
     );
     // A PDF of twenty entries does not fit either.
     let pdf = stick.join("pakke.pdf");
-    let mut args = vec![
-        "export",
-        "--format",
-        "pdf",
-        "--out",
-        pdf.to_str().unwrap(),
-        "--findings",
-        "keep",
-    ];
     let twenty: Vec<String> = ids(&j).into_iter().take(20).collect();
-    args.extend(twenty.iter().map(String::as_str));
-    let out = run(&j, &args);
+    let out = run(
+        &j,
+        &pdf_export(&pdf, &twenty.iter().map(String::as_str).collect::<Vec<_>>()),
+    );
     assert_eq!(out.status.code(), Some(74), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         std::fs::read_dir(&stick).unwrap().count(),
