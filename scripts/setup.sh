@@ -15,7 +15,7 @@ source scripts/lib/steps.sh
 APP_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus-x11 fonts-dejavu-core x11-utils desktop-file-utils rpm
-  poppler-utils)
+  poppler-utils age)
 
 # One sentence, then stop: no wall of compiler or package-manager output.
 die() { printf '\n\033[1mSetup stopped:\033[0m %s\n' "$*" >&2; exit 1; }

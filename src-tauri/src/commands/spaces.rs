@@ -129,8 +129,9 @@ pub fn remove_member(state: State<'_, AppState>, space: String, member: String) 
     state.with_store(|s| s.remove_member(&space, &member))
 }
 
-/// Takes up the spaces in `folder` whose roster names this journal.
+/// Takes up the spaces in `folder` whose roster names this journal, signed by the lead whose
+/// fingerprint (`lead`) the person confirmed.
 #[tauri::command(async)]
-pub fn join_spaces(state: State<'_, AppState>, folder: PathBuf) -> Result<Vec<String>, IpcError> {
-    state.with_store(|s| s.join_spaces(&folder))
+pub fn join_spaces(state: State<'_, AppState>, folder: PathBuf, lead: String) -> Result<Vec<String>, IpcError> {
+    state.with_store(|s| s.join_spaces(&folder, &lead))
 }

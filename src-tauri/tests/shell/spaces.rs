@@ -25,8 +25,21 @@ fn a_space_is_made_joined_shared_into_and_read_through_the_window_s_commands() {
         .invoke("invite_member", json!({ "space": space, "card": card.to_string() }))
         .unwrap();
     assert_eq!(epoch, json!(2));
+    // The worker confirms the lead's fingerprint, shown beside the space's name on the lead's
+    // screen; a wrong one joins nothing and says why.
+    let spaces = lead.invoke("list_spaces", json!({})).unwrap();
+    let fingerprint = spaces[0]["leadFingerprint"].as_str().unwrap().to_owned();
+    let wrong = worker
+        .invoke(
+            "join_spaces",
+            json!({ "folder": folder, "lead": "0000 0000 0000 0000 0000" }),
+        )
+        .unwrap_err();
+    assert_eq!(wrong["field"], "lead", "{wrong}");
     assert_eq!(
-        worker.invoke("join_spaces", json!({ "folder": folder })).unwrap(),
+        worker
+            .invoke("join_spaces", json!({ "folder": folder, "lead": fingerprint }))
+            .unwrap(),
         json!([space])
     );
 
@@ -92,8 +105,12 @@ fn a_colleague_s_share_arrives_by_itself_while_the_app_watches_the_folder() {
     let card = colleague.member_card("Sara").unwrap();
     lead.invoke("invite_member", json!({ "space": space, "card": card.to_code() }))
         .unwrap();
-    colleague.join_spaces(&folder).unwrap();
     let space = space.as_str().unwrap();
+    let fingerprint = lead.invoke("list_spaces", json!({})).unwrap()[0]["leadFingerprint"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    colleague.join_spaces(&folder, &fingerprint).unwrap();
     colleague.sync_space(space, false).unwrap();
     // Shared while the app is starting to watch: read when the watch begins.
     share_headline(&mut colleague, space, "Gårdfest");

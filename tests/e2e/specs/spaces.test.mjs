@@ -63,7 +63,9 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     await app.close();
   }
 
-  // 2. The lead makes the space and adds the worker's card.
+  // 2. The lead makes the space and adds the worker's card; the lead's fingerprint, beside the
+  // space's name, is what the lead reads aloud to the worker.
+  let leadFingerprint;
   app = await launch({ dataDir: lead, lang: "da_DK.UTF-8" });
   try {
     await openTeam(app.browser);
@@ -73,6 +75,10 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     await (await app.browser.$("[data-field=space-folder]")).setValue(folder);
     await click(app.browser, "[data-action=create-space]");
     await app.browser.$("article[data-space]").waitForExist({ timeout: 10000 });
+    const shown = await app.browser.$("[data-testid=lead-fingerprint]");
+    await shown.waitForExist({ timeout: 10000 });
+    leadFingerprint = await shown.getText();
+    assert.match(leadFingerprint, /^[0-9A-F]{4}( [0-9A-F]{4}){4}$/);
     await (await app.browser.$("[data-field=invite-card]")).setValue(code);
     await app.browser.$("[data-testid=invite-fingerprint]").waitForExist({ timeout: 10000 });
     await click(app.browser, "[data-action=invite-member]");
@@ -94,6 +100,7 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     await openTeam(app.browser);
     await click(app.browser, "[data-action=join-space]");
     await (await app.browser.$("[data-field=join-folder]")).setValue(folder);
+    await (await app.browser.$("[data-field=join-lead]")).setValue(leadFingerprint);
     await click(app.browser, "[data-action=join]");
     await app.browser.$("article[data-space]").waitForExist({ timeout: 10000 });
     await click(app.browser, "nav button[data-nav=journal]");

@@ -13,6 +13,7 @@ vi.mock("../ipc", async (importOriginal) => {
   const real = await importOriginal<typeof import("../ipc")>();
   return {
     ...real,
+    appStatus: vi.fn(async () => ({ passphraseMinChars: 10 })),
     suggestedExportPath: vi.fn(async (format: string) => `/home/sara/Documents/refleksioner.${format === "markdown" ? "md" : format}`),
     exportFindings: vi.fn(async () =>
       backend.findings ? [{ entry: "e-1", title: "Opkald", question: "notes", kind: "phone", text: "22 34 56 78" }] : [],
@@ -68,9 +69,9 @@ describe("the export dialog", () => {
     render(ExportDialog, { entries: [], onclose: () => undefined });
     await screen.findByText("The guard found no personal data in what is exported.");
     await fireEvent.click(screen.getByLabelText("Encrypt the file with a passphrase"));
-    await fireEvent.input(screen.getByLabelText("Passphrase for the file"), { target: { value: "kort" } });
+    await fireEvent.input(screen.getByLabelText("Passphrase for the file"), { target: { value: "nine char" } });
     await fireEvent.click(screen.getByRole("button", { name: "Export" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("at least 8");
+    expect((await screen.findByRole("alert")).textContent).toContain("at least 10");
     await fireEvent.input(screen.getByLabelText("Passphrase for the file"), { target: { value: "en lang frase" } });
     await fireEvent.input(screen.getByLabelText("The same passphrase again"), { target: { value: "en lang frase!" } });
     await fireEvent.click(screen.getByRole("button", { name: "Export" }));

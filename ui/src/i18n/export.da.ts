@@ -28,7 +28,7 @@ export const exportDa = {
   encryptHint: "Til at flytte refleksionsloggen til en anden computer eller gemme et arkiv. Uden adgangsfrasen kan filen ikke åbnes – heller ikke af os.",
   passphrase: "Adgangsfrase til filen",
   repeat: "Samme adgangsfrase igen",
-  tooShort: "Adgangsfrasen skal have mindst 8 tegn.",
+  tooShort: "Brug mindst {min} tegn – et par ord fungerer godt.",
   differ: "De to adgangsfraser er forskellige.",
   start: "Eksporter",
   close: "Luk",

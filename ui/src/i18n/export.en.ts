@@ -28,7 +28,7 @@ export const exportEn = {
   encryptHint: "For moving the journal to another computer or keeping an archive. Without the passphrase, the file cannot be opened – not even by us.",
   passphrase: "Passphrase for the file",
   repeat: "The same passphrase again",
-  tooShort: "The passphrase needs at least 8 characters.",
+  tooShort: "Use at least {min} characters — a few words work well.",
   differ: "The two passphrases differ.",
   start: "Export",
   close: "Close",

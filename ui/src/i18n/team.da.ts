@@ -50,6 +50,15 @@ export const teamDa: Messages["team"] = {
   joining: "Kigger i mappen…",
   notAdded:
     "Teamlederen har ikke tilføjet dig endnu, eller ændringen er ikke nået frem til denne computer. Giv teamlederen dit medlemskort, og prøv igen, når du har fået besked om, at du er tilføjet.",
+  leadFingerprint: "Teamlederens fingeraftryk",
+  leadFingerprintHint:
+    "Bed teamlederen læse det højt – det står ved rummets navn på deres skærm – eller indsæt det fra en besked. Kun en medlemsliste, som teamlederen har lavet, bliver brugt.",
+  leadFingerprintYours: "dit: læs det højt for et nyt medlem",
+  notOurs: { one: "1 fil i rummets mappe er ikke Eftertankes. Den blev ladt i fred.", other: "{n} filer i rummets mappe er ikke Eftertankes. De blev ladt i fred." },
+  forkLead:
+    "Mappen rummer to forskellige medlemslister for ændring {epoch}, begge lavet af dig – måske på to computere, eller efter at en sikkerhedskopi blev genskabt. Tilføj eller fjern et medlem én gang til: Den nyere liste afgør det for alle.",
+  forkMember:
+    "Mappen rummer to forskellige medlemslister for ændring {epoch}, begge lavet af teamlederen. Sig det til teamlederen: Når et medlem tilføjes eller fjernes én gang til, er det afgjort.",
   folderTitle: "Mappen",
   folderAt: "Mappe:",
   lastRead: "Sidst læst {time}.",
@@ -89,6 +98,8 @@ export const teamDa: Messages["team"] = {
     wrong_recipients: "Den er ikke krypteret til rummets medlemmer.",
     bad_record: "Noget i den er ikke, som det skal være. Se de tekniske detaljer.",
     mass_withdrawal: "Den trækker mange delinger tilbage på én gang, så den venter, til du siger ja til at læse den.",
+    not_lead: "Den er underskrevet af en, der ikke er rummets teamleder. Den ændrer intet.",
+    not_a_roster: "Den ligger blandt medlemslisterne, men er ikke en af rummets, eller den kan ikke åbnes her. Den ændrer intet.",
     rejected: "Den blev afvist.",
   },
   details: "Tekniske detaljer",
@@ -223,6 +234,9 @@ export const teamDa: Messages["team"] = {
     member: "Teamlederen kan ikke fjernes.",
     sameName: "To medlemmer har det navn. Fjern medlemmet ud fra fingeraftrykket.",
     space: "Det kan ikke lade sig gøre i rummet herfra: Du er måske ikke længere medlem, eller kun teamlederen kan gøre det.",
+    leadShape: "Et fingeraftryk er 20 tegn, 0–9 og A–F, i fem grupper af fire – som det står ved rummets navn på teamlederens skærm.",
+    leadOther:
+      "Et rum i mappen nævner dig, men medlemslisten er ikke lavet af den teamleder, hvis fingeraftryk du skrev. Du deltager ikke. Sammenlign fingeraftrykket med din teamleder igen. Hvis det stadig er forskelligt, har en anden lavet listen – sig det til din teamleder.",
     scope: "Den er allerede delt i rummet på en anden måde. Træk den tilbage under Refleksionsrum først, og del den så igen.",
   },
 };

@@ -48,6 +48,15 @@ export const teamEn = {
   joining: "Looking in the folder…",
   notAdded:
     "The team lead has not added you yet, or the change has not synced to this computer. Give the lead your member card, and try again when they say you are added.",
+  leadFingerprint: "The team lead's fingerprint",
+  leadFingerprintHint:
+    "Ask the team lead to read it aloud – it stands beside the space's name on their screen – or paste it from a message. Only a member list the lead made is used.",
+  leadFingerprintYours: "yours: read it aloud to a new member",
+  notOurs: { one: "1 file in the space's folder is not Eftertanke's. It was left alone.", other: "{n} files in the space's folder are not Eftertanke's. They were left alone." },
+  forkLead:
+    "The folder holds two different member lists for change {epoch}, both made by you – perhaps on two computers, or after a backup was restored. Add or remove a member once more: the newer list settles it for everyone.",
+  forkMember:
+    "The folder holds two different member lists for change {epoch}, both made by the team lead. Tell the team lead: adding or removing a member once more settles it.",
   folderTitle: "The folder",
   folderAt: "Folder:",
   lastRead: "Last read {time}.",
@@ -87,6 +96,8 @@ export const teamEn = {
     wrong_recipients: "It was not encrypted to the space's members.",
     bad_record: "Something in it is not as expected. See the technical details.",
     mass_withdrawal: "It takes back many shares at once, so it waits until you agree to read it.",
+    not_lead: "It is signed by someone who is not the space's team lead. It changes nothing.",
+    not_a_roster: "It lies among the member lists, but it is not one of this space's, or it cannot be opened here. It changes nothing.",
     rejected: "It was refused.",
   },
   details: "Technical details",
@@ -221,6 +232,9 @@ export const teamEn = {
     member: "The team lead cannot be removed.",
     sameName: "Two members have that name. Remove the member by fingerprint.",
     space: "That is not possible in this space from here: you may no longer be a member, or only the team lead can do it.",
+    leadShape: "A fingerprint is 20 characters, 0–9 and A–F, in five groups of four – as it stands beside the space's name on the team lead's screen.",
+    leadOther:
+      "A space in this folder names you, but its member list was not made by the team lead whose fingerprint you gave. Nothing was joined. Compare the fingerprint with your team lead again; if it still differs, someone else made that list – tell your team lead.",
     scope: "It is already shared in this space in another way. Withdraw it first under Team spaces, then share it again.",
   },
 };

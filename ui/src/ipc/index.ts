@@ -266,7 +266,7 @@ export const inviteMember = (space: string, card: string) => call<number>("invit
 /** `member`: a display name or a fingerprint. Resolves to the new roster epoch. */
 export const removeMember = (space: string, member: string) => call<number>("remove_member", { space, member });
 /** The spaces joined now; empty when no roster in `folder` names this journal yet. */
-export const joinSpaces = (folder: string) => call<string[]>("join_spaces", { folder });
+export const joinSpaces = (folder: string, lead: string) => call<string[]>("join_spaces", { folder, lead });
 
 // The team's reflection session: the lead's marks, what the next session opens with, the
 // session's record, the actions it decides, and a session as a document.

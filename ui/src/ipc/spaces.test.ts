@@ -20,7 +20,7 @@ describe("the reflection-space calls", () => {
     await ipc.createSpace("Team", "Ann", "/f");
     await ipc.inviteMember("s", "EFTERTANKE-CARD-1:x");
     await ipc.removeMember("s", "AAAA");
-    await ipc.joinSpaces("/f");
+    await ipc.joinSpaces("/f", "0A1B 2C3D 4E5F 6071 8293");
     await ipc.memberCard("Ann");
     expect(calls).toEqual([
       ["sync_space", { space: "s", allowMassWithdrawal: false }],
@@ -28,7 +28,7 @@ describe("the reflection-space calls", () => {
       ["create_space", { name: "Team", leadName: "Ann", folder: "/f" }],
       ["invite_member", { space: "s", card: "EFTERTANKE-CARD-1:x" }],
       ["remove_member", { space: "s", member: "AAAA" }],
-      ["join_spaces", { folder: "/f" }],
+      ["join_spaces", { folder: "/f", lead: "0A1B 2C3D 4E5F 6071 8293" }],
       ["member_card", { name: "Ann" }],
     ]);
   });

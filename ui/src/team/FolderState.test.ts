@@ -11,7 +11,7 @@ vi.mock("../ipc", async (importOriginal) => {
     ...real,
     syncSpace: vi.fn(async (space: string, allow: boolean): Promise<SyncReport> => {
       backend.synced.push([space, allow]);
-      return { rosters: 0, bundles: allow ? 1 : 0, records: allow ? 7 : 0, unchanged: 0, waiting: 0, rejected: [] };
+      return { notOurs: 0, cut: false, rosters: 0, bundles: allow ? 1 : 0, records: allow ? 7 : 0, unchanged: 0, waiting: 0, rejected: [] };
     }),
   };
 });
@@ -53,6 +53,18 @@ describe("the folder's state: a file waiting for a yes, and chains that do not h
     expect(screen.queryByRole("button", { name: /takes many shares back/ })).toBeNull();
     await fireEvent.click(screen.getByRole("button", { name: "Read the folder now" }));
     await waitFor(() => expect(backend.synced).toEqual([["s-1", false]]));
+  });
+
+  it("sums up what is not Eftertanke's, names a file among the member lists, and tells the lead how to settle a fork", async () => {
+    const notARoster = { name: "rosters/000099-ffff.roster", code: "not_a_roster", reason: "it is a file in the folder that is not a roster" };
+    render(FolderState, { status: status({ notOurs: 312, rosterForks: [4], rejected: [notARoster] }), onread: vi.fn(async () => {}) });
+    expect(screen.getByTestId("not-ours").textContent).toBe("312 files in the space's folder are not Eftertanke's. They were left alone.");
+    expect(screen.getByText(/it is not one of this space's, or it cannot be opened here. It changes nothing./)).toBeTruthy();
+    expect(screen.getByTestId("roster-fork").textContent).toMatch(/two different member lists for change 4, both made by you.*Add or remove a member once more/);
+    cleanup();
+    i18n.set("da");
+    render(FolderState, { status: status({ notOurs: 1 }), onread: vi.fn(async () => {}) });
+    expect(screen.getByTestId("not-ours").textContent).toBe("1 fil i rummets mappe er ikke Eftertankes. Den blev ladt i fred.");
   });
 
   it("names where a member's chain of shares does not hold together, and says nothing was lost", async () => {

@@ -98,7 +98,7 @@ describe("one reflection space", () => {
     backend.entries = [];
     backend.timeline = timeline();
     backend.listeners.clear();
-    backend.report = { rosters: 0, bundles: 2, records: 3, unchanged: 1, waiting: 0, rejected: [] };
+    backend.report = { notOurs: 0, cut: false, rosters: 0, bundles: 2, records: 3, unchanged: 1, waiting: 0, rejected: [] };
     backend.synced = [];
     backend.withdrawn = [];
     backend.removed = [];

@@ -7,7 +7,7 @@ const backend = vi.hoisted(() => ({
   spaces: [] as SpaceInfo[],
   created: [] as [string, string, string][],
   cards: [] as string[],
-  joins: [] as string[],
+  joins: [] as string[][],
   joinResult: [] as string[],
   // What listens for the app's own reads of the folders (Team and an open SpaceView).
   listeners: new Set<() => void>(),
@@ -31,7 +31,7 @@ vi.mock("../ipc", async (importOriginal) => {
       return "s-new";
     }),
     memberCard: vi.fn(async (name: string) => (backend.cards.push(name), card(name))),
-    joinSpaces: vi.fn(async (folder: string) => (backend.joins.push(folder), backend.joinResult)),
+    joinSpaces: vi.fn(async (folder: string, lead: string) => (backend.joins.push([folder, lead]), backend.joinResult)),
     spaceStatus: vi.fn(async (id: string) => status({ space: backend.spaces.find((s) => s.id === id) ?? space })),
     spaceEntries: vi.fn(async () => []),
     spaceCounts: vi.fn(async () => ({ cells: [], withheld: 0 })),
@@ -115,9 +115,10 @@ describe("the team area", () => {
     expect(code.value).toMatch(/^EFTERTANKE-CARD-1:[A-Za-z0-9_-]+$/);
 
     await fireEvent.input(screen.getByLabelText("The team's shared folder on this computer"), { target: { value: "/mnt/team" } });
+    await fireEvent.input(screen.getByLabelText("The team lead's fingerprint"), { target: { value: "7F3A 09C2 1B2C 3D4E 5F60" } });
     await fireEvent.click(screen.getByRole("button", { name: "Join" }));
     expect((await screen.findByTestId("not-added")).textContent).toMatch(/has not added you yet/);
-    expect(backend.joins).toEqual(["/mnt/team"]);
+    expect(backend.joins).toEqual([["/mnt/team", "7F3A 09C2 1B2C 3D4E 5F60"]]);
   });
 
   it("opens the space joined", async () => {

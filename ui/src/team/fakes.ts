@@ -82,7 +82,7 @@ export const entry: Entry = {
   revision: 1,
 };
 
-export const space: SpaceInfo = { id: "s-1", name: "Team North", folder: "/home/ab/Team North", lead: true, epoch: 2 };
+export const space: SpaceInfo = { id: "s-1", name: "Team North", folder: "/home/ab/Team North", lead: true, epoch: 2, leadFingerprint: "AAAA BBBB CCCC DDDD EEEE" };
 
 export function status(over: Partial<SpaceStatus> = {}): SpaceStatus {
   return {
@@ -98,6 +98,8 @@ export function status(over: Partial<SpaceStatus> = {}): SpaceStatus {
     aggregate: 0,
     heldBack: [],
     rejected: [],
+    notOurs: 0,
+    rosterForks: [],
     missing: [],
     chainBreaks: [],
     ...over,

@@ -51,11 +51,11 @@ describe("the folder in words", () => {
 
   it("says what a read of the folder did, and that nothing was new", () => {
     i18n.set("en");
-    const report = { rosters: 1, bundles: 2, records: 5, unchanged: 4, waiting: 1, rejected: [{ name: "x", code: "damaged", reason: "r" }] };
+    const report = { notOurs: 0, cut: false, rosters: 1, bundles: 2, records: 5, unchanged: 4, waiting: 1, rejected: [{ name: "x", code: "damaged", reason: "r" }] };
     expect(syncSummary(report)).toBe(
       "3 new files read, with 5 reflections or changes. 1 file is still arriving and is read next time. 1 file was not read (see below).",
     );
-    expect(syncSummary({ rosters: 0, bundles: 0, records: 0, unchanged: 7, waiting: 0, rejected: [] })).toBe("Nothing new in the folder.");
+    expect(syncSummary({ notOurs: 0, cut: false, rosters: 0, bundles: 0, records: 0, unchanged: 7, waiting: 0, rejected: [] })).toBe("Nothing new in the folder.");
     i18n.set("da");
     expect(syncSummary({ ...report, rosters: 0, bundles: 1, records: 1, waiting: 0, rejected: [] })).toBe("1 ny fil læst, med 1 refleksion eller ændring.");
   });

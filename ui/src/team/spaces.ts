@@ -117,6 +117,8 @@ export function teamErrorText(err: IpcError): string {
       return e.scope;
     case "folder":
       return e.folder;
+    case "lead":
+      return err.problem === "malformed" ? e.leadShape : e.leadOther;
     default:
       return errorText(err);
   }

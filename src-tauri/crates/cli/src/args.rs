@@ -207,6 +207,10 @@ pub enum SpaceCommand {
     Join {
         #[arg(long, value_name = "DIR")]
         folder: PathBuf,
+        /// The lead's fingerprint, as the lead reads it aloud or pastes it (five groups of
+        /// four, shown beside the space's name): only a roster that lead signed is taken up.
+        #[arg(long, value_name = "FINGERPRINT")]
+        lead: String,
     },
     /// Share reflections into the space; prints the shared ids.
     Share {

@@ -5,7 +5,7 @@ use anyhow::Context;
 use eftertanke_core::Outcome;
 use eftertanke_core::Store;
 use eftertanke_core::spaces::Scope;
-use eftertanke_core::store::spaces::{Audience, ChainProblem, ReviewFilter, SyncReport};
+use eftertanke_core::store::spaces::{Audience, ChainProblem, FileProblem, ReviewFilter, SyncReport};
 use eftertanke_core::text_rules::printable;
 use std::io::{Read, Write};
 
@@ -47,8 +47,8 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 "removed; the roster is now at epoch {epoch}. Copies the member already read cannot be recalled."
             )?;
         }
-        SpaceCommand::Join { folder } => {
-            let joined = store.join_spaces(&folder)?;
+        SpaceCommand::Join { folder, lead } => {
+            let joined = store.join_spaces(&folder, &lead)?;
             if joined.is_empty() {
                 writeln!(
                     out,
@@ -147,6 +147,11 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                         " — NOT THERE (connect it)"
                     }
                 )?;
+                writeln!(
+                    out,
+                    "  lead's fingerprint: {} (a newcomer confirms it: space join --lead)",
+                    status.space.lead_fingerprint
+                )?;
                 if status.removed {
                     writeln!(out, "  this journal was removed from the space")?;
                 }
@@ -185,9 +190,13 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 for h in &status.held_back {
                     writeln!(out, "  held back by the guard: {} ({})", h.id, printable(&h.reason))?;
                 }
-                for p in &status.rejected {
-                    writeln!(out, "  refused: {}: {}", p.name, p.reason)?;
+                for epoch in &status.roster_forks {
+                    writeln!(
+                        out,
+                        "  two different rosters of epoch {epoch}, both signed by the lead (the lead's journal used on two computers, or restored from a backup): the lead settles it by adding or removing a member once more, which writes a newer roster everyone takes"
+                    )?;
                 }
+                refusals(out, &status.rejected, status.not_ours)?;
             }
         }
         SpaceCommand::Timeline { space, json } => {
@@ -383,8 +392,37 @@ fn sync_report(out: &mut impl Write, space: &str, r: &SyncReport) -> std::io::Re
         "{space}: {} new bundle(s) with {} record(s), {} roster(s); {} unchanged, {} still arriving",
         r.bundles, r.records, r.rosters, r.unchanged, r.waiting
     )?;
-    for p in &r.rejected {
+    if r.cut {
+        writeln!(
+            out,
+            "  the folder holds more than {} files in one place; only so many were read — move what is not the team's out of it",
+            eftertanke_core::spaces::folder::MAX_FILES_LISTED
+        )?;
+    }
+    refusals(out, &r.rejected, r.not_ours)
+}
+
+/// The most refused files listed one by one; `--json` lists them all.
+const LISTED_REFUSALS: usize = 20;
+
+/// The refused files, at most [`LISTED_REFUSALS`] by name, and the things in the folder that
+/// are not Eftertanke's as one line.
+fn refusals(out: &mut impl Write, rejected: &[FileProblem], not_ours: usize) -> std::io::Result<()> {
+    for p in rejected.iter().take(LISTED_REFUSALS) {
         writeln!(out, "  refused: {}: {}", p.name, p.reason)?;
+    }
+    if rejected.len() > LISTED_REFUSALS {
+        writeln!(
+            out,
+            "  … and {} more refused file(s) (--json lists them all)",
+            rejected.len() - LISTED_REFUSALS
+        )?;
+    }
+    if not_ours > 0 {
+        writeln!(
+            out,
+            "  {not_ours} file(s) in the space's folder are not Eftertanke's; they were left alone"
+        )?;
     }
     Ok(())
 }

@@ -36,9 +36,10 @@ fn main() {
         journals.push(m);
     }
     let today = chrono::Utc::now().date_naive();
+    let fingerprint = lead.spaces().unwrap()[0].lead_fingerprint.clone();
     let mut share_100 = None;
     for (i, m) in journals.iter_mut().enumerate() {
-        m.join_spaces(&folder).unwrap();
+        m.join_spaces(&folder, &fingerprint).unwrap();
         let inputs = entries_range(per_member, 0..per_member, 10, &Locale::ALL, 7 + i as u64, today);
         let ids = m.create_entries(&inputs).unwrap();
         for chunk in ids.chunks(per_bundle) {

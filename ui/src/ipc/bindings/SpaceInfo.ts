@@ -7,4 +7,8 @@ export type SpaceInfo = { id: string, name: string, folder: string,
 /**
  * This journal leads the space (signs its rosters).
  */
-lead: boolean, epoch: number, };
+lead: boolean, epoch: number, 
+/**
+ * The lead's fingerprint, shown beside the space's name: what a newcomer confirms to join.
+ */
+leadFingerprint: string, };

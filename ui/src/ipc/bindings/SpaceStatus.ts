@@ -14,7 +14,15 @@ removed: boolean, lastReadAt: string | null, shared: number,
 /**
  * Aggregate-only contributions (shown only as counts of at least 3).
  */
-aggregate: number, heldBack: Array<HeldBack>, rejected: Array<FileProblem>, missing: Array<MissingBundle>, 
+aggregate: number, heldBack: Array<HeldBack>, rejected: Array<FileProblem>, 
+/**
+ * Things in the folder that are not Eftertanke's files, as the last read found them.
+ */
+notOurs: number, 
+/**
+ * Epochs for which the folder holds two different rosters, both signed by the lead.
+ */
+rosterForks: Array<number>, missing: Array<MissingBundle>, 
 /**
  * Where a member's chain of bundles does not hold together (read all the same).
  */

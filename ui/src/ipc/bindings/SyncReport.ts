@@ -4,7 +4,16 @@ import type { FileProblem } from "./FileProblem";
 /**
  * What one read of the folder did.
  */
-export type SyncReport = { rosters: number, bundles: number, records: number, 
+export type SyncReport = { 
+/**
+ * Things in the space's folder that are not Eftertanke's files (other files, links,
+ * pipes, devices): left alone, counted, never listed one by one.
+ */
+notOurs: number, 
+/**
+ * The folder holds more than a read lists ([`crate::spaces::folder::MAX_FILES_LISTED`]).
+ */
+cut: boolean, rosters: number, bundles: number, records: number, 
 /**
  * Files seen before and left as they were.
  */

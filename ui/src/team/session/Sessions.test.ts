@@ -79,7 +79,7 @@ describe("the team's sessions", () => {
   });
 
   it("puts the owner's due actions on the home screen, and nothing when none is due", async () => {
-    const space = { id: "space-1", name: "Team Nord", folder: "/x", lead: false, epoch: 1 };
+    const space = { id: "space-1", name: "Team Nord", folder: "/x", lead: false, epoch: 1, leadFingerprint: "7F3A 09C2 1B2C 3D4E 5F60" };
     backend.due = [
       { space, item: item({}), due: true },
       { space, item: item({ id: "a-2", text: "Later", reviewOn: "2027-01-01" }), due: false },

@@ -62,7 +62,12 @@ fn inside(scratch: &Path) {
         .to_owned();
     let card = ok(&sara, &["space", "card", "--name", "Sara"], None);
     ok(&lead, &["space", "invite", &space, "-"], Some(&card));
-    ok(&sara, &["space", "join", "--folder", folder_arg], None);
+    let fingerprint = lead_fingerprint(&lead, &space);
+    ok(
+        &sara,
+        &["space", "join", "--folder", folder_arg, "--lead", &fingerprint],
+        None,
+    );
     let first = add(&sara, "Lektiecafé");
     let second = add(&sara, "Gårdfest");
     ok(&sara, &["space", "share", &space, &first], None);

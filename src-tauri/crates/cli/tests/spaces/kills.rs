@@ -17,7 +17,12 @@ fn shares_killed_at_random_moments_leave_a_readable_folder() {
         .to_owned();
     let card = ok(&sara, &["space", "card", "--name", "Sara"], None);
     ok(&lead, &["space", "invite", &space, "-"], Some(&card));
-    ok(&sara, &["space", "join", "--folder", folder_arg], None);
+    let fingerprint = lead_fingerprint(&lead, &space);
+    ok(
+        &sara,
+        &["space", "join", "--folder", folder_arg, "--lead", &fingerprint],
+        None,
+    );
     let entry = add(&sara, "Forsøg");
     // How long one share takes here, to spread the kills over it.
     let t = std::time::Instant::now();

@@ -65,6 +65,14 @@ pub(crate) fn uuid_like(s: &str) -> bool {
     s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
 }
 
+/// The lead's fingerprint as `space status --json` gives it: what the lead reads aloud to a
+/// newcomer, who gives it to `space join --lead`.
+pub(crate) fn lead_fingerprint(lead: &Path, space: &str) -> String {
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(lead, &["space", "status", space, "--json"], None)).unwrap();
+    status["space"]["leadFingerprint"].as_str().unwrap().to_owned()
+}
+
 /// A lead and two members in one space through the CLI; returns (space, lead, sara, ali).
 pub(crate) fn team_of_three(tmp: &Path) -> (String, std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
     let (lead, sara, ali) = (tmp.join("lead"), tmp.join("sara"), tmp.join("ali"));
@@ -82,8 +90,13 @@ pub(crate) fn team_of_three(tmp: &Path) -> (String, std::path::PathBuf, std::pat
         let code = ok(dir, &["space", "card", "--name", name, "--code"], None);
         ok(&lead, &["space", "invite", &space, "-"], Some(&code));
     }
+    let fingerprint = lead_fingerprint(&lead, &space);
     for dir in [&sara, &ali] {
-        ok(dir, &["space", "join", "--folder", folder_arg], None);
+        ok(
+            dir,
+            &["space", "join", "--folder", folder_arg, "--lead", &fingerprint],
+            None,
+        );
     }
     (space, lead, sara, ali)
 }

@@ -37,11 +37,37 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not an Eftertanke member card"));
     assert!(ok(&lead, &["space", "status", &space], None).contains("roster epoch 3"));
 
+    let fingerprint = lead_fingerprint(&lead, &space);
+    // A fingerprint that is not the lead's joins nothing, and says why.
+    let wrong = run(
+        &sara,
+        &[
+            "space",
+            "join",
+            "--folder",
+            folder_arg,
+            "--lead",
+            "0000 0000 0000 0000 0000",
+        ],
+        None,
+    );
+    assert_eq!(wrong.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("not by the lead whose fingerprint you gave"));
     assert_eq!(
-        ok(&sara, &["space", "join", "--folder", folder_arg], None).trim(),
+        ok(
+            &sara,
+            &["space", "join", "--folder", folder_arg, "--lead", &fingerprint],
+            None
+        )
+        .trim(),
         space
     );
-    assert_eq!(ok(&ali, &["space", "join", "--folder", folder_arg], None).trim(), space);
+    // Typed in lower case without its spaces, it is the same fingerprint.
+    let typed = fingerprint.replace(' ', "").to_lowercase();
+    assert_eq!(
+        ok(&ali, &["space", "join", "--folder", folder_arg, "--lead", &typed], None).trim(),
+        space
+    );
 
     // Both share at the same moment, from two processes, into the same folder.
     let s1 = add(&sara, "Lektiecafé");
@@ -112,17 +138,22 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
         "{why}"
     );
 
-    // By hand: Ali's bundles copied out, read again by the lead (nothing new), and a file that
-    // is not a bundle refused with exit 65.
+    // By hand: Ali shared only without his name, and a file he carries would say who wrote
+    // it, so none is copied; Sara's bundle is, and the lead reads it again (nothing new); a
+    // file that is not a bundle is refused with exit 65.
     let carried = tmp.path().join("usb");
-    assert!(
+    let export = |who: &Path| {
         ok(
-            &ali,
+            who,
             &["space", "export-bundle", &space, "--out", carried.to_str().unwrap()],
-            None
+            None,
         )
-        .contains("copied 1")
+    };
+    assert!(
+        export(&ali).contains("copied 0"),
+        "an anonymous bundle is never carried"
     );
+    assert!(export(&sara).contains("copied 2"), "the share and the withdrawal");
     let file = std::fs::read_dir(&carried).unwrap().next().unwrap().unwrap().path();
     assert!(ok(&lead, &["space", "import-bundle", &space, file.to_str().unwrap()], None).contains("0 new bundle"));
     let junk = tmp.path().join("junk.bundle");

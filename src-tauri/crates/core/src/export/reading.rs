@@ -39,6 +39,9 @@ pub fn read(path: &Path, passphrase: Option<&Secret>) -> Result<JournalFile> {
     parse(path, &bytes)
 }
 
+/// The most scrypt work an encrypted file may ask of this computer (log2 N).
+const MAX_SCRYPT_WORK_FACTOR: u8 = 20;
+
 fn decrypt(path: &Path, bytes: &[u8], passphrase: Option<&Secret>) -> Result<Vec<u8>> {
     let Some(passphrase) = passphrase else {
         return Err(refused(
@@ -49,7 +52,11 @@ fn decrypt(path: &Path, bytes: &[u8], passphrase: Option<&Secret>) -> Result<Vec
             ),
         ));
     };
-    let identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.expose().to_owned()));
+    let mut identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.expose().to_owned()));
+    // age accepts up to four steps above what takes a second here, which on a slow machine
+    // (or an unoptimised build) can be below the factor we write; 2^20 bounds the work a
+    // hostile file can ask for (1 GiB, a few seconds) and opens every file we write.
+    identity.set_max_work_factor(MAX_SCRYPT_WORK_FACTOR);
     let wrong = || {
         refused(
             Problem::Malformed,

@@ -145,6 +145,9 @@ pub enum Refusal {
     MassWithdrawal(usize),
     /// A record of a kind only the lead writes (a session, an action, a mark), from another.
     NotLead(String),
+    /// A file among the rosters that is not a roster of this space (unreadable here, of
+    /// another space, or not a roster at all). It changes nothing.
+    NotARoster,
 }
 
 impl Refusal {
@@ -173,6 +176,9 @@ impl Refusal {
             Self::NotLead(kind) => {
                 format!("it holds a {kind} record, which only the space's lead writes, and its author is not the lead")
             }
+            Self::NotARoster => "it is a file in the folder that is not a roster of this space (or one this journal \
+                                 cannot open); it was left alone and changes nothing"
+                .into(),
         }
     }
 
@@ -192,6 +198,7 @@ impl Refusal {
             Self::BadRecord(_) => "bad_record",
             Self::MassWithdrawal(_) => "mass_withdrawal",
             Self::NotLead(_) => "not_lead",
+            Self::NotARoster => "not_a_roster",
         }
     }
 }

@@ -101,42 +101,164 @@ pub struct Found {
     pub path: PathBuf,
     /// The path below the space's folder, for messages and the record of what was read.
     pub name: String,
+    /// What the listing saw of it, without opening it: a file unchanged since the last read
+    /// (the same size, modification time and file id) is neither read nor hashed again.
+    pub stat: Stat,
+}
+
+/// A file's size, modification time (ns) and identity (device and inode, or the volume's file
+/// index) as the listing saw them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stat {
+    pub size: u64,
+    pub modified_ns: i64,
+    pub file_id: u64,
+}
+
+impl Stat {
+    fn of(meta: &std::fs::Metadata) -> Self {
+        let modified_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        #[cfg(unix)]
+        let file_id = {
+            use std::os::unix::fs::MetadataExt;
+            meta.ino() ^ meta.dev().rotate_left(32)
+        };
+        #[cfg(not(unix))]
+        let file_id = 0;
+        Self {
+            size: meta.len(),
+            modified_ns,
+            file_id,
+        }
+    }
+}
+
+/// The most files one listing of a space's subfolder takes: far above a team's (20 members ×
+/// 500 bundles is 10,000); past it, the rest of the folder is left for the person to clear up
+/// and the status says so.
+pub const MAX_FILES_LISTED: usize = 50_000;
+
+/// What a listing found: Eftertanke's files, and how many other things lie there (files of
+/// another kind, links, pipes, devices), which are left alone and never opened.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub files: Vec<Found>,
+    /// Names of things that are not Eftertanke's files, below the space's folder.
+    pub others: Vec<String>,
+    /// More entries than [`MAX_FILES_LISTED`]: the listing stopped there.
+    pub cut: bool,
 }
 
 /// The files with extension `ext` under `dir` (one level of subfolders for members), skipping
-/// temporary files. Empty files are returned too: the reader says they are still arriving.
+/// temporary files. Only regular files count: a link is never followed, and a pipe, socket or
+/// device is never opened. Empty files are returned too: the reader says they are still
+/// arriving.
 pub fn list(space_dir: &Path, sub: &str, ext: &str) -> Vec<Found> {
-    let mut found = Vec::new();
+    list_all(space_dir, sub, ext).files
+}
+
+/// [`list`], with the things that are not Eftertanke's counted.
+pub fn list_all(space_dir: &Path, sub: &str, ext: &str) -> Listing {
+    let mut listing = Listing::default();
     let root = space_dir.join(sub);
+    let rel = |path: &Path| {
+        path.strip_prefix(space_dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned()
+    };
     let mut dirs = vec![root];
     let mut depth = 0;
-    while !dirs.is_empty() && depth < 2 {
+    let mut seen = 0usize;
+    let wanted = format!(".{ext}");
+    'walk: while !dirs.is_empty() && depth < 2 {
         let mut next = Vec::new();
         for dir in dirs {
             let Ok(items) = std::fs::read_dir(&dir) else { continue };
             for item in items.flatten() {
+                seen += 1;
+                if seen > MAX_FILES_LISTED {
+                    listing.cut = true;
+                    break 'walk;
+                }
                 let path = item.path();
                 let name = item.file_name().to_string_lossy().into_owned();
                 if name.starts_with('.') || name.ends_with(".tmp") || name.starts_with("~$") {
                     continue;
                 }
-                if path.is_dir() {
+                // The entry's own type: a symbolic link is a link, wherever it points.
+                let Ok(kind) = item.file_type() else { continue };
+                if kind.is_dir() {
                     next.push(path);
-                } else if name.contains(&format!(".{ext}")) {
-                    let rel = path
-                        .strip_prefix(space_dir)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .into_owned();
-                    found.push(Found { path, name: rel });
+                } else if kind.is_file() && name.contains(&wanted) {
+                    let Ok(meta) = item.metadata() else { continue };
+                    listing.files.push(Found {
+                        name: rel(&path),
+                        stat: Stat::of(&meta),
+                        path,
+                    });
+                } else {
+                    listing.others.push(rel(&path));
                 }
             }
         }
         dirs = next;
         depth += 1;
     }
-    found.sort_by(|a, b| a.name.cmp(&b.name));
-    found
+    listing.files.sort_by(|a, b| a.name.cmp(&b.name));
+    listing
+}
+
+/// Why a file of the folder was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// Gone between the listing and the read (a sync client moved it): read again later.
+    Gone,
+    /// Not a regular file now (replaced by a link, a pipe or a device since the listing).
+    NotRegular,
+    /// Larger than any file Eftertanke writes.
+    TooLarge,
+}
+
+/// A file's bytes, read defensively: opened without following a link and without waiting on
+/// a pipe, checked to be a regular file of at most `most` bytes before anything is read, and
+/// read no further than that even if it grows meanwhile.
+pub fn read_bounded(path: &Path, most: u64) -> std::result::Result<Vec<u8>, Unread> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "macos")))]
+    if std::fs::symlink_metadata(path).map(|m| !m.is_file()).unwrap_or(true) {
+        return Err(Unread::NotRegular);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unread::Gone),
+        Err(_) => return Err(Unread::NotRegular),
+    };
+    let meta = file.metadata().map_err(|_| Unread::Gone)?;
+    if !meta.is_file() {
+        return Err(Unread::NotRegular);
+    }
+    if meta.len() > most {
+        return Err(Unread::TooLarge);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(most + 1).read_to_end(&mut bytes).map_err(|_| Unread::Gone)?;
+    if bytes.len() as u64 > most {
+        return Err(Unread::TooLarge);
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -160,5 +282,43 @@ mod tests {
         assert_eq!(names.len(), 3, "{names:?}");
         assert!(names.iter().all(|n| !n.contains(".tmp")));
         assert!(check_folder(&tmp.path().join("gone")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_pipes_and_huge_files_are_never_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = member_dir(tmp.path(), "s", "p");
+        write_new(&dir, "00000001-ab.bundle", b"one").unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.join("00000002-cd.bundle")).unwrap();
+        let fifo = dir.join("00000003-ef.bundle");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let huge = dir.join("00000004-aa.bundle");
+        std::fs::File::create(&huge).unwrap().set_len(4 << 30).unwrap();
+        std::fs::write(dir.join("notes.txt"), b"x").unwrap();
+        let listing = list_all(&space_dir(tmp.path(), "s"), "members", BUNDLE_EXT);
+        let names: Vec<&str> = listing.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names.len(), 2, "only the regular files: {names:?}");
+        assert_eq!(
+            listing.others.len(),
+            3,
+            "the link, the pipe and the text file: {:?}",
+            listing.others
+        );
+        assert_eq!(read_bounded(&dir.join("00000001-ab.bundle"), 10), Ok(b"one".to_vec()));
+        assert_eq!(read_bounded(&huge, 1 << 20), Err(Unread::TooLarge));
+        // Reached directly (as if it were swapped in after the listing), neither blocks nor grows.
+        assert_eq!(
+            read_bounded(&dir.join("00000002-cd.bundle"), 1 << 20),
+            Err(Unread::NotRegular)
+        );
+        assert_eq!(read_bounded(&fifo, 1 << 20), Err(Unread::NotRegular));
+        assert_eq!(read_bounded(&dir.join("gone.bundle"), 10), Err(Unread::Gone));
     }
 }

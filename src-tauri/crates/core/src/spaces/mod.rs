@@ -13,6 +13,7 @@ pub mod card;
 pub mod folder;
 pub mod keys;
 pub mod record;
+pub mod removal;
 pub mod roster;
 mod seal;
 

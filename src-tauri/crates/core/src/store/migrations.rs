@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_threads_and_session_drafts.sql"),
     include_str!("migrations/0011_search.sql"),
     include_str!("migrations/0012_entry_versions.sql"),
+    include_str!("migrations/0013_folder_trust.sql"),
 ];
 
 /// The schema version this build writes.

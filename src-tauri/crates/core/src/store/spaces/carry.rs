@@ -5,8 +5,9 @@
 use super::super::Store;
 use super::sync::{FileProblem, HELD, Outcome, SyncReport};
 use crate::error::{Error, Result};
+use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::bundle::Refusal;
-use crate::spaces::folder::{Found, space_dir};
+use crate::spaces::folder::{Found, Stat, Unread, read_bounded, space_dir};
 use crate::spaces::keys::short_hash;
 use rusqlite::{OptionalExtension, params};
 
@@ -22,13 +23,42 @@ impl Store {
         allow_mass_withdrawal: bool,
     ) -> Result<SyncReport> {
         let s = self.space(space)?;
-        let bytes = std::fs::read(file).map_err(|e| Error::from_io(file, &e))?;
+        let bytes = match read_bounded(file, MAX_FILE_BYTES) {
+            Ok(b) => b,
+            Err(Unread::Gone) => {
+                return Err(Error::from_io(
+                    file,
+                    &std::io::Error::from(std::io::ErrorKind::NotFound),
+                ));
+            }
+            Err(Unread::NotRegular) => {
+                return Err(Error::invalid(
+                    "file",
+                    crate::error::Problem::Malformed,
+                    format!(
+                        "{} is not a regular file (a link, a pipe or a device); nothing was read",
+                        file.display()
+                    ),
+                ));
+            }
+            Err(Unread::TooLarge) => {
+                return Err(Error::invalid(
+                    "file",
+                    crate::error::Problem::TooLong,
+                    format!(
+                        "{} is larger than any bundle Eftertanke writes; nothing was read",
+                        file.display()
+                    ),
+                ));
+            }
+        };
         let mut report = SyncReport::default();
         if bytes.is_empty() {
             report.waiting += 1;
             return Ok(report);
         }
         let found = Found {
+            stat: Stat::default(),
             path: file.to_path_buf(),
             name: format!(
                 "imported/{}",
@@ -82,13 +112,17 @@ impl Store {
         Ok(report)
     }
 
-    /// Copies the bundles this journal wrote into `dir` (to carry by hand); returns how many.
+    /// Copies the named bundles this journal wrote into `dir` (to carry by hand); returns how
+    /// many. Never an anonymous one: a file carried by its author says who wrote it.
     pub fn export_bundles(&self, space: &str, dir: &std::path::Path) -> Result<usize> {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
         let names: Vec<String> = self
             .conn
-            .prepare("SELECT name FROM space_files WHERE space_id = ?1 AND author = ?2 AND state = 'applied' ORDER BY read_at")
+            .prepare(
+                "SELECT name FROM space_files WHERE space_id = ?1 AND author = ?2 AND state = 'applied' \
+                 AND seq IS NOT NULL ORDER BY read_at",
+            )
             .and_then(|mut st| st.query_map(params![s.info.id, me], |r| r.get(0))?.collect())
             .map_err(|e| self.fail(e))?;
         std::fs::create_dir_all(dir).map_err(|e| Error::from_io(dir, &e))?;

@@ -3,9 +3,11 @@
 
 use super::super::Store;
 use crate::error::{Error, Problem, Result};
+use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::card::{MemberCard, check_name};
-use crate::spaces::folder::{ROSTER_EXT, check_folder, rosters_dir, space_dir, write_new};
-use crate::spaces::keys::{MemberKeys, short_hash};
+use crate::spaces::folder::{ROSTER_EXT, check_folder, read_bounded, rosters_dir, space_dir, write_new};
+use crate::spaces::keys::{MemberKeys, PublicKeys, short_hash};
+use crate::spaces::removal::{RemovalNotice, notice_name};
 use crate::spaces::roster::{Removed, Role, Roster, RosterMember, check_new_member, open_roster};
 use rusqlite::{OptionalExtension, params};
 use std::path::Path;
@@ -199,7 +201,48 @@ impl Store {
             last_seq: last_seq.unwrap_or(0) as u64,
         });
         self.publish_roster(&s.info.folder, &next, &s.keys)?;
+        write_notice(&s, next.epoch, &gone.keys)?;
         Ok(next.epoch)
+    }
+
+    /// The lead's keys as the rosters this journal holds name them.
+    pub(super) fn lead_keys(&self, s: &super::Space) -> Result<Option<PublicKeys>> {
+        Ok(s.roster.member_by_key(&s.lead_key).map(|m| m.keys.clone()))
+    }
+
+    /// The lead writes the notice of every removal in its newest roster that is not in the
+    /// folder: after a removal made before notices existed, or a notice someone deleted.
+    pub(super) fn write_missing_notices(
+        &self,
+        s: &super::Space,
+        notices: &[crate::spaces::folder::Found],
+    ) -> Result<()> {
+        for removed in &s.roster.removed {
+            let name = notice_name(0, &removed.key_id);
+            let suffix = &name[name.find('-').unwrap_or(0)..];
+            if notices.iter().any(|f| f.name.ends_with(suffix)) {
+                continue;
+            }
+            // The removed member's keys, from the newest roster that still named them.
+            let rosters: Vec<String> = self
+                .conn
+                .prepare("SELECT roster FROM space_rosters WHERE space_id = ?1 ORDER BY epoch DESC")
+                .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
+                .map_err(|e| self.fail(e))?;
+            let mut found = None;
+            for json in rosters {
+                let roster: Roster =
+                    serde_json::from_str(&json).map_err(|e| Error::Internal(format!("a stored roster: {e}")))?;
+                if let Some(m) = roster.member_by_key(&removed.key_id) {
+                    found = Some((roster.epoch + 1, m.keys.clone()));
+                    break;
+                }
+            }
+            if let Some((epoch, keys)) = found {
+                write_notice(s, epoch, &keys)?;
+            }
+        }
+        Ok(())
     }
 
     fn lead_space(&self, space: &str) -> Result<super::Space> {
@@ -223,10 +266,14 @@ impl Store {
         tx.commit().map_err(|e| self.fail(e))
     }
 
-    /// Takes up every space in `folder` whose roster names one of this journal's identities.
-    /// Returns the spaces joined now (none is not an error: the lead may not have added this
-    /// journal yet).
-    pub fn join_spaces(&mut self, folder: &Path) -> Result<Vec<String>> {
+    /// Takes up every space in `folder` whose roster names one of this journal's identities
+    /// and is signed by the lead whose fingerprint the person confirmed (`lead`, compared
+    /// aloud or pasted, as the lead compares the member's). Nothing is taken from the folder
+    /// before that check. Returns the spaces joined now (none is not an error: the lead may
+    /// not have added this journal yet); a roster that names this journal but is signed by
+    /// anyone else is refused with a sentence saying so.
+    pub fn join_spaces(&mut self, folder: &Path, lead: &str) -> Result<Vec<String>> {
+        let wanted = fingerprint_digits(lead)?;
         check_folder(folder)?;
         let folder = std::fs::canonicalize(folder).map_err(|e| Error::from_io(folder, &e))?;
         let identities: Vec<(String, String, Vec<u8>)> = self
@@ -238,6 +285,7 @@ impl Store {
             .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
             .map_err(|e| self.fail(e))?;
         let mut joined = Vec::new();
+        let mut other_signers: Vec<String> = Vec::new();
         let Ok(items) = std::fs::read_dir(&folder) else {
             return Ok(joined);
         };
@@ -254,12 +302,22 @@ impl Store {
                 let keys = MemberKeys::from_secrets(age, signing)?;
                 let mut opened: Vec<(Roster, String)> = files
                     .iter()
-                    .filter_map(|f| std::fs::read(&f.path).ok())
+                    .filter_map(|f| read_bounded(&f.path, MAX_FILE_BYTES).ok())
                     .filter_map(|b| open_roster(keys.identity(), &b).ok())
                     .filter(|(r, _)| r.space == space && r.member_by_key(&keys.public().key_id()).is_some())
                     .collect();
                 opened.sort_by_key(|(r, _)| r.epoch);
-                let Some((first, lead_key)) = opened.first().cloned() else {
+                let signer_fingerprint = |(r, signer): &(Roster, String)| {
+                    r.member_by_key(signer)
+                        .map(|m| m.keys.fingerprint())
+                        .unwrap_or_default()
+                };
+                let Some((first, lead_key)) = opened
+                    .iter()
+                    .find(|o| fingerprint_digits(&signer_fingerprint(o)).is_ok_and(|f| f == wanted))
+                    .cloned()
+                else {
+                    other_signers.extend(opened.iter().map(signer_fingerprint));
                     continue 'identity;
                 };
                 let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
@@ -268,7 +326,7 @@ impl Store {
                     params![space, first.name, folder.to_string_lossy(), identity, lead_key, crate::time::to_db(crate::time::now())],
                 )
                 .map_err(|e| self.fail(e))?;
-                // Later epochs count only when signed by the lead of the first.
+                // Every epoch counts only when signed by that lead.
                 for (roster, _) in opened.iter().filter(|(_, signer)| signer == &lead_key) {
                     self.keep_roster(roster)?;
                 }
@@ -277,8 +335,62 @@ impl Store {
                 break 'identity;
             }
         }
+        if joined.is_empty() && !other_signers.is_empty() {
+            other_signers.sort();
+            other_signers.dedup();
+            return Err(Error::invalid(
+                "lead",
+                Problem::UnknownValue,
+                format!(
+                    "a space in this folder names you, but its roster is signed by {} ({}), not by the lead \
+                     whose fingerprint you gave; nothing was joined. Compare the fingerprint with your lead \
+                     again, aloud or pasted; if it still differs, someone else made that roster — tell your lead",
+                    if other_signers.len() == 1 {
+                        "someone with the fingerprint"
+                    } else {
+                        "people with the fingerprints"
+                    },
+                    other_signers.join(", ")
+                ),
+            ));
+        }
         Ok(joined)
     }
+}
+
+/// A fingerprint as its 20 hex digits in upper case, however it was typed or pasted (groups,
+/// spaces, lower case); anything else is refused with the shape it should have.
+fn fingerprint_digits(typed: &str) -> Result<String> {
+    let digits: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if digits.len() == 20 && digits.chars().all(|c| c.is_ascii_hexdigit()) {
+        Ok(digits)
+    } else {
+        Err(Error::invalid(
+            "lead",
+            Problem::Malformed,
+            "the lead's fingerprint is 20 characters, 0–9 and A–F, in five groups of four, as the lead's \
+             screen shows it beside the space's name",
+        ))
+    }
+}
+
+/// The lead's signed notice to a removed member, in the rosters' folder.
+fn write_notice(s: &super::Space, epoch: u64, removed: &PublicKeys) -> Result<()> {
+    let notice = RemovalNotice::new(
+        &s.info.id,
+        epoch,
+        &removed.key_id(),
+        &crate::time::to_db(crate::time::now()),
+    );
+    let dir = rosters_dir(&s.info.folder, &s.info.id);
+    if dir.join(notice.file_name()).exists() {
+        return Ok(());
+    }
+    write_new(&dir, &notice.file_name(), &notice.seal(&s.keys, removed)?).map(|_| ())
 }
 
 fn write_roster(folder: &Path, roster: &Roster, bytes: &[u8]) -> Result<()> {

@@ -48,6 +48,8 @@ pub struct SpaceInfo {
     /// This journal leads the space (signs its rosters).
     pub lead: bool,
     pub epoch: u64,
+    /// The lead's fingerprint, shown beside the space's name: what a newcomer confirms to join.
+    pub lead_fingerprint: String,
 }
 
 /// A space as the store works with it: its row, this journal's keys in it, its newest roster.
@@ -132,6 +134,10 @@ impl Store {
         let roster = self.newest_roster(&id)?;
         Ok(Space {
             info: SpaceInfo {
+                lead_fingerprint: roster
+                    .member_by_key(&lead_key)
+                    .map(|m| m.keys.fingerprint())
+                    .unwrap_or_default(),
                 lead: keys.public().key_id() == lead_key,
                 epoch: roster.epoch,
                 id,

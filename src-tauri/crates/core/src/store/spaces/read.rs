@@ -80,6 +80,10 @@ pub struct SpaceStatus {
     pub aggregate: usize,
     pub held_back: Vec<HeldBack>,
     pub rejected: Vec<FileProblem>,
+    /// Things in the folder that are not Eftertanke's files, as the last read found them.
+    pub not_ours: usize,
+    /// Epochs for which the folder holds two different rosters, both signed by the lead.
+    pub roster_forks: Vec<u64>,
     pub missing: Vec<MissingBundle>,
     /// Where a member's chain of bundles does not hold together (read all the same).
     pub chain_breaks: Vec<ChainBreak>,
@@ -304,6 +308,7 @@ impl Store {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
+        let (not_ours, roster_forks) = self.folder_oddities(&s.info.id)?;
         let last_read_at: Option<String> = self
             .conn
             .query_row("SELECT last_read_at FROM spaces WHERE id = ?1", [&s.info.id], |r| {
@@ -348,6 +353,8 @@ impl Store {
             aggregate,
             held_back,
             rejected,
+            not_ours,
+            roster_forks,
             missing,
             chain_breaks,
             space: s.info,

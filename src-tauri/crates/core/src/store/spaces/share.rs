@@ -175,6 +175,21 @@ impl Store {
         Ok(s)
     }
 
+    /// Is the file at `path` a bundle this journal wrote (opened with its keys, signed by it,
+    /// checked against the roster of its epoch)?
+    fn is_own_bundle(&self, s: &Space, path: &std::path::Path) -> bool {
+        let Ok(bytes) = crate::spaces::folder::read_bounded(path, crate::spaces::MAX_FILE_BYTES) else {
+            return false;
+        };
+        let Ok(opened) = crate::spaces::bundle::open_bundle(s.keys.identity(), &bytes) else {
+            return false;
+        };
+        let Ok(Some(roster)) = self.roster_at(&s.info.id, opened.manifest.epoch) else {
+            return false;
+        };
+        matches!(opened.verify(&roster, &s.info.id), Ok(crate::spaces::bundle::Writer::Member(k)) if k == s.keys.public().key_id())
+    }
+
     /// Writes `out` as this journal's next bundle, for every member of the epoch or, named
     /// only, for `audience`; applied to this journal's own view in the same transaction.
     pub(super) fn publish(
@@ -215,14 +230,18 @@ impl Store {
             .map(|m| m.member.clone())
             .ok_or_else(|| Error::Internal("not in the roster".into()))?;
         // A bundle written just before a crash, whose number the journal did not keep, is
-        // never overwritten: the next number is past every file of this member's.
+        // never overwritten: the next number is past every bundle of this member's in the
+        // folder. Only a file that opens as this journal's own, signed, counts: a file named
+        // like a bundle with a high number moves nothing.
         let on_disk = list(
             &space_dir(&s.info.folder, &s.info.id),
             &format!("members/{pseudonym}"),
             BUNDLE_EXT,
         )
         .iter()
-        .filter_map(|f| f.path.file_name()?.to_str()?.split('-').next()?.parse::<i64>().ok())
+        .filter_map(|f| Some((f.path.file_name()?.to_str()?.split('-').next()?.parse::<i64>().ok()?, f)))
+        .filter(|(seq, f)| *seq >= next_seq && self.is_own_bundle(s, &f.path))
+        .map(|(seq, _)| seq)
         .max()
         .unwrap_or(0);
         let seq = next_seq.max(on_disk + 1) as u64;

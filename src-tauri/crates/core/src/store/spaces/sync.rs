@@ -8,10 +8,12 @@ use super::super::Store;
 use super::merge::{Incoming, Merged, merge};
 use super::share::anonymous_writer;
 use crate::error::Result;
+use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::bundle::{Opened, Refusal, Writer, open_bundle};
-use crate::spaces::folder::{BUNDLE_EXT, Found, ROSTER_EXT, check_folder, list, space_dir};
+use crate::spaces::folder::{BUNDLE_EXT, Found, ROSTER_EXT, Unread, check_folder, list_all, read_bounded, space_dir};
 use crate::spaces::keys::short_hash;
 use crate::spaces::record::{LEAD_ONLY, Record, texts_of};
+use crate::spaces::removal::{NOTICE_EXT, open_notice};
 use crate::spaces::roster::{RosterRefusal, open_roster};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -23,6 +25,22 @@ pub const MASS_WITHDRAWAL: usize = 5;
 /// The state of a file held until the person agrees to read it (`space_files.state`, beside
 /// applied, rejected and not_for_me).
 pub(super) const HELD: &str = "held";
+
+/// The state of a file that is not Eftertanke's (not an age file at all): counted, not listed.
+const NOT_OURS: &str = "not_ours";
+
+fn problem(f: &Found, why: &Refusal) -> FileProblem {
+    FileProblem {
+        name: f.name.clone(),
+        code: why.code().into(),
+        reason: why.message(),
+    }
+}
+
+/// Every file Eftertanke writes into a space is an age file.
+fn looks_like_age(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"age-encryption.org/v1\n")
+}
 
 /// A file of the folder that was not applied, and why, in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -38,6 +56,11 @@ pub struct FileProblem {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncReport {
+    /// Things in the space's folder that are not Eftertanke's files (other files, links,
+    /// pipes, devices): left alone, counted, never listed one by one.
+    pub not_ours: usize,
+    /// The folder holds more than a read lists ([`crate::spaces::folder::MAX_FILES_LISTED`]).
+    pub cut: bool,
     pub rosters: usize,
     pub bundles: usize,
     pub records: usize,
@@ -57,66 +80,125 @@ pub(super) enum Outcome {
     Waiting,
 }
 
+/// The most files one read opens (reads, hashes and decrypts) that it has not seen before; the
+/// rest wait for the next read, which the status counts as still to be read. A team's folder
+/// stays far below it (20 members × 500 bundles is 10,000 files, read once each).
+pub const MAX_NEW_FILES_PER_READ: usize = 20_000;
+
+/// The files of one read of the folder, as listed.
+struct Listed {
+    rosters: Vec<Found>,
+    notices: Vec<Found>,
+    bundles: Vec<Found>,
+    /// Things that are not Eftertanke's files.
+    not_ours: usize,
+    cut: bool,
+}
+
+fn list_space(dir: &std::path::Path) -> Listed {
+    let rosters = list_all(dir, "rosters", ROSTER_EXT);
+    let notices = list_all(dir, "rosters", NOTICE_EXT);
+    let members = list_all(dir, "members", BUNDLE_EXT);
+    let anonymous = list_all(dir, "anonymous", BUNDLE_EXT);
+    // A roster file is among the notices' "others" and the reverse: a thing counts as not ours
+    // only when neither listing of the folder took it.
+    let not_ours = rosters
+        .others
+        .iter()
+        .filter(|n| !notices.files.iter().any(|f| &&f.name == n))
+        .count()
+        + members.others.len()
+        + anonymous.others.len();
+    let cut = rosters.cut || members.cut || anonymous.cut;
+    let mut bundles = members.files;
+    bundles.extend(anonymous.files);
+    Listed {
+        rosters: rosters.files,
+        notices: notices.files,
+        bundles,
+        not_ours,
+        cut,
+    }
+}
+
 impl Store {
     /// Reads what arrived in the space's folder. A missing or emptied folder is refused and
-    /// changes nothing; a file that vanished deletes nothing.
+    /// changes nothing; a file that vanished deletes nothing. Only regular files are opened,
+    /// each read no further than the largest file a space holds; a file unchanged since the
+    /// last read is neither read nor hashed again.
     pub fn sync_space(&mut self, space: &str, allow_mass_withdrawal: bool) -> Result<SyncReport> {
         let s = self.space(space)?;
         check_folder(&s.info.folder)?;
         let dir = space_dir(&s.info.folder, &s.info.id);
         let mut report = SyncReport::default();
-        for f in list(&dir, "rosters", ROSTER_EXT) {
-            let Ok(bytes) = std::fs::read(&f.path) else { continue };
-            if bytes.is_empty() {
+        let listed = list_space(&dir);
+        report.not_ours = listed.not_ours;
+        report.cut = listed.cut;
+        let mut budget = MAX_NEW_FILES_PER_READ;
+        for f in &listed.rosters {
+            if self.unchanged_since_last_read(&s.info.id, f)?.is_some() {
+                report.unchanged += 1;
+                continue;
+            }
+            if budget == 0 {
                 report.waiting += 1;
                 continue;
             }
-            let (roster, signer) = match open_roster(s.keys.identity(), &bytes) {
-                Ok(opened) => opened,
-                // A newer epoch this journal cannot read: the lead removed it.
-                Err(RosterRefusal::NotForMe) if epoch_of(&f).is_some_and(|e| e > s.roster.epoch) => {
-                    self.conn
-                        .execute(
-                            "UPDATE spaces SET removed_at = coalesce(removed_at, ?2) WHERE id = ?1",
-                            params![s.info.id, crate::time::to_db(crate::time::now())],
-                        )
-                        .map_err(|e| self.fail(e))?;
+            budget -= 1;
+            let bytes = match read_bounded(&f.path, MAX_FILE_BYTES) {
+                Ok(b) => b,
+                Err(Unread::Gone) => continue,
+                Err(_) => {
+                    report.not_ours += 1;
                     continue;
                 }
-                Err(_) => continue,
             };
-            if roster.space == s.info.id && signer != s.lead_key {
-                // Only the lead says who is in the space: said, and kept out.
-                let why = Refusal::NotLead("roster".into());
-                self.record_file(&s.info.id, &short_hash(&[&bytes]), &f, "rejected", Some(&why))?;
-                report.rejected.push(FileProblem {
-                    name: f.name.clone(),
-                    code: why.code().into(),
-                    reason: why.message(),
-                });
-                continue;
-            }
-            if roster.space == s.info.id && signer == s.lead_key && self.roster_at(&s.info.id, roster.epoch)?.is_none()
-            {
-                let json = serde_json::to_string(&roster).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
-                self.conn
-                    .execute(
-                        "INSERT INTO space_rosters (space_id, epoch, roster) VALUES (?1, ?2, ?3)",
-                        params![s.info.id, roster.epoch as i64, json],
-                    )
-                    .map_err(|e| self.fail(e))?;
-                report.rosters += 1;
-            }
-        }
-        let mut files = list(&dir, "members", BUNDLE_EXT);
-        files.extend(list(&dir, "anonymous", BUNDLE_EXT));
-        for f in files {
-            let Ok(bytes) = std::fs::read(&f.path) else { continue };
             if bytes.is_empty() {
                 report.waiting += 1;
                 continue;
             }
             let file_hash = short_hash(&[&bytes]);
+            if let Some(why) = self.read_roster(&s, f, &bytes, &file_hash, &mut report)? {
+                self.record_file(&s.info.id, &file_hash, f, "rejected", Some(&why))?;
+            }
+            self.remember_stat(&s.info.id, f, &file_hash)?;
+        }
+        self.read_notices(&s, &listed.notices)?;
+        // The newest roster, with every removal, after the rosters of this read.
+        let s = self.space(space)?;
+        for f in &listed.bundles {
+            let cached = self.unchanged_since_last_read(&s.info.id, f)?;
+            let (bytes, file_hash) = match cached {
+                Some(hash) => (None, hash),
+                None => {
+                    if budget == 0 {
+                        report.waiting += 1;
+                        continue;
+                    }
+                    budget -= 1;
+                    match read_bounded(&f.path, MAX_FILE_BYTES) {
+                        Ok(b) if b.is_empty() => {
+                            report.waiting += 1;
+                            continue;
+                        }
+                        Ok(b) => {
+                            let hash = short_hash(&[&b]);
+                            (Some(b), hash)
+                        }
+                        Err(Unread::Gone) => continue,
+                        Err(Unread::TooLarge) => {
+                            let why = Refusal::TooLarge;
+                            self.record_file(&s.info.id, &format!("size:{}", f.name), f, "rejected", Some(&why))?;
+                            report.rejected.push(problem(f, &why));
+                            continue;
+                        }
+                        Err(Unread::NotRegular) => {
+                            report.not_ours += 1;
+                            continue;
+                        }
+                    }
+                }
+            };
             let seen: Option<(String, Option<String>, Option<String>)> = self
                 .conn
                 .query_row(
@@ -130,7 +212,11 @@ impl Store {
             // they agree; every other file read before stays as it was.
             let agreed = allow_mass_withdrawal && seen.as_ref().is_some_and(|(state, _, _)| state == HELD);
             if let Some((state, code, reason)) = seen.filter(|_| !agreed) {
-                report.unchanged += 1;
+                if state == NOT_OURS {
+                    report.not_ours += 1;
+                } else {
+                    report.unchanged += 1;
+                }
                 if state == "rejected" || state == HELD {
                     report.rejected.push(FileProblem {
                         name: f.name.clone(),
@@ -138,29 +224,209 @@ impl Store {
                         reason: reason.unwrap_or_default(),
                     });
                 }
+                if bytes.is_some() {
+                    self.remember_stat(&s.info.id, f, &file_hash)?;
+                }
                 continue;
             }
-            match self.read_bundle(&s, &f, &bytes, &file_hash, allow_mass_withdrawal)? {
+            // Seen by its size and time, but never recorded (it was waiting for a roster, or
+            // a mass withdrawal is now agreed to): read it after all.
+            let bytes = match bytes {
+                Some(b) => b,
+                None => match read_bounded(&f.path, MAX_FILE_BYTES) {
+                    Ok(b) => b,
+                    Err(_) => continue,
+                },
+            };
+            if !looks_like_age(&bytes) {
+                // Not an Eftertanke file at all: counted, never listed one by one.
+                report.not_ours += 1;
+                self.record_file(&s.info.id, &file_hash, f, NOT_OURS, None)?;
+                self.remember_stat(&s.info.id, f, &file_hash)?;
+                continue;
+            }
+            match self.read_bundle(&s, f, &bytes, &file_hash, allow_mass_withdrawal)? {
                 Outcome::Applied(n) => {
                     report.bundles += 1;
                     report.records += n;
                 }
                 Outcome::NotForMe => report.unchanged += 1,
                 Outcome::Waiting => report.waiting += 1,
-                Outcome::Rejected(why) => report.rejected.push(FileProblem {
-                    name: f.name.clone(),
-                    code: why.code().into(),
-                    reason: why.message(),
-                }),
+                Outcome::Rejected(why) => report.rejected.push(problem(f, &why)),
             }
+            self.remember_stat(&s.info.id, f, &file_hash)?;
         }
+        self.forget_what_is_gone(&s.info.id, &listed)?;
         self.conn
             .execute(
-                "UPDATE spaces SET last_read_at = ?2 WHERE id = ?1",
-                params![s.info.id, crate::time::to_db(crate::time::now())],
+                "UPDATE spaces SET last_read_at = ?2, not_ours = ?3 WHERE id = ?1",
+                params![
+                    s.info.id,
+                    crate::time::to_db(crate::time::now()),
+                    report.not_ours as i64
+                ],
             )
             .map_err(|e| self.fail(e))?;
         Ok(report)
+    }
+
+    /// One roster file: taken up when the lead this journal joined with signed it for this
+    /// space; refused (with its reason) when it is not a roster of this space or someone else
+    /// signed it. A file this journal cannot open never counts as its removal: only the lead's
+    /// notice does (`read_notices`).
+    fn read_roster(
+        &mut self,
+        s: &super::Space,
+        f: &Found,
+        bytes: &[u8],
+        file_hash: &str,
+        report: &mut SyncReport,
+    ) -> Result<Option<Refusal>> {
+        let (roster, signer) = match open_roster(s.keys.identity(), bytes) {
+            Ok(opened) => opened,
+            // A roster of an epoch before this journal joined, or after it was removed.
+            Err(RosterRefusal::NotForMe) if s.removed || epoch_of(f).is_some_and(|e| e <= s.roster.epoch) => {
+                return Ok(None);
+            }
+            Err(RosterRefusal::NewerFormat(v)) => return Ok(Some(Refusal::NewerFormat(v))),
+            Err(_) => return Ok(Some(Refusal::NotARoster)),
+        };
+        if roster.space != s.info.id {
+            return Ok(Some(Refusal::NotARoster));
+        }
+        if signer != s.lead_key {
+            // Only the lead says who is in the space: said, and kept out.
+            return Ok(Some(Refusal::NotLead("roster".into())));
+        }
+        let json = serde_json::to_string(&roster).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+        let roster_hash = short_hash(&[json.as_bytes()]);
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO space_roster_files (space_id, epoch, file_hash, roster_hash, name)                  VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![s.info.id, roster.epoch as i64, file_hash, roster_hash, f.name],
+            )
+            .map_err(|e| self.fail(e))?;
+        if self.roster_at(&s.info.id, roster.epoch)?.is_none() {
+            self.conn
+                .execute(
+                    "INSERT INTO space_rosters (space_id, epoch, roster) VALUES (?1, ?2, ?3)",
+                    params![s.info.id, roster.epoch as i64, json],
+                )
+                .map_err(|e| self.fail(e))?;
+            report.rosters += 1;
+        }
+        Ok(None)
+    }
+
+    /// The lead's removal notices: this journal counts itself removed only on one signed by
+    /// the lead key it joined with, for this space and its own key. The lead writes a notice
+    /// again for every removal whose notice is not in the folder (a removal made before
+    /// notices existed, or a notice deleted).
+    fn read_notices(&mut self, s: &super::Space, notices: &[Found]) -> Result<()> {
+        let me = s.keys.public().key_id();
+        if s.info.lead {
+            return self.write_missing_notices(s, notices);
+        }
+        if s.removed {
+            return Ok(());
+        }
+        let Some(lead) = self.lead_keys(s)? else { return Ok(()) };
+        let mine = format!("-{}.{NOTICE_EXT}", &me[..16.min(me.len())]);
+        for f in notices.iter().filter(|f| f.name.ends_with(&mine)) {
+            let Ok(bytes) = read_bounded(&f.path, MAX_FILE_BYTES) else {
+                continue;
+            };
+            if open_notice(s.keys.identity(), &bytes, &lead, &s.info.id, &me).is_some() {
+                self.conn
+                    .execute(
+                        "UPDATE spaces SET removed_at = coalesce(removed_at, ?2) WHERE id = ?1",
+                        params![s.info.id, crate::time::to_db(crate::time::now())],
+                    )
+                    .map_err(|e| self.fail(e))?;
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Is `f` the file the last read saw under its name (size, modification time, file id)?
+    /// Its hash then, if so.
+    fn unchanged_since_last_read(&self, space: &str, f: &Found) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT file_hash FROM space_file_stats WHERE space_id = ?1 AND name = ?2 AND size = ?3 \
+                 AND modified_ns = ?4 AND file_id = ?5",
+                params![
+                    space,
+                    f.name,
+                    f.stat.size as i64,
+                    f.stat.modified_ns,
+                    f.stat.file_id as i64
+                ],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))
+    }
+
+    fn remember_stat(&self, space: &str, f: &Found, file_hash: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO space_file_stats (space_id, name, size, modified_ns, file_id, file_hash) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    space,
+                    f.name,
+                    f.stat.size as i64,
+                    f.stat.modified_ns,
+                    f.stat.file_id as i64,
+                    file_hash
+                ],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// Files gone from the folder are forgotten: their sizes and times, and every refusal,
+    /// hold or "not ours" of theirs, so nothing in the status outlives its cause. What was
+    /// applied stays applied (a missing file is never a deletion).
+    fn forget_what_is_gone(&self, space: &str, listed: &Listed) -> Result<()> {
+        if listed.cut {
+            // Not every file was listed: nothing can be called gone.
+            return Ok(());
+        }
+        let present: std::collections::HashSet<&str> = listed
+            .rosters
+            .iter()
+            .chain(&listed.notices)
+            .chain(&listed.bundles)
+            .map(|f| f.name.as_str())
+            .collect();
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        for (table, filter) in [
+            ("space_file_stats", ""),
+            ("space_roster_files", ""),
+            (
+                "space_files",
+                " AND state IN ('rejected', 'held', 'not_for_me', 'not_ours')",
+            ),
+        ] {
+            let names: Vec<String> = tx
+                .prepare(&format!(
+                    "SELECT DISTINCT name FROM {table} WHERE space_id = ?1{filter}"
+                ))
+                .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+                .map_err(|e| self.fail(e))?;
+            let mut delete = tx
+                .prepare(&format!(
+                    "DELETE FROM {table} WHERE space_id = ?1 AND name = ?2{filter}"
+                ))
+                .map_err(|e| self.fail(e))?;
+            for name in names.iter().filter(|n| !present.contains(n.as_str())) {
+                delete.execute(params![space, name]).map_err(|e| self.fail(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.fail(e))
     }
 
     /// Reads every space's folder, as the app does while it runs: a space whose folder is not
@@ -173,6 +439,24 @@ impl Store {
             applied += r.rosters + r.bundles;
         }
         Ok(applied)
+    }
+
+    /// What the last read found odd in the folder: how many things are not Eftertanke's, and
+    /// the epochs with two different rosters signed by the lead (a fork).
+    pub(super) fn folder_oddities(&self, space: &str) -> Result<(usize, Vec<u64>)> {
+        let not_ours: i64 = self
+            .conn
+            .query_row("SELECT not_ours FROM spaces WHERE id = ?1", [space], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        let forks: Vec<i64> = self
+            .conn
+            .prepare(
+                "SELECT epoch FROM space_roster_files WHERE space_id = ?1 GROUP BY epoch \
+                 HAVING count(DISTINCT roster_hash) > 1 ORDER BY epoch",
+            )
+            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
+        Ok((not_ours as usize, forks.into_iter().map(|e| e as u64).collect()))
     }
 
     /// The files of the space that were refused, each with its code and reason.

@@ -128,6 +128,81 @@ fn an_encrypted_copy_opens_only_with_its_passphrase() {
     assert_eq!(ok.added, 2);
 }
 
+/// An encrypted copy is as strong as the journal: the journal's minimum passphrase, in the
+/// journal's words, and scrypt at age's own default work factor, 2^18.
+#[test]
+fn an_encrypted_copy_takes_the_journals_passphrase_rule_and_ages_work_factor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut source = Store::open_in_memory().unwrap();
+    source.create_entries(&reference_case(Locale::Da)).unwrap();
+    let request = |passphrase: &str| ExportRequest {
+        format: ExportFormat::Json,
+        entries: vec![],
+        path: tmp.path().join("flyt.json"),
+        findings: FindingsChoice::Keep,
+        locale: Locale::Da,
+        passphrase: Some(passphrase.into()),
+    };
+    let short = source.export(&request("ni tegn!!"), &mut |_| true).unwrap_err();
+    assert_eq!(short.problem(), Some(eftertanke_core::Problem::TooShort), "{short}");
+    assert!(short.to_string().contains("at least 10 characters"), "{short}");
+    assert!(!tmp.path().join("flyt.json.age").exists(), "nothing written");
+
+    let report = source.export(&request("ti tegn!!!"), &mut |_| true).unwrap();
+    let bytes = std::fs::read(&report.files[0]).unwrap();
+    let header = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
+    let stanza = header.lines().find(|l| l.starts_with("-> scrypt ")).expect(&header);
+    assert_eq!(stanza.rsplit(' ').next(), Some("18"), "{stanza}");
+}
+
+/// The encrypted copy is a standard age file: the `age` CLI (Debian's package `age`, installed
+/// by `scripts/setup.sh test`) opens it with the passphrase. age reads a passphrase only from a
+/// terminal, so it runs under `script`, which gives it one.
+#[test]
+fn the_age_cli_opens_an_encrypted_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut source = Store::open_in_memory().unwrap();
+    source.create_entries(&reference_case(Locale::Da)).unwrap();
+    let report = source
+        .export(
+            &ExportRequest {
+                format: ExportFormat::Json,
+                entries: vec![],
+                path: tmp.path().join("flyt.json"),
+                findings: FindingsChoice::Keep,
+                locale: Locale::Da,
+                passphrase: Some("en lang nok frase".into()),
+            },
+            &mut |_| true,
+        )
+        .unwrap();
+    let plain = tmp.path().join("opened.json");
+    let command = format!(
+        "age --decrypt --output '{}' '{}'",
+        plain.display(),
+        report.files[0].display()
+    );
+    let mut child = std::process::Command::new("timeout")
+        .args([
+            "60",
+            "script",
+            "--quiet",
+            "--return",
+            "--command",
+            &command,
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("script (util-linux) and age are needed: scripts/setup.sh test installs age");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"en lang nok frase\n").unwrap();
+    assert!(child.wait().unwrap().success(), "age could not open the file");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&plain).unwrap()).unwrap();
+    assert_eq!(json["entries"].as_array().map(Vec::len), Some(2), "{json}");
+}
+
 #[test]
 fn markdown_is_one_file_or_one_per_entry_with_front_matter() {
     let tmp = tempfile::tempdir().unwrap();

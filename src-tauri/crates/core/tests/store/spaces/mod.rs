@@ -3,6 +3,7 @@
 
 mod chain;
 mod comments;
+mod folder_attacks;
 mod hostile;
 mod order;
 mod review;
@@ -47,8 +48,9 @@ pub fn team(n: usize) -> Team {
         members.push(m);
         dbs.push(db);
     }
+    let fingerprint = lead_fingerprint(&lead, &space);
     for m in &mut members {
-        assert_eq!(m.join_spaces(&folder).unwrap(), vec![space.clone()]);
+        assert_eq!(m.join_spaces(&folder, &fingerprint).unwrap(), vec![space.clone()]);
         m.sync_space(&space, false).unwrap();
     }
     Team {
@@ -59,6 +61,16 @@ pub fn team(n: usize) -> Team {
         space,
         dbs,
     }
+}
+
+/// The lead's fingerprint as the lead's screen shows it, to read aloud to a newcomer.
+pub fn lead_fingerprint(lead: &Store, space: &str) -> String {
+    lead.spaces()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == space)
+        .unwrap()
+        .lead_fingerprint
 }
 
 pub fn entry(store: &mut Store, title: &str) -> EntryId {

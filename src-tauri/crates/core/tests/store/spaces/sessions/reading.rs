@@ -96,7 +96,9 @@ fn sessions_and_comments_merge_to_the_same_journal_in_any_order() {
     let mut reader = reader;
     let card = reader.member_card("Læser").unwrap();
     t.lead.invite_member(&t.space, &card.to_json()).unwrap();
-    reader.join_spaces(&t.folder).unwrap();
+    reader
+        .join_spaces(&t.folder, &lead_fingerprint(&t.lead, &t.space))
+        .unwrap();
     drop(reader);
     t.members[0].sync_space(&t.space, false).unwrap();
     let private = entry(&mut t.members[0], "Madklub");
