@@ -155,7 +155,13 @@ fn random_signing_key() -> Result<SigningKey> {
 
 /// A bare Ed25519 key pair that signs one anonymous record's versions: it proves "the same
 /// writer as before" without saying who.
-pub(crate) struct RecordKey(SigningKey);
+pub struct RecordKey(SigningKey);
+
+impl std::fmt::Debug for RecordKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RecordKey").field(&self.public()).finish()
+    }
+}
 
 impl RecordKey {
     pub fn generate() -> Result<Self> {
@@ -180,6 +186,30 @@ impl RecordKey {
     pub fn sign(&self, bytes: &[u8]) -> String {
         BASE64.encode(&self.0.sign(bytes).to_bytes())
     }
+
+    /// The id of the one record this key signs: bound to the key, carrying no time.
+    pub fn record_id(&self) -> String {
+        bound_record_id(&self.public())
+    }
+}
+
+/// An anonymous record's id, derived from its own key's public half: a UUID of version 8 whose
+/// 122 free bits are `H("eftertanke record id", key)`. Nobody without that key can write a
+/// record of the id first, and the id says nothing of when it was made.
+pub fn bound_record_id(public: &str) -> String {
+    let hash = short_hash(&[b"eftertanke record id", public.as_bytes()]);
+    let mut bytes = [0u8; 16];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hash[2 * i..2 * i + 2], 16).unwrap_or(0);
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    uuid::Uuid::from_bytes(bytes).to_string()
+}
+
+/// Is `id` of the form only an anonymous record's own key makes (a UUID of version 8)?
+pub fn is_bound_record_id(id: &str) -> bool {
+    uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 8)
 }
 
 /// Does `signature` (base64) sign `bytes` with the Ed25519 public key `public` (base64)?

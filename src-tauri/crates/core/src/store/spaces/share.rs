@@ -89,11 +89,15 @@ impl Store {
                     revision as u64 + 1,
                     key.map(|k| RecordKey::from_seed(&k)).transpose()?,
                 ),
-                None => (
-                    uuid::Uuid::now_v7().to_string(),
-                    1,
-                    scope.is_anonymous().then(RecordKey::generate).transpose()?,
-                ),
+                None => {
+                    // An anonymous record's id is its own key's: no time in it, and nobody
+                    // else can claim it first.
+                    let key = scope.is_anonymous().then(RecordKey::generate).transpose()?;
+                    let id = key
+                        .as_ref()
+                        .map_or_else(|| uuid::Uuid::now_v7().to_string(), RecordKey::record_id);
+                    (id, 1, key)
+                }
             };
             out.push(Outgoing {
                 record: Record {

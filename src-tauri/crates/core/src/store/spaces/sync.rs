@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::bundle::{Opened, Refusal, Writer, open_bundle};
 use crate::spaces::folder::{BUNDLE_EXT, Found, ROSTER_EXT, Unread, check_folder, list_all, read_bounded, space_dir};
-use crate::spaces::keys::short_hash;
+use crate::spaces::keys::{bound_record_id, is_bound_record_id, short_hash};
 use crate::spaces::record::{LEAD_ONLY, Record, texts_of};
 use crate::spaces::removal::{NOTICE_EXT, open_notice};
 use crate::spaces::roster::{RosterRefusal, open_roster};
@@ -546,7 +546,20 @@ impl Store {
         let mut taken = 0;
         for (record, json, anon_writer) in &records {
             let writer = match (author, anon_writer) {
+                (Some(_), _) if is_bound_record_id(&record.id) => {
+                    drop(tx);
+                    let why = format!(
+                        "record {} has an id only an anonymous record's own key makes",
+                        record.id
+                    );
+                    return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why));
+                }
                 (Some(key), _) => key.to_owned(),
+                (None, Some(public)) if is_bound_record_id(&record.id) && record.id != bound_record_id(public) => {
+                    drop(tx);
+                    let why = format!("record {} claims an id that is not its writer's", record.id);
+                    return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why));
+                }
                 (None, Some(public)) => anonymous_writer(public),
                 (None, None) => return self.reject(&s.info.id, file_hash, f, Refusal::BadSignature),
             };

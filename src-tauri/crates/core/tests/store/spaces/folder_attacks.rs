@@ -305,3 +305,62 @@ fn a_shadow_roster_naming_a_colleague_as_lead_is_refused_at_join() {
     let typo = newcomer.join_spaces(&t.folder, "7F3A 09C2").unwrap_err();
     assert!(typo.to_string().contains("five groups of four"), "{typo}");
 }
+
+#[test]
+fn an_anonymous_records_id_cannot_be_claimed_first_by_a_colleague() {
+    use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
+    use eftertanke_core::spaces::keys::{RecordKey, bound_record_id};
+    let mut t = team(2);
+    let private = entry(&mut t.members[0], "Anonymt forsøg");
+    let ids = t.members[0]
+        .share_entries(&t.space, &[private], Scope::Anonymous, false)
+        .unwrap();
+    let id = ids[0].clone();
+    assert_eq!(
+        uuid::Uuid::parse_str(&id).unwrap().get_version_num(),
+        8,
+        "no time in the id"
+    );
+    // The colleague reads it, and writes the same id first: in a named bundle of their own, and
+    // as "another anonymous writer" with a key of their own.
+    t.members[1].sync_space(&t.space, false).unwrap();
+    let colleague = keys_of(&t.dbs[2]);
+    let roster = t.members[1].space_roster(&t.space).unwrap();
+    let named = Manifest::new(
+        &roster,
+        Some((&colleague, 1, None)),
+        vec![SignedRecord {
+            record: record("Kapret", &id, 5),
+            writer: None,
+            sig: None,
+        }],
+    );
+    plant(
+        &t,
+        "00000001-claim.bundle",
+        &seal_bundle(&named, Some(&colleague), &roster).unwrap().0,
+    );
+    let key = RecordKey::generate().unwrap();
+    assert_ne!(bound_record_id(&key.public()), id);
+    let json = record("Også kapret", &id, 5);
+    let anonymous = Manifest::new(
+        &roster,
+        None,
+        vec![SignedRecord {
+            sig: Some(key.sign(json.as_bytes())),
+            writer: Some(key.public()),
+            record: json,
+        }],
+    );
+    let dir = t.folder.join(format!("eftertanke-{}/anonymous", t.space));
+    std::fs::write(
+        dir.join("0000-claim.bundle"),
+        seal_bundle(&anonymous, None, &roster).unwrap().0,
+    )
+    .unwrap();
+    let report = t.lead.sync_space(&t.space, false).unwrap();
+    let refused: Vec<_> = report.rejected.iter().filter(|p| p.name.contains("claim")).collect();
+    assert_eq!(refused.len(), 2, "{:?}", report.rejected);
+    assert!(refused.iter().all(|p| p.code == "bad_record"), "{refused:?}");
+    assert_eq!(titles(&t.lead, &t.space), ["Anonymt forsøg"]);
+}
