@@ -99,6 +99,8 @@ export const teamDa: Messages["team"] = {
     bad_record: "Noget i den er ikke, som det skal være. Se de tekniske detaljer.",
     mass_withdrawal: "Den trækker mange delinger tilbage på én gang, så den venter, til du siger ja til at læse den.",
     not_lead: "Den er underskrevet af en, der ikke er rummets teamleder. Den ændrer intet.",
+    sealed_out:
+      "Den er skrevet til en medlemsliste, som teamlederen siden har ændret ved at fjerne nogen, og den var ikke blandt de filer, teamlederen havde da. Den tæller ikke for nogen. Hvis den er din, så del den igen.",
     not_a_roster: "Den ligger blandt medlemslisterne, men er ikke en af rummets, eller den kan ikke åbnes her. Den ændrer intet.",
     rejected: "Den blev afvist.",
   },

@@ -97,6 +97,8 @@ export const teamEn = {
     bad_record: "Something in it is not as expected. See the technical details.",
     mass_withdrawal: "It takes back many shares at once, so it waits until you agree to read it.",
     not_lead: "It is signed by someone who is not the space's team lead. It changes nothing.",
+    sealed_out:
+      "It was written for a member list the team lead has since changed by removing someone, and it was not among the files the team lead had then. It counts for nobody. If it is yours, share it again.",
     not_a_roster: "It lies among the member lists, but it is not one of this space's, or it cannot be opened here. It changes nothing.",
     rejected: "It was refused.",
   },

@@ -148,6 +148,8 @@ pub enum Refusal {
     /// A file among the rosters that is not a roster of this space (unreadable here, of
     /// another space, or not a roster at all). It changes nothing.
     NotARoster,
+    /// A bundle of an epoch a removal has since sealed, not among the files sealed.
+    SealedOut,
 }
 
 impl Refusal {
@@ -176,6 +178,10 @@ impl Refusal {
             Self::NotLead(kind) => {
                 format!("it holds a {kind} record, which only the space's lead writes, and its author is not the lead")
             }
+            Self::SealedOut => "it was written at a member list the lead has since changed by removing someone, and it \
+                                was not among the files the lead held then: it counts for nobody. If it is yours, share \
+                                it again"
+                .into(),
             Self::NotARoster => "it is a file in the folder that is not a roster of this space (or one this journal \
                                  cannot open); it was left alone and changes nothing"
                 .into(),
@@ -199,6 +205,7 @@ impl Refusal {
             Self::MassWithdrawal(_) => "mass_withdrawal",
             Self::NotLead(_) => "not_lead",
             Self::NotARoster => "not_a_roster",
+            Self::SealedOut => "sealed_out",
         }
     }
 }
@@ -283,12 +290,12 @@ impl Opened {
         }
         match (&m.author, &self.signature) {
             (Some(author), Some(signature)) => {
-                if let Some(removed) = roster.removed.iter().find(|r| &r.key_id == author) {
-                    return Err(if m.seq.unwrap_or(u64::MAX) > removed.last_seq {
-                        Refusal::RemovedMember
-                    } else {
-                        Refusal::NotAMember
-                    });
+                // A removed member's bundles up to their last one before the removal stay; every
+                // later one is refused.
+                if let Some(removed) = roster.removed.iter().find(|r| &r.key_id == author)
+                    && m.seq.unwrap_or(u64::MAX) > removed.last_seq
+                {
+                    return Err(Refusal::RemovedMember);
                 }
                 let member = roster.member_by_key(author).ok_or(Refusal::NotAMember)?;
                 if !member.keys.verifies(self.json.as_bytes(), signature) {

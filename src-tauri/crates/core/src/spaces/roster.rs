@@ -47,6 +47,12 @@ pub struct Roster {
     /// a member wrote it.
     pub membership_key: String,
     pub issued_at: String,
+    /// A removal's seal: the file hashes of every bundle of the epochs before this one that the
+    /// lead held when it removed someone. A reader counts a bundle of an earlier epoch only if
+    /// the first sealing roster after its epoch names it, so a removed member's later writes
+    /// at an epoch they still know count nowhere, whatever the order of reading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Vec<String>>,
 }
 
 /// The roster as signed: its exact JSON, the signer's key id and the signature.
@@ -71,6 +77,7 @@ impl Roster {
             removed: Vec::new(),
             membership_key: data_encoding::BASE64.encode(&key),
             issued_at: issued_at.into(),
+            sealed: None,
         })
     }
 

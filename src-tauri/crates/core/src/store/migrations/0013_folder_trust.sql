@@ -32,3 +32,25 @@ CREATE TABLE space_roster_files (
     name      TEXT NOT NULL,
     PRIMARY KEY (space_id, file_hash)
 ) STRICT;
+
+-- The epoch each bundle file was written at, and the records each applied file carried: what
+-- a removal's seal is checked against, and what is taken back when a file turns out to be
+-- sealed out.
+ALTER TABLE space_files ADD COLUMN epoch INTEGER;
+CREATE TABLE space_file_records (
+    space_id  TEXT NOT NULL REFERENCES spaces (id),
+    file_hash TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    PRIMARY KEY (space_id, file_hash, record_id)
+) STRICT;
+CREATE INDEX space_file_records_by_record ON space_file_records (space_id, record_id);
+
+-- A removal's seal: the bundle files of the epochs before it that the lead held when it
+-- removed someone (one row per file, and one with an empty hash for the seal itself). A bundle
+-- of an earlier epoch counts only if the first seal after its epoch names it.
+CREATE TABLE space_seals (
+    space_id  TEXT NOT NULL REFERENCES spaces (id),
+    epoch     INTEGER NOT NULL,
+    file_hash TEXT NOT NULL,
+    PRIMARY KEY (space_id, epoch, file_hash)
+) STRICT;

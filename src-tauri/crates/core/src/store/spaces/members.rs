@@ -123,15 +123,30 @@ impl Store {
         Ok(space)
     }
 
-    fn keep_roster(&self, roster: &Roster) -> Result<()> {
+    /// Keeps a roster of the lead's (the first of its epoch stays), with its seal, if it has
+    /// one, as rows a bundle's check reads. Returns whether it was new.
+    pub(super) fn keep_roster(&self, roster: &Roster) -> Result<bool> {
         let json = serde_json::to_string(roster).map_err(|e| Error::Internal(e.to_string()))?;
-        self.conn
+        let new = self
+            .conn
             .execute(
                 "INSERT OR IGNORE INTO space_rosters (space_id, epoch, roster) VALUES (?1, ?2, ?3)",
                 params![roster.space, roster.epoch as i64, json],
             )
-            .map_err(|e| self.fail(e))?;
-        Ok(())
+            .map_err(|e| self.fail(e))?
+            == 1;
+        if let (true, Some(sealed)) = (new, &roster.sealed) {
+            let mut insert = self
+                .conn
+                .prepare_cached("INSERT OR IGNORE INTO space_seals (space_id, epoch, file_hash) VALUES (?1, ?2, ?3)")
+                .map_err(|e| self.fail(e))?;
+            for hash in std::iter::once("").chain(sealed.iter().map(String::as_str)) {
+                insert
+                    .execute(params![roster.space, roster.epoch as i64, hash])
+                    .map_err(|e| self.fail(e))?;
+            }
+        }
+        Ok(new)
     }
 
     /// The lead adds the member of `card` (a file's text or a pasted code): a new epoch.
@@ -153,6 +168,9 @@ impl Store {
     /// The lead removes a member, named by display name, pseudonym, key id or fingerprint: a
     /// new epoch that the member cannot read, and that refuses their later bundles.
     pub fn remove_member(&mut self, space: &str, member: &str) -> Result<u64> {
+        // Everything in the folder now is read first: the seal names what the lead holds.
+        self.lead_space(space)?;
+        self.sync_space(space, false)?;
         let s = self.lead_space(space)?;
         let wanted = member.trim();
         let matches: Vec<&RosterMember> = s
@@ -200,9 +218,24 @@ impl Store {
             key_id: gone.keys.key_id(),
             last_seq: last_seq.unwrap_or(0) as u64,
         });
+        next.sealed = Some(self.files_to_seal(&s.info.id)?);
         self.publish_roster(&s.info.folder, &next, &s.keys)?;
         write_notice(&s, next.epoch, &gone.keys)?;
         Ok(next.epoch)
+    }
+
+    /// The bundle files a new removal seals: every file this journal applied or holds (for a
+    /// mass withdrawal's yes) at an epoch after the last seal, and those of unknown epoch (read
+    /// before epochs were recorded).
+    fn files_to_seal(&self, space: &str) -> Result<Vec<String>> {
+        self.conn
+            .prepare(
+                "SELECT file_hash FROM space_files WHERE space_id = ?1 AND state IN ('applied', 'held') \
+                 AND (epoch IS NULL OR epoch >= (SELECT coalesce(max(epoch), 0) FROM space_seals WHERE space_id = ?1)) \
+                 ORDER BY file_hash",
+            )
+            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
     }
 
     /// The lead's keys as the rosters this journal holds name them.

@@ -318,8 +318,8 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         }
         tx.execute(
-            "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, read_at) \
-             VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8)",
+            "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, read_at, \
+             epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 s.info.id,
                 file_hash,
@@ -329,10 +329,13 @@ impl Store {
                 (!anonymous).then_some(seq as i64),
                 manifest_hash,
                 manifest.prev,
-                now
+                now,
+                s.roster.epoch as i64
             ],
         )
         .map_err(|e| self.fail(e))?;
+        super::sync::remember_records(&tx, &s.info.id, &file_hash, out.iter().map(|o| o.record.id.as_str()))
+            .map_err(|e| self.fail(e))?;
         let path = write_new(&dir, &name, &bytes)?;
         if let Err(e) = tx.commit() {
             let _ = std::fs::remove_file(&path);

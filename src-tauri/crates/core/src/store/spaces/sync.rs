@@ -164,6 +164,9 @@ impl Store {
             self.remember_stat(&s.info.id, f, &file_hash)?;
         }
         self.read_notices(&s, &listed.notices)?;
+        if report.rosters > 0 {
+            self.take_back_sealed_out(&s)?;
+        }
         // The newest roster, with every removal, after the rosters of this read.
         let s = self.space(space)?;
         for f in &listed.bundles {
@@ -306,13 +309,7 @@ impl Store {
                 params![s.info.id, roster.epoch as i64, file_hash, roster_hash, f.name],
             )
             .map_err(|e| self.fail(e))?;
-        if self.roster_at(&s.info.id, roster.epoch)?.is_none() {
-            self.conn
-                .execute(
-                    "INSERT INTO space_rosters (space_id, epoch, roster) VALUES (?1, ?2, ?3)",
-                    params![s.info.id, roster.epoch as i64, json],
-                )
-                .map_err(|e| self.fail(e))?;
+        if self.keep_roster(&roster)? {
             report.rosters += 1;
         }
         Ok(None)
@@ -347,6 +344,132 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Does a bundle file of `epoch` count under the removals' seals? Only if no removal has
+    /// sealed its epoch since, or the first seal after its epoch names it.
+    pub(super) fn counts_under_seals(&self, space: &str, epoch: u64, file_hash: &str) -> Result<bool> {
+        let seal: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT min(epoch) FROM space_seals WHERE space_id = ?1 AND epoch > ?2",
+                params![space, epoch as i64],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.fail(e))?;
+        let Some(seal) = seal else { return Ok(true) };
+        self.conn
+            .query_row(
+                "SELECT 1 FROM space_seals WHERE space_id = ?1 AND epoch = ?2 AND file_hash = ?3",
+                params![space, seal, file_hash],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(|e| self.fail(e))
+    }
+
+    /// After a removal's seal arrives: every file applied before that the seal leaves out is
+    /// taken back, so a reader that read a removed member's late bundle before the removal ends
+    /// where a reader that read them the other way round does. Its records are removed from
+    /// the team's view and merged again from the other files that carry them (read again from
+    /// the folder).
+    fn take_back_sealed_out(&mut self, s: &super::Space) -> Result<usize> {
+        let applied: Vec<(String, String, i64)> = self
+            .conn
+            .prepare(
+                "SELECT file_hash, name, epoch FROM space_files WHERE space_id = ?1 AND state = 'applied' \
+                 AND epoch IS NOT NULL",
+            )
+            .and_then(|mut st| {
+                st.query_map([&s.info.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .map_err(|e| self.fail(e))?;
+        let mut out = Vec::new();
+        for (hash, name, epoch) in applied {
+            if !self.counts_under_seals(&s.info.id, epoch as u64, &hash)? {
+                out.push((hash, name));
+            }
+        }
+        if out.is_empty() {
+            return Ok(0);
+        }
+        let why = Refusal::SealedOut;
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        let mut ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        for (hash, _) in &out {
+            let carried: Vec<String> = tx
+                .prepare("SELECT record_id FROM space_file_records WHERE space_id = ?1 AND file_hash = ?2")
+                .and_then(|mut st| st.query_map(params![s.info.id, hash], |r| r.get(0))?.collect())
+                .map_err(|e| self.fail(e))?;
+            ids.extend(carried);
+            tx.execute(
+                "UPDATE space_files SET state = 'rejected', code = ?3, reason = ?4 WHERE space_id = ?1 AND file_hash = ?2",
+                params![s.info.id, hash, why.code(), why.message()],
+            )
+            .map_err(|e| self.fail(e))?;
+            tx.execute(
+                "DELETE FROM space_file_records WHERE space_id = ?1 AND file_hash = ?2",
+                params![s.info.id, hash],
+            )
+            .map_err(|e| self.fail(e))?;
+        }
+        let mut others: std::collections::BTreeSet<(String, String)> = std::collections::BTreeSet::new();
+        for id in &ids {
+            tx.execute(
+                "DELETE FROM space_records WHERE space_id = ?1 AND id = ?2",
+                params![s.info.id, id],
+            )
+            .map_err(|e| self.fail(e))?;
+            let carriers: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT f.file_hash, f.name FROM space_file_records r JOIN space_files f \
+                     ON f.space_id = r.space_id AND f.file_hash = r.file_hash \
+                     WHERE r.space_id = ?1 AND r.record_id = ?2 AND f.state = 'applied'",
+                )
+                .and_then(|mut st| {
+                    st.query_map(params![s.info.id, id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                        .collect()
+                })
+                .map_err(|e| self.fail(e))?;
+            others.extend(carriers);
+        }
+        // The versions the remaining files carry, merged again (the merge keeps the highest).
+        let dir = space_dir(&s.info.folder, &s.info.id);
+        let now = crate::time::to_db(crate::time::now());
+        for (_, name) in others {
+            let Ok(bytes) = read_bounded(&dir.join(&name), MAX_FILE_BYTES) else {
+                continue;
+            };
+            let Ok(opened) = open_bundle(s.keys.identity(), &bytes) else {
+                continue;
+            };
+            let Ok(records) = parse_records(&opened) else { continue };
+            let author = opened.manifest.author.clone();
+            for (record, json, anon_writer) in records.iter().filter(|(r, _, _)| ids.contains(&r.id)) {
+                let writer = match (&author, anon_writer) {
+                    (Some(key), _) => key.clone(),
+                    (None, Some(public)) => anonymous_writer(public),
+                    (None, None) => continue,
+                };
+                merge(
+                    &tx,
+                    &Incoming {
+                        space: &s.info.id,
+                        record,
+                        json,
+                        writer: &writer,
+                        author_key: author.as_deref(),
+                        quarantine: quarantine_of(record),
+                        arrived_at: &now,
+                    },
+                )
+                .map_err(|e| self.fail(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.fail(e))?;
+        Ok(out.len())
     }
 
     /// Is `f` the file the last read saw under its name (size, modification time, file id)?
@@ -510,6 +633,9 @@ impl Store {
             Ok(w) => w,
             Err(why) => return self.reject(&s.info.id, file_hash, f, why),
         };
+        if !self.counts_under_seals(&s.info.id, opened.manifest.epoch, file_hash)? {
+            return self.reject(&s.info.id, file_hash, f, Refusal::SealedOut);
+        }
         let records = match parse_records(&opened) {
             Ok(r) => r,
             Err(why) => return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why)),
@@ -563,10 +689,7 @@ impl Store {
                 (None, Some(public)) => anonymous_writer(public),
                 (None, None) => return self.reject(&s.info.id, file_hash, f, Refusal::BadSignature),
             };
-            let quarantine = texts_of(&record.body)
-                .into_iter()
-                .find(|(_, t)| crate::privacy::count_cpr(t) > 0)
-                .map(|(at, _)| format!("{at} holds a CPR number"));
+            let quarantine = quarantine_of(record);
             let merged = merge(
                 &tx,
                 &Incoming {
@@ -595,8 +718,8 @@ impl Store {
             }
         }
         tx.execute(
-            "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, read_at) \
-             VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8)",
+            "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, \
+             read_at, epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 s.info.id,
                 file_hash,
@@ -605,8 +728,16 @@ impl Store {
                 opened.manifest.seq.map(|n| n as i64),
                 opened.hash,
                 opened.manifest.prev,
-                crate::time::to_db(crate::time::now())
+                crate::time::to_db(crate::time::now()),
+                opened.manifest.epoch as i64
             ],
+        )
+        .map_err(|e| self.fail(e))?;
+        remember_records(
+            &tx,
+            &s.info.id,
+            file_hash,
+            records.iter().map(|(r, _, _)| r.id.as_str()),
         )
         .map_err(|e| self.fail(e))?;
         tx.commit().map_err(|e| self.fail(e))?;
@@ -636,6 +767,30 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         Ok(())
     }
+}
+
+/// Why the guard holds a version back at reading, if it does: a CPR number in any of its texts.
+fn quarantine_of(record: &Record) -> Option<String> {
+    texts_of(&record.body)
+        .into_iter()
+        .find(|(_, t)| crate::privacy::count_cpr(t) > 0)
+        .map(|(at, _)| format!("{at} holds a CPR number"))
+}
+
+/// Which records an applied file carried: what is taken back if the file is sealed out later.
+pub(super) fn remember_records<'a>(
+    conn: &rusqlite::Connection,
+    space: &str,
+    file_hash: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO space_file_records (space_id, file_hash, record_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for id in ids {
+        insert.execute(params![space, file_hash, id])?;
+    }
+    Ok(())
 }
 
 /// The epoch a roster file's name gives (`000004-….roster`).

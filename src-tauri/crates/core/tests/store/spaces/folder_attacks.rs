@@ -75,8 +75,9 @@ fn a_journal_an_earlier_version_marked_removed_recovers_when_it_opens() {
         let conn = rusqlite::Connection::open(&t.dbs[1]).unwrap();
         conn.execute_batch(
             "UPDATE spaces SET removed_at = '2026-12-01T10:00:00.000Z';
-             DROP TABLE space_file_stats; DROP TABLE space_roster_files;
-             ALTER TABLE spaces DROP COLUMN not_ours; PRAGMA user_version = 12;",
+             DROP TABLE space_file_stats; DROP TABLE space_roster_files; DROP TABLE space_file_records;
+             DROP TABLE space_seals; ALTER TABLE spaces DROP COLUMN not_ours;
+             ALTER TABLE space_files DROP COLUMN epoch; PRAGMA user_version = 12;",
         )
         .unwrap();
     }
