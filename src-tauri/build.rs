@@ -33,6 +33,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "export_findings",
         "export_entries",
         "import_entries",
+        "import_preview",
         "cancel_long_work",
         "suggested_export_path",
         "entry_history",

@@ -82,6 +82,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::carry::export_findings,
             commands::carry::export_entries,
             commands::carry::import_entries,
+            commands::carry::import_preview,
             commands::carry::cancel_long_work,
             commands::carry::suggested_export_path,
             commands::history::entry_history,

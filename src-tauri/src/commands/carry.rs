@@ -2,7 +2,7 @@
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
-use eftertanke_core::export::{ExportFinding, ExportFormat, ExportReport, ExportRequest, ImportReport};
+use eftertanke_core::export::{ExportFinding, ExportFormat, ExportReport, ExportRequest, ImportPreview, ImportReport};
 use eftertanke_core::progress::Progress;
 use eftertanke_core::{EntryId, Locale, Secret};
 use std::path::PathBuf;
@@ -24,16 +24,28 @@ pub fn export_entries(
     state.with_progress(|p| on_progress.send(p).is_ok(), |s, on| s.export(&request, on))
 }
 
+/// What importing the file would do: every entry here it would change, named. Writes nothing.
+#[tauri::command(async)]
+pub fn import_preview(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    passphrase: Option<Secret>,
+) -> Result<ImportPreview, IpcError> {
+    state.with_store(|s| s.import_preview_file(&path, passphrase.as_ref()))
+}
+
+/// Imports the file, changing only the existing entries the person accepted.
 #[tauri::command(async)]
 pub fn import_entries(
     state: State<'_, AppState>,
     path: PathBuf,
     passphrase: Option<Secret>,
+    accept: Vec<EntryId>,
     on_progress: Channel<Progress>,
 ) -> Result<ImportReport, IpcError> {
     state.with_progress(
         |p| on_progress.send(p).is_ok(),
-        |s, on| s.import_file(&path, passphrase.as_ref(), on),
+        |s, on| s.import_file(&path, passphrase.as_ref(), &accept, on),
     )
 }
 

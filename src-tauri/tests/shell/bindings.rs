@@ -31,6 +31,7 @@ fn export_all(dir: &Path) {
         eftertanke_core::export::ExportRequest,
         eftertanke_core::export::ExportReport,
         eftertanke_core::export::ImportReport,
+        eftertanke_core::export::ImportPreview,
         eftertanke_core::export::ExportFinding,
         eftertanke_core::progress::Progress,
         eftertanke_core::reflection::history::EntryVersion,

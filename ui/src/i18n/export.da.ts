@@ -48,5 +48,14 @@ export const exportDa = {
   importProgress: "{done} af {total} importeret",
   importStopped: "Importen blev stoppet. Intet er ændret.",
   imported: "{added} tilføjet, {updated} opdateret, {unchanged} fandtes allerede.",
+  declined: { one: "{n} refleksion her blev ladt, som den er.", other: "{n} refleksioner her blev ladt, som de er." },
+  changesTitle: { one: "Filen vil ændre {n} refleksion, du har", other: "Filen vil ændre {n} refleksioner, du har" },
+  changesIntro:
+    "Sæt flueben ved dem, der skal erstattes af filens udgave. Resten forbliver, som de er. En udgave, der bliver erstattet, bliver i refleksionens historik.",
+  changeRetitled: "i filen: »{title}«",
+  changeWhat: "Forskelligt: {fields}",
+  changeTags: "emneord",
+  importChosen: "Importer, og erstat dem med flueben",
+  importCancel: "Annuller",
   importFailed: "Intet blev importeret: {error}",
 };

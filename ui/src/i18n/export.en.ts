@@ -48,5 +48,14 @@ export const exportEn = {
   importProgress: "Imported {done} of {total}",
   importStopped: "The import was stopped. Nothing was changed.",
   imported: "{added} added, {updated} updated, {unchanged} already here.",
+  declined: { one: "{n} reflection here was left as it is.", other: "{n} reflections here were left as they are." },
+  changesTitle: { one: "The file would change {n} reflection you have", other: "The file would change {n} reflections you have" },
+  changesIntro:
+    "Tick the ones to replace with the file's version. The rest stay as they are. A version that is replaced stays in the reflection's history.",
+  changeRetitled: "in the file: “{title}”",
+  changeWhat: "Differs: {fields}",
+  changeTags: "tags",
+  importChosen: "Import, and replace the ones ticked",
+  importCancel: "Cancel",
   importFailed: "Nothing was imported: {error}",
 };

@@ -131,12 +131,15 @@ export const restoreVersion = (id: string, revision: number) => call<Entry>("res
 import type { ExportRequest as XRq } from "./bindings/ExportRequest";
 import type { ExportReport as XRp } from "./bindings/ExportReport";
 import type { ImportReport as IRp } from "./bindings/ImportReport";
+import type { ImportPreview as IPv } from "./bindings/ImportPreview";
 import type { ExportFinding as XF } from "./bindings/ExportFinding";
 import type { ExportFormat as XFm } from "./bindings/ExportFormat";
 import type { Progress as Pg } from "./bindings/Progress";
 export type { ExportRequest } from "./bindings/ExportRequest";
 export type { ExportReport } from "./bindings/ExportReport";
 export type { ImportReport } from "./bindings/ImportReport";
+export type { ImportPreview } from "./bindings/ImportPreview";
+export type { ImportChange } from "./bindings/ImportChange";
 export type { ExportFinding } from "./bindings/ExportFinding";
 export type { ExportFormat } from "./bindings/ExportFormat";
 export type { FindingsChoice } from "./bindings/FindingsChoice";
@@ -150,8 +153,11 @@ function progressChannel(onProgress: (p: Pg) => void): Channel<Pg> {
 export const exportFindings = (entries: string[]) => call<XF[]>("export_findings", { entries });
 export const exportEntries = (request: XRq, onProgress: (p: Pg) => void) =>
   call<XRp>("export_entries", { request, onProgress: progressChannel(onProgress) });
-export const importEntries = (path: string, passphrase: string | null, onProgress: (p: Pg) => void) =>
-  call<IRp>("import_entries", { path, passphrase, onProgress: progressChannel(onProgress) });
+/** What importing the file would do: each entry here it would change, named. Writes nothing. */
+export const importPreview = (path: string, passphrase: string | null) => call<IPv>("import_preview", { path, passphrase });
+/** Imports the file, changing only the existing entries in `accept`. */
+export const importEntries = (path: string, passphrase: string | null, accept: string[], onProgress: (p: Pg) => void) =>
+  call<IRp>("import_entries", { path, passphrase, accept, onProgress: progressChannel(onProgress) });
 /** Builds the search index again from the entries; returns how many it holds. */
 export const rebuildSearchIndex = (onProgress: (p: Pg) => void) => call<number>("rebuild_search_index", { onProgress: progressChannel(onProgress) });
 /** Stops the export, import, backup or rebuild running now; it changes nothing. */

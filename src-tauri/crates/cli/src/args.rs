@@ -44,6 +44,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// An entry's saved versions, newest first, each with what it changed (as the window's
+    /// history shows them).
+    History {
+        /// The entry's id, as printed by `list`.
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Add a quick capture from flags, or any entry as JSON on standard input with --json.
     Add {
         /// Read {"guideId", "guideVersion", "answers": {question id: answer}, "complete"} from
@@ -123,8 +131,15 @@ pub enum Command {
         lang: DocLang,
     },
     /// Import an Eftertanke JSON export (or its .age copy), merged by id: nothing is lost and
-    /// nothing is duplicated; a bad file changes nothing.
-    Import { file: PathBuf },
+    /// nothing is duplicated; a bad file changes nothing. Entries here that the file would
+    /// change are listed (title, date, what differs) and left as they are unless
+    /// --accept-changes; the versions replaced stay in each entry's history.
+    Import {
+        file: PathBuf,
+        /// Take the file's newer versions of the entries listed.
+        #[arg(long)]
+        accept_changes: bool,
+    },
     /// Link two entries: FROM follows up on (or builds on, or is related to) TO.
     Link {
         from: String,

@@ -3,6 +3,7 @@
 use crate::args::{DocLang, ExportFormatArg, FindingsArg};
 use anyhow::Context;
 use eftertanke_core::export::{ExportFormat, ExportRequest, FindingsChoice};
+use eftertanke_core::text_rules::printable;
 use eftertanke_core::{EntryId, Locale, Secret, Store};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -94,7 +95,7 @@ pub fn export(out: &mut impl Write, store: &Store, a: ExportArgs) -> anyhow::Res
     Ok(())
 }
 
-pub fn import(out: &mut impl Write, store: &mut Store, file: &Path) -> anyhow::Result<()> {
+pub fn import(out: &mut impl Write, store: &mut Store, file: &Path, accept_changes: bool) -> anyhow::Result<()> {
     let passphrase = match std::env::var(EXPORT_PASSPHRASE_ENV) {
         Ok(p) => Some(Secret::new(p)),
         Err(_) if is_encrypted(file) && io::IsTerminal::is_terminal(&io::stdin()) => Some(Secret::new(
@@ -102,16 +103,47 @@ pub fn import(out: &mut impl Write, store: &mut Store, file: &Path) -> anyhow::R
         )),
         Err(_) => None,
     };
+    // What the file would change here, named before anything is written.
+    let preview = store.import_preview_file(file, passphrase.as_ref())?;
+    if !preview.changes.is_empty() {
+        writeln!(out, "{} entr(ies) here would change:", preview.changes.len())?;
+        for c in &preview.changes {
+            let retitled = c
+                .title_in_file
+                .as_deref()
+                .map(|t| format!(" → \"{}\"", printable(t)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {}  \"{}\"{retitled}: {}",
+                c.id,
+                c.occurred_on,
+                printable(&c.title),
+                c.changed.join(", ")
+            )?;
+        }
+        if !accept_changes {
+            writeln!(
+                out,
+                "They were left as they are; run again with --accept-changes to take the file's versions (the versions replaced stay in each entry's history)."
+            )?;
+        }
+    }
+    let accept: Vec<_> = if accept_changes {
+        preview.changes.iter().map(|c| c.id).collect()
+    } else {
+        Vec::new()
+    };
     let mut err = io::stderr().lock();
-    let r = store.import_file(file, passphrase.as_ref(), &mut |p| {
+    let r = store.import_file(file, passphrase.as_ref(), &accept, &mut |p| {
         let _ = write!(err, "\rImporting {} of {} entries", p.done, p.total);
         true
     })?;
     let _ = writeln!(err);
     writeln!(
         out,
-        "{} added, {} updated, {} already here, {} deleted here and left deleted; {} initiatives, {} links.",
-        r.added, r.updated, r.unchanged, r.deleted_here, r.initiatives, r.links
+        "{} added, {} updated, {} left as they are, {} already here, {} deleted here and left deleted; {} initiatives, {} links.",
+        r.added, r.updated, r.declined, r.unchanged, r.deleted_here, r.initiatives, r.links
     )?;
     Ok(())
 }

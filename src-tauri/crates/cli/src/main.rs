@@ -144,7 +144,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 lang,
             },
         )?,
-        Command::Import { file } => carry::import(&mut out, store, &file)?,
+        Command::Import { file, accept_changes } => carry::import(&mut out, store, &file, accept_changes)?,
+        Command::History { id, json } => {
+            let entry = store.get_entry_by_text(&id)?;
+            let history = store.entry_history(entry.id)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&history)?)?;
+            } else {
+                for v in &history {
+                    let changed = if v.revision == 1 && v.changed.is_empty() {
+                        "first version".to_owned()
+                    } else if v.changed.is_empty() {
+                        "no answer changed".to_owned()
+                    } else {
+                        format!("changed: {}", v.changed.join(", "))
+                    };
+                    writeln!(
+                        out,
+                        "revision {}  {}{}  {changed}",
+                        v.revision,
+                        v.saved_at.format("%Y-%m-%d %H:%M"),
+                        if v.current { "  (now)" } else { "" }
+                    )?;
+                }
+            }
+        }
         Command::Link { from, to, kind } => {
             let kind = match kind {
                 LinkArg::FollowsUp => eftertanke_core::LinkKind::FollowsUp,

@@ -78,7 +78,10 @@ fn a_journal_exported_and_imported_by_another_process_reads_the_same() {
             "{id}"
         );
     }
-    assert!(ok(&b, &["import", file.to_str().unwrap()]).starts_with("0 added, 0 updated, 42 already here"));
+    assert!(
+        ok(&b, &["import", file.to_str().unwrap()])
+            .starts_with("0 added, 0 updated, 0 left as they are, 42 already here")
+    );
 
     // Some entries, and an encrypted copy that needs its passphrase.
     let some = ids(&a);
@@ -374,4 +377,69 @@ fn inside(scratch: &Path) {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(std::fs::read_dir(&stick).unwrap().count(), 0);
+}
+
+/// An export edited by hand changes an entry only when the person says so, names it first,
+/// and the version it replaced stays in `history`.
+#[test]
+fn an_import_names_what_it_would_change_and_changes_it_only_when_accepted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let j = tmp.path().join("j");
+    let id = ok(
+        &j,
+        &[
+            "add",
+            "--date",
+            "2026-11-02",
+            "--title",
+            "Møde i klubben",
+            "--outcome",
+            "partly",
+        ],
+    )
+    .trim()
+    .to_owned();
+    let file = tmp.path().join("ud.json");
+    ok(
+        &j,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            file.to_str().unwrap(),
+            "--findings",
+            "keep",
+        ],
+    );
+    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    json["entries"][0]["answers"]["headline"] = serde_json::json!("Ændret i hånden");
+    json["entries"][0]["revision"] = serde_json::json!(7);
+    std::fs::write(&file, serde_json::to_vec(&json).unwrap()).unwrap();
+
+    let said = ok(&j, &["import", file.to_str().unwrap()]);
+    assert!(
+        said.contains("1 entr(ies) here would change")
+            && said.contains("2026-11-02  \"Møde i klubben\" → \"Ændret i hånden\": headline")
+            && said.contains("--accept-changes")
+            && said.contains("0 updated, 1 left as they are"),
+        "{said}"
+    );
+    assert!(ok(&j, &["show", &id]).contains("Møde i klubben"));
+    let said = ok(&j, &["import", file.to_str().unwrap(), "--accept-changes"]);
+    assert!(said.contains("1 updated"), "{said}");
+    assert!(ok(&j, &["show", &id]).contains("Ændret i hånden"));
+    let history = ok(&j, &["history", &id]);
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 2, "{history}");
+    assert!(
+        lines[0].starts_with("revision 7") && lines[0].contains("(now)") && lines[0].contains("headline"),
+        "{history}"
+    );
+    assert!(
+        lines[1].starts_with("revision 1") && lines[1].contains("first version"),
+        "{history}"
+    );
+    let as_json: serde_json::Value = serde_json::from_str(&ok(&j, &["history", &id, "--json"])).unwrap();
+    assert_eq!(as_json.as_array().unwrap().len(), 2);
 }

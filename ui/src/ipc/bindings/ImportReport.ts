@@ -19,4 +19,9 @@ unchanged: number,
 /**
  * Entries deleted in this journal: a deletion is never undone by an import.
  */
-deletedHere: number, initiatives: number, links: number, };
+deletedHere: number, 
+/**
+ * Entries the file would have changed, left as they are because the person did not
+ * accept the change.
+ */
+declined: number, initiatives: number, links: number, };

@@ -11,6 +11,7 @@ use std::process::{Child, Command, Output, Stdio};
 
 mod comments;
 mod folder_trouble;
+mod hostile_folder;
 mod kills;
 mod review;
 mod session_kills;

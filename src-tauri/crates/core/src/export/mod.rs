@@ -81,8 +81,39 @@ pub struct ImportReport {
     pub unchanged: u32,
     /// Entries deleted in this journal: a deletion is never undone by an import.
     pub deleted_here: u32,
+    /// Entries the file would have changed, left as they are because the person did not
+    /// accept the change.
+    pub declined: u32,
     pub initiatives: u32,
     pub links: u32,
+}
+
+/// What an import would do, before it does anything: each entry here it would change, named.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub added: u32,
+    pub changes: Vec<ImportChange>,
+    pub unchanged: u32,
+    pub deleted_here: u32,
+}
+
+/// An entry of this journal that an import would replace with the file's newer version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportChange {
+    pub id: crate::id::EntryId,
+    /// The entry's title and date here, as the person knows it.
+    pub title: String,
+    #[ts(type = "string")]
+    pub occurred_on: chrono::NaiveDate,
+    /// The title in the file, when it differs.
+    pub title_in_file: Option<String>,
+    /// The questions whose answers differ (`"tags"` for the tags), in the guide's order.
+    pub changed: Vec<String>,
+    /// The guide version of the file's version, which words those questions.
+    pub guide_id: String,
+    pub guide_version: u32,
 }
 
 /// Where an export is offered to be saved: the Documents folder, named from today.

@@ -59,6 +59,18 @@ const OTHER_NUMBER_CONTEXT: &[&str] = &[
     "invoice",
     "order",
     "case",
+    "cvr",
+    "cvr-nr",
+    "cvrnr",
+    "cvr.nr",
+    "cvr-nummer",
+    "p-nr",
+    "pnr",
+    "p.nr",
+    "p-nummer",
+    "se-nr",
+    "senr",
+    "se-nummer",
 ];
 
 /// Chars that may stand between the date and the serial (dashes are read as `-`).
@@ -150,16 +162,20 @@ fn candidate(t: &Chars, i: usize) -> Option<Hit> {
         *d = t.digit(if k < 6 { date_digits[k] } else { serial + k - 6 });
     }
     let year = cpr_century_year(digits[4] * 10 + digits[5], digits[6])?;
-    NaiveDate::from_ymd_opt(year, digits[2] * 10 + digits[3], digits[0] * 10 + digits[1])?;
+    let born = NaiveDate::from_ymd_opt(year, digits[2] * 10 + digits[3], digits[0] * 10 + digits[1])?;
+    // No one alive was born after today: such a number is less likely a CPR number.
+    let future = born > chrono::Utc::now().date_naive();
 
     let before = t.lower_before(i, 24);
     let named = has_word(&before, CPR_CONTEXT) || glued_to_context(&before);
-    if gap.is_empty() && !named && has_word(&before, OTHER_NUMBER_CONTEXT) {
-        // An account, order or case number written as one run of digits.
+    let other = !named && has_word(&before, OTHER_NUMBER_CONTEXT);
+    if other && (gap.is_empty() || future) {
+        // An account, order, case, CVR or P-number written as one run of digits, or labelled
+        // as one on a date no one was born on yet.
         return None;
     }
     let mut confidence = if dashed { Confidence::Medium } else { Confidence::Low };
-    if mod11_ok(&digits) {
+    if mod11_ok(&digits) && !future {
         confidence = confidence.raised();
     }
     if named {

@@ -18,7 +18,7 @@ type Blake2b128 = blake2::Blake2b<U16>;
 
 /// A 128-bit BLAKE2b hash of the parts (each length-prefixed), hex: what names a key, a
 /// roster or a bundle.
-pub(crate) fn short_hash(parts: &[&[u8]]) -> String {
+pub fn short_hash(parts: &[&[u8]]) -> String {
     let mut h = Blake2b128::new();
     for p in parts {
         h.update((p.len() as u64).to_le_bytes());

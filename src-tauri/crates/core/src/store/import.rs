@@ -1,14 +1,18 @@
 //! Import of Eftertanke's own JSON export, merged by id as sharing merges: an entry this
-//! journal lacks is added, one it has in an older revision is replaced, one it has as it is (or
-//! newer) is left, and one deleted here stays deleted. Everything is checked first (the file,
-//! every entry by its guide's rules, the personal-data guard's CPR rule, the links), then written
-//! in one transaction: a bad file, a CPR number or a cancel changes nothing.
+//! journal lacks is added, one it has in an older revision is replaced — only when the person
+//! accepted that change, after [`Store::import_preview`] named it (title, date, what differs);
+//! the version replaced stays in the entry's history —, one it has as it is (or newer) is left,
+//! and one deleted here stays deleted. Everything is checked first (the file, every entry by its
+//! guide's rules, the personal-data guard's CPR rule on every text the file brings — answers,
+//! roles, actions and their notes, tags, initiatives —, the links), then written in one
+//! transaction: a bad file, a CPR number or a cancel changes nothing.
 
 use super::Store;
 use super::entry_meta::Meta;
 use crate::error::{Error, Problem, Result};
-use crate::export::ImportReport;
 use crate::export::format::{EntryRecord, InitiativeRecord, JournalFile};
+use crate::export::{ImportChange, ImportPreview, ImportReport};
+use crate::id::EntryId;
 use crate::progress::{OnProgress, Progress};
 use crate::reflection::action::ActionStatus;
 use crate::reflection::check_before_saving;
@@ -43,24 +47,91 @@ fn at(i: usize, e: Error) -> Error {
     }
 }
 
+/// A text of the file holds a CPR number: refused as saving refuses it, the number not repeated.
+fn holds_cpr(field: String) -> Error {
+    Error::invalid(
+        &field,
+        Problem::PersonalData,
+        "it holds a CPR number, which Eftertanke does not keep; remove it from the file. Nothing was imported",
+    )
+}
+
 fn bad(field: String, message: String) -> Error {
     Error::invalid(&field, Problem::Malformed, format!("{message}. Nothing was imported"))
 }
 
 impl Store {
-    /// Imports the export at `path` (an `.age` file needs its `passphrase`).
+    /// Imports the export at `path` (an `.age` file needs its `passphrase`), changing only the
+    /// existing entries named in `accept`.
     pub fn import_file(
         &mut self,
         path: &Path,
         passphrase: Option<&Secret>,
+        accept: &[EntryId],
         on_progress: &mut OnProgress<'_>,
     ) -> Result<ImportReport> {
         let file = crate::export::reading::read(path, passphrase)?;
-        self.import(&file, on_progress)
+        self.import(&file, accept, on_progress)
     }
 
-    /// Imports an export already read.
-    pub fn import(&mut self, file: &JournalFile, on_progress: &mut OnProgress<'_>) -> Result<ImportReport> {
+    /// What importing the export at `path` would do: every entry of this journal it would
+    /// change, with its title, date and the answers that differ. Nothing is written.
+    pub fn import_preview_file(&self, path: &Path, passphrase: Option<&Secret>) -> Result<ImportPreview> {
+        let file = crate::export::reading::read(path, passphrase)?;
+        self.import_preview(&file)
+    }
+
+    /// [`Store::import_preview_file`] of an export already read.
+    pub fn import_preview(&self, file: &JournalFile) -> Result<ImportPreview> {
+        let checked = self.check_import(file)?;
+        let mut preview = ImportPreview::default();
+        for c in &checked {
+            match self.revision_here(c.record.id)? {
+                None => preview.added += 1,
+                Some((_, true)) => preview.deleted_here += 1,
+                Some((rev, false)) if rev >= i64::from(c.record.revision) => preview.unchanged += 1,
+                Some(_) => {
+                    let here = self.get_entry(c.record.id)?;
+                    let order: Vec<&str> = self
+                        .guides
+                        .get(&c.record.guide_id, c.record.guide_version)
+                        .map(|g| g.questions().map(|q| q.id.as_str()).collect())
+                        .unwrap_or_default();
+                    let title_in_file = c.valid.title.clone();
+                    preview.changes.push(ImportChange {
+                        id: here.id,
+                        changed: crate::reflection::history::changed(
+                            (&here.answers, &here.tags),
+                            (&c.valid.projection.answers, &c.valid.tags),
+                            &order,
+                        ),
+                        title_in_file: (title_in_file != here.title).then_some(title_in_file),
+                        title: here.title,
+                        occurred_on: here.occurred_on,
+                        guide_id: c.record.guide_id.clone(),
+                        guide_version: c.record.guide_version,
+                    });
+                }
+            }
+        }
+        Ok(preview)
+    }
+
+    /// An entry's revision here and whether it is deleted, if this journal has it.
+    fn revision_here(&self, id: EntryId) -> Result<Option<(i64, bool)>> {
+        self.conn
+            .prepare_cached("SELECT revision, deleted_at IS NOT NULL FROM entries WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |row| Ok((row.get(0)?, row.get(1)?))).optional())
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Imports an export already read, changing only the existing entries named in `accept`.
+    pub fn import(
+        &mut self,
+        file: &JournalFile,
+        accept: &[EntryId],
+        on_progress: &mut OnProgress<'_>,
+    ) -> Result<ImportReport> {
         let checked = self.check_import(file)?;
         let path = self.path.clone();
         let sql = |e| Error::from_sqlite(&path, e);
@@ -74,7 +145,7 @@ impl Store {
             if n % 100 == 0 && !on_progress(Progress { done: n as u64, total }) {
                 return Err(Error::Cancelled { what: "the import" });
             }
-            merge_entry(&tx, c, &mut report).map_err(sql)?;
+            merge_entry(&tx, c, accept.contains(&c.record.id), &mut report).map_err(sql)?;
         }
         for l in &file.links {
             let kind = LinkKind::from_code(&l.kind).unwrap_or(LinkKind::Related);
@@ -159,11 +230,31 @@ impl Store {
                 &valid.tags,
             );
             check_before_saving(&texts, false).map_err(|e| at(i, e))?;
+            // An action's status note is a text the file brings too.
+            if let Some(a) = r
+                .actions
+                .iter()
+                .position(|a| crate::privacy::count_cpr(&a.status_note) > 0)
+            {
+                return Err(holds_cpr(format!("entries[{i}].actions[{a}].statusNote")));
+            }
             out.push(Checked {
                 record: r,
                 valid,
                 texts,
             });
+        }
+        for (i, init) in file.initiatives.iter().enumerate() {
+            for (field, text) in [
+                ("title", &init.title),
+                ("neighbourhood", &init.neighbourhood),
+                ("citizenGroup", &init.citizen_group),
+                ("purpose", &init.purpose),
+            ] {
+                if crate::privacy::count_cpr(text) > 0 {
+                    return Err(holds_cpr(format!("initiatives[{i}].{field}")));
+                }
+            }
         }
         for (i, l) in file.links.iter().enumerate() {
             if LinkKind::from_code(&l.kind).is_none() {
@@ -215,7 +306,12 @@ fn merge_initiative(tx: &Transaction<'_>, i: &InitiativeRecord) -> rusqlite::Res
     Ok(n > 0)
 }
 
-fn merge_entry(tx: &Transaction<'_>, c: &Checked<'_>, report: &mut ImportReport) -> rusqlite::Result<()> {
+fn merge_entry(
+    tx: &Transaction<'_>,
+    c: &Checked<'_>,
+    accepted: bool,
+    report: &mut ImportReport,
+) -> rusqlite::Result<()> {
     let r = c.record;
     let have: Option<(i64, bool)> = tx
         .prepare_cached("SELECT revision, deleted_at IS NOT NULL FROM entries WHERE id = ?1")?
@@ -228,6 +324,10 @@ fn merge_entry(tx: &Transaction<'_>, c: &Checked<'_>, report: &mut ImportReport)
         }
         Some((rev, false)) if rev >= i64::from(r.revision) => {
             report.unchanged += 1;
+            return Ok(());
+        }
+        Some(_) if !accepted => {
+            report.declined += 1;
             return Ok(());
         }
         Some(_) => {

@@ -83,7 +83,7 @@ pub(super) enum Outcome {
 /// The most files one read opens (reads, hashes and decrypts) that it has not seen before; the
 /// rest wait for the next read, which the status counts as still to be read. A team's folder
 /// stays far below it (20 members × 500 bundles is 10,000 files, read once each).
-pub const MAX_NEW_FILES_PER_READ: usize = 20_000;
+pub const MAX_NEW_FILES_PER_READ: usize = 50_000;
 
 /// The files of one read of the folder, as listed.
 struct Listed {

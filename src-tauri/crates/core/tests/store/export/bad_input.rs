@@ -26,7 +26,7 @@ fn refused(bytes: &[u8]) -> eftertanke_core::Error {
     std::fs::write(&path, bytes).unwrap();
     let mut store = Store::open_in_memory().unwrap();
     let keep = store.create_entry(&said("Bliver", "Som det var."), None).unwrap();
-    let err = store.import_file(&path, None, &mut |_| true).unwrap_err();
+    let err = store.import_file(&path, None, &[], &mut |_| true).unwrap_err();
     assert_eq!(store.count_entries().unwrap(), 1, "{err}: nothing was imported");
     assert_eq!(store.get_entry(keep.id).unwrap().revision, 1, "and nothing changed");
     assert!(err.to_string().contains("Nothing was imported"), "{err}");
@@ -179,4 +179,74 @@ fn an_export_to_a_folder_that_is_not_there_or_a_bad_path_writes_nothing() {
         0,
         "no file, and no temporary file, is left"
     );
+}
+
+/// The guard reads every text an import brings, as saving does: an initiative's words and an
+/// action's status note too, not only the answers.
+#[test]
+fn a_cpr_number_anywhere_in_the_file_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = exported(tmp.path());
+    let mut in_initiative = real.clone();
+    in_initiative["initiatives"][0]["purpose"] = json!("Borger 010203-1234 kom med");
+    let err = refused(&serde_json::to_vec(&in_initiative).unwrap());
+    assert_eq!(err.problem(), Some(Problem::PersonalData), "{err}");
+    assert!(
+        err.to_string().contains("initiatives[0].purpose") && !err.to_string().contains("1234"),
+        "{err}"
+    );
+    let mut in_note = real.clone();
+    let with_actions = in_note["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| !e["actions"].as_array().unwrap().is_empty())
+        .expect("the reference case has actions");
+    in_note["entries"][with_actions]["actions"][0]["statusNote"] = json!("ringede til 0102031234");
+    let err = refused(&serde_json::to_vec(&in_note).unwrap());
+    assert_eq!(err.problem(), Some(Problem::PersonalData), "{err}");
+    assert!(err.to_string().contains("statusNote"), "{err}");
+}
+
+/// An exported file edited by hand — a headline changed, the revision raised — is named before
+/// it changes anything, changes nothing unless accepted, and the version it replaces stays in
+/// the entry's history.
+#[test]
+fn a_file_edited_by_hand_is_named_and_needs_the_persons_yes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let ids = store.create_entries(&reference_case(Locale::Da)).unwrap();
+    let path = tmp.path().join("mine.json");
+    export(&store, ExportFormat::Json, &path, &[], FindingsChoice::Keep).unwrap();
+    let mut file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let at = file["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["id"] == json!(ids[0]))
+        .unwrap();
+    let before = store.get_entry(ids[0]).unwrap();
+    file["entries"][at]["answers"]["headline"] = json!("Ændret i hånden");
+    file["entries"][at]["revision"] = json!(99);
+    std::fs::write(&path, serde_json::to_vec(&file).unwrap()).unwrap();
+
+    let preview = store.import_preview_file(&path, None).unwrap();
+    assert_eq!(preview.changes.len(), 1, "{preview:?}");
+    let change = &preview.changes[0];
+    assert_eq!((change.id, change.title.as_str()), (ids[0], before.title.as_str()));
+    assert_eq!(change.title_in_file.as_deref(), Some("Ændret i hånden"));
+    assert_eq!(change.changed, ["headline"]);
+    assert_eq!(change.occurred_on, before.occurred_on);
+
+    let declined = store.import_file(&path, None, &[], &mut |_| true).unwrap();
+    assert_eq!((declined.updated, declined.declined), (0, 1));
+    assert_eq!(store.get_entry(ids[0]).unwrap().title, before.title);
+
+    let accepted = store.import_file(&path, None, &[ids[0]], &mut |_| true).unwrap();
+    assert_eq!(accepted.updated, 1);
+    assert_eq!(store.get_entry(ids[0]).unwrap().title, "Ændret i hånden");
+    let history = store.entry_history(ids[0]).unwrap();
+    assert!(history.iter().any(|v| v.revision == before.revision), "{history:?}");
+    let old = store.entry_version(ids[0], before.revision, Locale::Da).unwrap();
+    assert!(serde_json::to_string(&old.document).unwrap().contains(&before.title));
 }

@@ -47,7 +47,7 @@ fn a_journal_exported_and_imported_into_an_empty_one_loses_nothing() {
     assert_eq!(report.entries, 3);
 
     let mut target = Store::open_in_dir(&tmp.path().join("b"), &OpenOptions::default()).unwrap();
-    let imported = target.import_file(&file, None, &mut |_| true).unwrap();
+    let imported = target.import_file(&file, None, &[], &mut |_| true).unwrap();
     assert_eq!((imported.added, imported.links), (3, 1));
 
     for id in [ids[0], ids[1], third.id] {
@@ -70,19 +70,27 @@ fn a_journal_exported_and_imported_into_an_empty_one_loses_nothing() {
     assert_eq!(found(&target, "kælderen"), [third.id], "what is imported is found");
 
     // The same file again changes nothing; a newer revision replaces an older one.
-    let again = target.import_file(&file, None, &mut |_| true).unwrap();
+    let again = target.import_file(&file, None, &[], &mut |_| true).unwrap();
     assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 3));
     let mut newer = tagged.clone();
     newer.answers.insert("what_happened".into(), json!("Nu kom alle."));
     source.update_entry(third.id, &newer, None).unwrap();
     export(&source, ExportFormat::Json, &file, &[third.id], FindingsChoice::Keep).unwrap();
-    let merged = target.import_file(&file, None, &mut |_| true).unwrap();
+    // Named before it changes anything, and changed only when accepted.
+    let preview = target.import_preview_file(&file, None).unwrap();
+    assert_eq!(preview.changes.len(), 1);
+    assert_eq!(preview.changes[0].id, third.id);
+    assert_eq!(preview.changes[0].changed, ["what_happened"]);
+    let declined = target.import_file(&file, None, &[], &mut |_| true).unwrap();
+    assert_eq!((declined.updated, declined.declined), (0, 1));
+    assert_ne!(target.get_entry(third.id).unwrap().what_happened, "Nu kom alle.");
+    let merged = target.import_file(&file, None, &[third.id], &mut |_| true).unwrap();
     assert_eq!(merged.updated, 1);
     assert_eq!(target.get_entry(third.id).unwrap().what_happened, "Nu kom alle.");
 
     // A deletion here is not undone by an import.
     target.delete_entry(third.id).unwrap();
-    let after = target.import_file(&file, None, &mut |_| true).unwrap();
+    let after = target.import_file(&file, None, &[], &mut |_| true).unwrap();
     assert_eq!(after.deleted_here, 1);
     assert!(target.get_entry(third.id).is_err());
 }
@@ -115,15 +123,17 @@ fn an_encrypted_copy_opens_only_with_its_passphrase() {
     );
 
     let mut target = Store::open_in_memory().unwrap();
-    let none = target.import_file(&report.files[0], None, &mut |_| true).unwrap_err();
+    let none = target
+        .import_file(&report.files[0], None, &[], &mut |_| true)
+        .unwrap_err();
     assert!(none.to_string().contains("encrypted"), "{none}");
     let wrong = target
-        .import_file(&report.files[0], Some(&"forkert frase!".into()), &mut |_| true)
+        .import_file(&report.files[0], Some(&"forkert frase!".into()), &[], &mut |_| true)
         .unwrap_err();
     assert!(wrong.to_string().contains("passphrase"), "{wrong}");
     assert_eq!(target.count_entries().unwrap(), 0);
     let ok = target
-        .import_file(&report.files[0], Some(&"en lang nok frase".into()), &mut |_| true)
+        .import_file(&report.files[0], Some(&"en lang nok frase".into()), &[], &mut |_| true)
         .unwrap();
     assert_eq!(ok.added, 2);
 }
