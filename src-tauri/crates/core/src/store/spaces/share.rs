@@ -122,12 +122,21 @@ impl Store {
     /// Withdraws a share of this journal's: a withdrawal record (the next revision, deleted)
     /// in a new bundle. Copies colleagues already read cannot be recalled.
     pub fn withdraw_share(&mut self, space: &str, shared_id: &str) -> Result<()> {
+        self.withdraw(space, shared_id, false)
+    }
+
+    /// Writes a share's withdrawal: the first time, or `again` (a withdrawal a removal's seal
+    /// left out, written once more at the new epoch).
+    pub(super) fn withdraw(&mut self, space: &str, shared_id: &str, again: bool) -> Result<()> {
         let s = self.member_space(space)?;
         let row: Option<(EntryId, String, i64, Option<Vec<u8>>)> = self
             .conn
             .query_row(
-                "SELECT entry_id, scope, revision, record_key FROM space_shares \
-                 WHERE space_id = ?1 AND shared_id = ?2 AND withdrawn_at IS NULL",
+                &format!(
+                    "SELECT entry_id, scope, revision, record_key FROM space_shares \
+                     WHERE space_id = ?1 AND shared_id = ?2 AND withdrawn_at IS {}",
+                    if again { "NOT NULL" } else { "NULL" }
+                ),
                 params![s.info.id, shared_id.trim()],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )

@@ -165,7 +165,17 @@ impl Store {
         }
         self.read_notices(&s, &listed.notices)?;
         if report.rosters > 0 {
-            self.take_back_sealed_out(&s)?;
+            for (file, ids) in self.take_back_sealed_out(&s)? {
+                if self.share_again(space, &ids)? {
+                    // Written again where it counts: no longer this journal's problem to name.
+                    self.conn
+                        .execute(
+                            "UPDATE space_files SET state = 'shared_again' WHERE space_id = ?1 AND file_hash = ?2",
+                            params![s.info.id, file],
+                        )
+                        .map_err(|e| self.fail(e))?;
+                }
+            }
         }
         // The newest roster, with every removal, after the rosters of this read.
         let s = self.space(space)?;
@@ -374,7 +384,7 @@ impl Store {
     /// where a reader that read them the other way round does. Its records are removed from
     /// the team's view and merged again from the other files that carry them (read again from
     /// the folder).
-    fn take_back_sealed_out(&mut self, s: &super::Space) -> Result<usize> {
+    fn take_back_sealed_out(&mut self, s: &super::Space) -> Result<Vec<(String, Vec<String>)>> {
         let applied: Vec<(String, String, i64)> = self
             .conn
             .prepare(
@@ -393,8 +403,10 @@ impl Store {
             }
         }
         if out.is_empty() {
-            return Ok(0);
+            return Ok(Vec::new());
         }
+        let me = s.keys.public().key_id();
+        let mut own: Vec<(String, Vec<String>)> = Vec::new();
         let why = Refusal::SealedOut;
         let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         let mut ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
@@ -403,6 +415,16 @@ impl Store {
                 .prepare("SELECT record_id FROM space_file_records WHERE space_id = ?1 AND file_hash = ?2")
                 .and_then(|mut st| st.query_map(params![s.info.id, hash], |r| r.get(0))?.collect())
                 .map_err(|e| self.fail(e))?;
+            let author: Option<String> = tx
+                .query_row(
+                    "SELECT author FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
+                    params![s.info.id, hash],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.fail(e))?;
+            if author.as_deref() == Some(me.as_str()) {
+                own.push((hash.clone(), carried.clone()));
+            }
             ids.extend(carried);
             tx.execute(
                 "UPDATE space_files SET state = 'rejected', code = ?3, reason = ?4 WHERE space_id = ?1 AND file_hash = ?2",
@@ -469,7 +491,41 @@ impl Store {
             }
         }
         tx.commit().map_err(|e| self.fail(e))?;
-        Ok(out.len())
+        Ok(own)
+    }
+
+    /// This journal's own shares and withdrawals that a removal's seal left out (written at
+    /// the moment of the removal, so the lead did not hold them yet): written again at the new
+    /// epoch, where they count. A share the guard now stops stays named in the status.
+    fn share_again(&mut self, space: &str, ids: &[String]) -> Result<bool> {
+        let mut shares: Vec<(String, crate::id::EntryId, String, bool)> = Vec::new();
+        for id in ids {
+            let row: Option<(crate::id::EntryId, String, bool)> = self
+                .conn
+                .query_row(
+                    "SELECT entry_id, scope, withdrawn_at IS NOT NULL FROM space_shares WHERE space_id = ?1 AND shared_id = ?2",
+                    params![space, id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()
+                .map_err(|e| self.fail(e))?;
+            if let Some((entry, scope, withdrawn)) = row {
+                shares.push((id.clone(), entry, scope, withdrawn));
+            }
+        }
+        let mut all = shares.len() == ids.len();
+        for (id, entry, scope, withdrawn) in shares {
+            let again = if withdrawn {
+                self.withdraw(space, &id, true)
+            } else {
+                let scope = crate::spaces::record::Scope::from_code(&scope)
+                    .ok_or_else(|| crate::error::Error::Internal(format!("a stored share's scope '{scope}'")))?;
+                self.share_entries(space, &[entry], scope, false).map(|_| ())
+            };
+            // Refused (the guard, a removed journal, the folder gone): the status names it.
+            all &= again.is_ok();
+        }
+        Ok(all)
     }
 
     /// Is `f` the file the last read saw under its name (size, modification time, file id)?

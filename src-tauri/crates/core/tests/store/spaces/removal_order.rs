@@ -151,3 +151,27 @@ fn fifty_random_orders_and_batches_end_in_one_state() {
     assert!(states.iter().all(|s| s == &states[0]), "every order ends alike");
     assert!(taken_back > 0, "some orders read a late write before the removal");
 }
+
+/// A colleague who shared at the very moment of the removal, before reading it, missed the
+/// seal: readers refuse that bundle, and the colleague's app writes the share again at the new
+/// epoch as soon as it reads the removal, where it counts.
+#[test]
+fn a_share_that_missed_the_seal_is_written_again_at_the_new_epoch() {
+    let mut t = team(2);
+    t.lead.remove_member(&t.space, "Medarbejder 1").unwrap();
+    // Member 0 has not read the removal yet: it shares at the epoch before.
+    let late = entry(&mut t.members[0], "I sidste øjeblik");
+    t.members[0]
+        .share_entries(&t.space, &[late], Scope::Named, false)
+        .unwrap();
+    let report = t.lead.sync_space(&t.space, false).unwrap();
+    assert_eq!(report.rejected.iter().filter(|p| p.code == "sealed_out").count(), 1);
+    assert!(titles(&t.lead, &t.space).is_empty());
+    // Member 0 reads the removal: its share goes out again, and is no longer its problem.
+    t.members[0].sync_space(&t.space, false).unwrap();
+    let status = t.members[0].space_status(&t.space).unwrap();
+    assert!(status.rejected.is_empty(), "{:?}", status.rejected);
+    t.lead.sync_space(&t.space, false).unwrap();
+    assert_eq!(titles(&t.lead, &t.space), ["I sidste øjeblik"]);
+    assert_eq!(titles(&t.members[0], &t.space), ["I sidste øjeblik"]);
+}
