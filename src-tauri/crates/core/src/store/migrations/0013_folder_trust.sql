@@ -37,13 +37,14 @@ CREATE TABLE space_roster_files (
 -- a removal's seal is checked against, and what is taken back when a file turns out to be
 -- sealed out.
 ALTER TABLE space_files ADD COLUMN epoch INTEGER;
+-- One row per file (its record ids as a JSON array): written with every bundle, read only when
+-- a file is taken back.
 CREATE TABLE space_file_records (
-    space_id  TEXT NOT NULL REFERENCES spaces (id),
-    file_hash TEXT NOT NULL,
-    record_id TEXT NOT NULL,
-    PRIMARY KEY (space_id, file_hash, record_id)
+    space_id   TEXT NOT NULL REFERENCES spaces (id),
+    file_hash  TEXT NOT NULL,
+    record_ids TEXT NOT NULL,
+    PRIMARY KEY (space_id, file_hash)
 ) STRICT;
-CREATE INDEX space_file_records_by_record ON space_file_records (space_id, record_id);
 
 -- A removal's seal: the bundle files of the epochs before it that the lead held when it
 -- removed someone (one row per file, and one with an empty hash for the seal itself). A bundle

@@ -135,6 +135,12 @@ impl Store {
         report.not_ours = listed.not_ours;
         report.cut = listed.cut;
         let mut budget = MAX_NEW_FILES_PER_READ;
+        // What this read saw of each file it opened, written in one transaction at the end (a
+        // write per file would sync the journal once per file).
+        let mut seen_now: Vec<(&Found, String)> = Vec::new();
+        let mut not_ours_now: Vec<(&Found, String)> = Vec::new();
+        // The rosters of this read in one transaction: one sync of the journal, not one a file.
+        let rosters_tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         for f in &listed.rosters {
             if self.unchanged_since_last_read(&s.info.id, f)?.is_some() {
                 report.unchanged += 1;
@@ -161,8 +167,9 @@ impl Store {
             if let Some(why) = self.read_roster(&s, f, &bytes, &file_hash, &mut report)? {
                 self.record_file(&s.info.id, &file_hash, f, "rejected", Some(&why))?;
             }
-            self.remember_stat(&s.info.id, f, &file_hash)?;
+            seen_now.push((f, file_hash.clone()));
         }
+        rosters_tx.commit().map_err(|e| self.fail(e))?;
         self.read_notices(&s, &listed.notices)?;
         if report.rosters > 0 {
             for (file, ids) in self.take_back_sealed_out(&s)? {
@@ -238,7 +245,7 @@ impl Store {
                     });
                 }
                 if bytes.is_some() {
-                    self.remember_stat(&s.info.id, f, &file_hash)?;
+                    seen_now.push((f, file_hash.clone()));
                 }
                 continue;
             }
@@ -254,8 +261,8 @@ impl Store {
             if !looks_like_age(&bytes) {
                 // Not an Eftertanke file at all: counted, never listed one by one.
                 report.not_ours += 1;
-                self.record_file(&s.info.id, &file_hash, f, NOT_OURS, None)?;
-                self.remember_stat(&s.info.id, f, &file_hash)?;
+                not_ours_now.push((f, file_hash.clone()));
+                seen_now.push((f, file_hash.clone()));
                 continue;
             }
             match self.read_bundle(&s, f, &bytes, &file_hash, allow_mass_withdrawal)? {
@@ -267,8 +274,9 @@ impl Store {
                 Outcome::Waiting => report.waiting += 1,
                 Outcome::Rejected(why) => report.rejected.push(problem(f, &why)),
             }
-            self.remember_stat(&s.info.id, f, &file_hash)?;
+            seen_now.push((f, file_hash.clone()));
         }
+        self.remember_stats(&s.info.id, &seen_now, &not_ours_now)?;
         self.forget_what_is_gone(&s.info.id, &listed)?;
         self.conn
             .execute(
@@ -288,7 +296,7 @@ impl Store {
     /// signed it. A file this journal cannot open never counts as its removal: only the lead's
     /// notice does (`read_notices`).
     fn read_roster(
-        &mut self,
+        &self,
         s: &super::Space,
         f: &Found,
         bytes: &[u8],
@@ -411,10 +419,17 @@ impl Store {
         let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         let mut ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         for (hash, _) in &out {
-            let carried: Vec<String> = tx
-                .prepare("SELECT record_id FROM space_file_records WHERE space_id = ?1 AND file_hash = ?2")
-                .and_then(|mut st| st.query_map(params![s.info.id, hash], |r| r.get(0))?.collect())
+            let carried: Option<String> = tx
+                .query_row(
+                    "SELECT record_ids FROM space_file_records WHERE space_id = ?1 AND file_hash = ?2",
+                    params![s.info.id, hash],
+                    |r| r.get(0),
+                )
+                .optional()
                 .map_err(|e| self.fail(e))?;
+            let carried: Vec<String> = carried
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
             let author: Option<String> = tx
                 .query_row(
                     "SELECT author FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
@@ -437,26 +452,29 @@ impl Store {
             )
             .map_err(|e| self.fail(e))?;
         }
-        let mut others: std::collections::BTreeSet<(String, String)> = std::collections::BTreeSet::new();
         for id in &ids {
             tx.execute(
                 "DELETE FROM space_records WHERE space_id = ?1 AND id = ?2",
                 params![s.info.id, id],
             )
             .map_err(|e| self.fail(e))?;
-            let carriers: Vec<(String, String)> = tx
-                .prepare(
-                    "SELECT f.file_hash, f.name FROM space_file_records r JOIN space_files f \
-                     ON f.space_id = r.space_id AND f.file_hash = r.file_hash \
-                     WHERE r.space_id = ?1 AND r.record_id = ?2 AND f.state = 'applied'",
-                )
-                .and_then(|mut st| {
-                    st.query_map(params![s.info.id, id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                        .collect()
-                })
-                .map_err(|e| self.fail(e))?;
-            others.extend(carriers);
         }
+        // The applied files that carry any of those records too.
+        let applied: Vec<(String, String)> = tx
+            .prepare(
+                "SELECT f.name, r.record_ids FROM space_file_records r JOIN space_files f \
+                 ON f.space_id = r.space_id AND f.file_hash = r.file_hash \
+                 WHERE r.space_id = ?1 AND f.state = 'applied'",
+            )
+            .and_then(|mut st| st.query_map([&s.info.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| self.fail(e))?;
+        let others: Vec<(String, String)> = applied
+            .into_iter()
+            .filter(|(_, json)| {
+                serde_json::from_str::<Vec<String>>(json).is_ok_and(|carried| carried.iter().any(|c| ids.contains(c)))
+            })
+            .map(|(name, _)| (String::new(), name))
+            .collect();
         // The versions the remaining files carry, merged again (the merge keeps the highest).
         let dir = space_dir(&s.info.folder, &s.info.id);
         let now = crate::time::to_db(crate::time::now());
@@ -548,22 +566,44 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
-    fn remember_stat(&self, space: &str, f: &Found, file_hash: &str) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO space_file_stats (space_id, name, size, modified_ns, file_id, file_hash) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    space,
-                    f.name,
-                    f.stat.size as i64,
-                    f.stat.modified_ns,
-                    f.stat.file_id as i64,
-                    file_hash
-                ],
-            )
-            .map_err(|e| self.fail(e))?;
-        Ok(())
+    /// What this read saw of the files it opened, and the files it found not to be
+    /// Eftertanke's, in one transaction.
+    fn remember_stats(&self, space: &str, seen: &[(&Found, String)], not_ours: &[(&Found, String)]) -> Result<()> {
+        if seen.is_empty() && not_ours.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO space_file_stats (space_id, name, size, modified_ns, file_id, file_hash) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(|e| self.fail(e))?;
+            for (f, file_hash) in seen {
+                insert
+                    .execute(params![
+                        space,
+                        f.name,
+                        f.stat.size as i64,
+                        f.stat.modified_ns,
+                        f.stat.file_id as i64,
+                        file_hash
+                    ])
+                    .map_err(|e| self.fail(e))?;
+            }
+            let mut mark = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, read_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(|e| self.fail(e))?;
+            let now = crate::time::to_db(crate::time::now());
+            for (f, file_hash) in not_ours {
+                mark.execute(params![space, file_hash, f.name, NOT_OURS, now])
+                    .map_err(|e| self.fail(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.fail(e))
     }
 
     /// Files gone from the folder are forgotten: their sizes and times, and every refusal,
@@ -840,12 +880,12 @@ pub(super) fn remember_records<'a>(
     file_hash: &str,
     ids: impl Iterator<Item = &'a str>,
 ) -> rusqlite::Result<()> {
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO space_file_records (space_id, file_hash, record_id) VALUES (?1, ?2, ?3)",
-    )?;
-    for id in ids {
-        insert.execute(params![space, file_hash, id])?;
-    }
+    let ids: Vec<&str> = ids.collect();
+    let json = serde_json::to_string(&ids).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO space_file_records (space_id, file_hash, record_ids) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![space, file_hash, json])?;
     Ok(())
 }
 
