@@ -82,3 +82,19 @@ pub(super) fn merge(conn: &Connection, v: &Incoming<'_>) -> rusqlite::Result<Mer
         Merged::Unchanged
     })
 }
+
+/// Which records an applied file carried: what is taken back if the file is sealed out later.
+pub(super) fn remember_records<'a>(
+    conn: &rusqlite::Connection,
+    space: &str,
+    file_hash: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> rusqlite::Result<()> {
+    let ids: Vec<&str> = ids.collect();
+    let json = serde_json::to_string(&ids).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO space_file_records (space_id, file_hash, record_ids) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![space, file_hash, json])?;
+    Ok(())
+}

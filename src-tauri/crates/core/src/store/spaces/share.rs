@@ -343,7 +343,7 @@ impl Store {
             ],
         )
         .map_err(|e| self.fail(e))?;
-        super::sync::remember_records(&tx, &s.info.id, &file_hash, out.iter().map(|o| o.record.id.as_str()))
+        super::merge::remember_records(&tx, &s.info.id, &file_hash, out.iter().map(|o| o.record.id.as_str()))
             .map_err(|e| self.fail(e))?;
         let path = write_new(&dir, &name, &bytes)?;
         if let Err(e) = tx.commit() {

@@ -5,7 +5,7 @@
 //! not merged), and a stop when one bundle withdraws more than a handful of records.
 
 use super::super::Store;
-use super::merge::{Incoming, Merged, merge};
+use super::merge::{Incoming, Merged, merge, remember_records};
 use super::share::anonymous_writer;
 use crate::error::Result;
 use crate::spaces::MAX_FILE_BYTES;
@@ -871,22 +871,6 @@ fn quarantine_of(record: &Record) -> Option<String> {
         .into_iter()
         .find(|(_, t)| crate::privacy::count_cpr(t) > 0)
         .map(|(at, _)| format!("{at} holds a CPR number"))
-}
-
-/// Which records an applied file carried: what is taken back if the file is sealed out later.
-pub(super) fn remember_records<'a>(
-    conn: &rusqlite::Connection,
-    space: &str,
-    file_hash: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> rusqlite::Result<()> {
-    let ids: Vec<&str> = ids.collect();
-    let json = serde_json::to_string(&ids).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO space_file_records (space_id, file_hash, record_ids) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![space, file_hash, json])?;
-    Ok(())
 }
 
 /// The epoch a roster file's name gives (`000004-….roster`).
