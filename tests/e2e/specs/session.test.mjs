@@ -83,8 +83,8 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
     const code = cli(dir, ["space", "card", "--name", name, "--code"]);
     cli(leadDir, ["space", "invite", space, "-"], code);
   }
-  const lead = JSON.parse(cli(leadDir, ["space", "status", space, "--json"])).space.leadFingerprint;
-  for (const dir of [saraDir, aliDir]) cli(dir, ["space", "join", "--folder", folder, "--lead", lead]);
+  const leadFingerprint = JSON.parse(cli(leadDir, ["space", "status", space, "--json"])).space.leadFingerprint;
+  for (const dir of [saraDir, aliDir]) cli(dir, ["space", "join", "--folder", folder, "--lead", leadFingerprint]);
   cli(saraDir, ["add", "--date", "2026-11-12", "--title", TITLE, "--outcome", "partly"]);
   // Three of Ali's attempts in October, shared without his name: one month for the chart.
   const counted = [

@@ -8,7 +8,7 @@
 // team area, the share preview and the member screen are made in Danish and in English.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { CLI, axeViolations, cliEnv, click, freshDataDir, launch } from "../harness.mjs";
@@ -121,11 +121,25 @@ test("a worker shares a reflection with the team lead through a shared folder, a
     await app.close();
   }
 
-  // 4. The lead reads the folder and sees it, with the worker's name.
+  // 4. The lead reads the folder and sees it, with the worker's name. Someone with write access
+  // has also left files there: three that are not Eftertanke's and one named like a later member
+  // list. They lock nobody out; the folder's state names them in words.
+  const spaceDir = join(folder, readdirSync(folder).find((n) => n.startsWith("eftertanke-")));
+  for (const n of [1, 2, 3]) writeFileSync(join(spaceDir, "members", `0000009${n}-junk.bundle`), "not ours");
+  writeFileSync(join(spaceDir, "rosters", "000099-ffffffffffffffff.roster"), "age-encryption.org/v1\n-> X25519 AAAA\n");
   app = await launch({ dataDir: lead, lang: "da_DK.UTF-8" });
   try {
     await openSpace(app.browser);
     await readFolder(app.browser);
+    const notOurs = await app.browser.$("[data-testid=not-ours]");
+    await notOurs.waitForExist({ timeout: 10000, timeoutMsg: "the junk is not summed up" });
+    assert.equal(await notOurs.getText(), "3 filer i rummets mappe er ikke Eftertankes. De blev ladt i fred.");
+    const notARoster = await app.browser.$("li[data-problem=not_a_roster]");
+    assert.match(await notARoster.getText(), /ikke en af rummets/);
+    await notARoster.scrollIntoView({ block: "center" });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(shots, "team-folder-junk-da.png"));
+    assert.deepEqual(await axeViolations(app.browser), []);
     await app.browser.waitUntil(async () => (await sharedTitles(app.browser)).some((t) => t.includes(TITLE)), {
       timeout: 10000,
       timeoutMsg: "the shared reflection did not reach the lead",
