@@ -495,15 +495,7 @@ impl Store {
                 };
                 merge(
                     &tx,
-                    &Incoming {
-                        space: &s.info.id,
-                        record,
-                        json,
-                        writer: &writer,
-                        author_key: author.as_deref(),
-                        quarantine: quarantine_of(record),
-                        arrived_at: &now,
-                    },
+                    &incoming(&s.info.id, record, json, &writer, author.as_deref(), &now),
                 )
                 .map_err(|e| self.fail(e))?;
             }
@@ -785,20 +777,8 @@ impl Store {
                 (None, Some(public)) => anonymous_writer(public),
                 (None, None) => return self.reject(&s.info.id, file_hash, f, Refusal::BadSignature),
             };
-            let quarantine = quarantine_of(record);
-            let merged = merge(
-                &tx,
-                &Incoming {
-                    space: &s.info.id,
-                    record,
-                    json,
-                    writer: &writer,
-                    author_key: author,
-                    quarantine,
-                    arrived_at: &arrived_at,
-                },
-            )
-            .map_err(|e| self.fail(e))?;
+            let merged = merge(&tx, &incoming(&s.info.id, record, json, &writer, author, &arrived_at))
+                .map_err(|e| self.fail(e))?;
             match merged {
                 Merged::Taken => taken += 1,
                 Merged::Unchanged => {}
@@ -862,6 +842,26 @@ impl Store {
             )
             .map_err(|e| self.fail(e))?;
         Ok(())
+    }
+}
+
+/// One version as it is merged: with the guard's verdict on its texts.
+fn incoming<'a>(
+    space: &'a str,
+    record: &'a Record,
+    json: &'a str,
+    writer: &'a str,
+    author_key: Option<&'a str>,
+    arrived_at: &'a str,
+) -> Incoming<'a> {
+    Incoming {
+        space,
+        record,
+        json,
+        writer,
+        author_key,
+        quarantine: quarantine_of(record),
+        arrived_at,
     }
 }
 

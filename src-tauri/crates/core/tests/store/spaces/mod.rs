@@ -74,6 +74,18 @@ pub fn lead_fingerprint(lead: &Store, space: &str) -> String {
         .lead_fingerprint
 }
 
+/// A reader the lead adds to the team, which joins and is closed before it reads anything: its
+/// database, to copy once per order of reading.
+pub fn joined_reader(t: &mut Team) -> PathBuf {
+    let (mut reader, reader_db) = journal(t._tmp.path(), "reader");
+    let card = reader.member_card("Læser").unwrap();
+    t.lead.invite_member(&t.space, &card.to_json()).unwrap();
+    reader
+        .join_spaces(&t.folder, &lead_fingerprint(&t.lead, &t.space))
+        .unwrap();
+    reader_db
+}
+
 pub fn entry(store: &mut Store, title: &str) -> EntryId {
     store
         .create_entry(&quick("2026-03-12", title, "partly"), None)

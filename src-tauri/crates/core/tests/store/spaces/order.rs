@@ -6,13 +6,7 @@ use super::*;
 fn bundles_give_the_same_journal_in_any_order_and_read_twice() {
     let mut t = team(3);
     // A reader whose database is copied before it reads anything, once per order.
-    let (mut reader, reader_db) = journal(t._tmp.path(), "reader");
-    let card = reader.member_card("Læser").unwrap();
-    t.lead.invite_member(&t.space, &card.to_json()).unwrap();
-    reader
-        .join_spaces(&t.folder, &lead_fingerprint(&t.lead, &t.space))
-        .unwrap();
-    drop(reader);
+    let reader_db = joined_reader(&mut t);
     for m in &mut t.members {
         m.sync_space(&t.space, false).unwrap();
     }

@@ -14,13 +14,7 @@ const COLLEAGUE: &str = "Kollegaens forsøg";
 /// reader's journal (joined before any of it, then closed) to copy per order.
 fn removal_with_late_writes() -> (Team, PathBuf) {
     let mut t = team(2);
-    let (mut reader, reader_db) = journal(t._tmp.path(), "reader");
-    let card = reader.member_card("Læser").unwrap();
-    t.lead.invite_member(&t.space, &card.to_json()).unwrap();
-    reader
-        .join_spaces(&t.folder, &lead_fingerprint(&t.lead, &t.space))
-        .unwrap();
-    drop(reader);
+    let reader_db = joined_reader(&mut t);
     for m in &mut t.members {
         m.sync_space(&t.space, false).unwrap();
     }

@@ -92,14 +92,7 @@ fn a_session_or_roster_from_a_member_who_is_not_the_lead_is_refused_and_changes_
 #[test]
 fn sessions_and_comments_merge_to_the_same_journal_in_any_order() {
     let mut t = team(1);
-    let (reader, reader_db) = journal(t._tmp.path(), "reader");
-    let mut reader = reader;
-    let card = reader.member_card("Læser").unwrap();
-    t.lead.invite_member(&t.space, &card.to_json()).unwrap();
-    reader
-        .join_spaces(&t.folder, &lead_fingerprint(&t.lead, &t.space))
-        .unwrap();
-    drop(reader);
+    let reader_db = joined_reader(&mut t);
     t.members[0].sync_space(&t.space, false).unwrap();
     let private = entry(&mut t.members[0], "Madklub");
     let shared = t.members[0]
