@@ -8,6 +8,8 @@ export const commentsDa: Messages["comments"] = {
   hideLabel: "Skjul kommentarer til {title}",
   threadLabel: "Kommentarer til {title}",
   isNew: "ny",
+  ownUnnamed:
+    "Du delte den uden dit navn. En kommentar fra dig ville bære dit navn og vise teamet, hvem der skrev den, så du kan ikke kommentere her.",
   none: "Ingen kommentarer endnu.",
   onEntry: "Det har teamet sagt",
   openSpace: "Åbn {space}",

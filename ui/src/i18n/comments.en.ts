@@ -7,6 +7,8 @@ export const commentsEn = {
   threadLabel: "Comments on {title}",
   isNew: "new",
   none: "No comments yet.",
+  ownUnnamed:
+    "You shared this without your name. A comment from you would carry your name and tell the team who wrote it, so you cannot comment here.",
   onEntry: "What the team said",
   openSpace: "Open {space}",
   you: "you",

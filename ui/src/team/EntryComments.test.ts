@@ -7,11 +7,13 @@ const thread: CommentView[] = [
   { id: "c-1", on: "sh-1", replyTo: null, author: "Team lead Ann", mine: false, audience: "author", text: "How did it feel?", writtenAt: "2026-03-13T09:30:00.000000Z", new: false },
 ];
 
+const backend = vi.hoisted(() => ({ scope: "named" }));
+
 vi.mock("../ipc", async (importOriginal) => {
   const real = await importOriginal<typeof import("../ipc")>();
   return {
     ...real,
-    entryComments: vi.fn(async () => [{ space: { ...space, lead: false }, sharedId: "sh-1", scope: "named", comments: thread }]),
+    entryComments: vi.fn(async () => [{ space: { ...space, lead: false }, sharedId: "sh-1", scope: backend.scope, comments: thread }]),
     spaceComments: vi.fn(async () => thread),
   };
 });
@@ -22,7 +24,10 @@ import { router } from "../shell/router.svelte";
 
 describe("what the team said, on the author's own reflection", () => {
   afterEach(() => cleanup());
-  beforeEach(() => i18n.set("en"));
+  beforeEach(() => {
+    i18n.set("en");
+    backend.scope = "named";
+  });
 
   it("shows each space's thread, found through the private map, with a way to answer and to the space", async () => {
     render(EntryComments, { entry: "e-1", title: "“Homework café”" });
@@ -36,5 +41,16 @@ describe("what the team said, on the author's own reflection", () => {
     expect(within(thread).queryByRole("radio"), "the author is no lead: no choice of readers").toBeNull();
     within(section).getByRole("button", { name: "Open Team North" }).click();
     expect(router.view).toEqual({ name: "team", space: "s-1" });
+  });
+
+  it("offers no way to comment under one's own share without a name, and says why", async () => {
+    backend.scope = "anonymous";
+    render(EntryComments, { entry: "e-1", title: "“Homework café”" });
+    const section = await screen.findByRole("region", { name: "What the team said" });
+    const thread = within(section).getByRole("region", { name: "Comments on “Homework café”" });
+    expect(await within(thread).findByText("How did it feel?")).toBeTruthy();
+    expect(within(thread).getByTestId("own-unnamed").textContent).toMatch(/would carry your name/);
+    expect(within(thread).queryByRole("textbox")).toBeNull();
+    expect(within(thread).queryByRole("button", { name: "Answer Team lead Ann" })).toBeNull();
   });
 });

@@ -127,6 +127,24 @@ impl Store {
                 what: "shared reflection",
                 id: on.to_owned(),
             })?;
+        // A comment is signed with its writer's name: on one's own share without a name, it
+        // would tell the team who wrote it. So it is not sent.
+        let own_unnamed: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM space_shares WHERE space_id = ?1 AND shared_id = ?2 AND scope != 'named')",
+                params![s.info.id, on],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.fail(e))?;
+        if own_unnamed {
+            return Err(Error::invalid(
+                "on",
+                Problem::UnknownValue,
+                "you shared this reflection without your name; a comment from you carries your name and would tell \
+                 the team who wrote it, so it was not sent",
+            ));
+        }
         if let Some(parent) = reply_to {
             let thread = self.space_comments(&s.info.id, on)?;
             let Some(parent) = thread.iter().find(|c| c.id == parent.trim()) else {

@@ -299,3 +299,26 @@ fn a_comment_is_new_to_its_reader_until_they_open_the_thread() {
     author.sync_space(&t.space, false).unwrap();
     assert_eq!(new(author), 1);
 }
+
+/// "Without a name" holds for the author too: a comment is signed with its writer's name, so
+/// the author of a share without a name cannot comment under it — the window offers no box,
+/// and the core refuses one sent anyway, writing nothing into the folder.
+#[test]
+fn the_author_of_a_share_without_a_name_cannot_sign_a_comment_under_it() {
+    let mut t = team(1);
+    let private = entry(&mut t.members[0], "Uden navn");
+    let shared = t.members[0]
+        .share_entries(&t.space, &[private], Scope::Anonymous, false)
+        .unwrap();
+    let before = bundle_files(&t.folder).len();
+    let refused = t.members[0]
+        .comment(&t.space, &shared[0], None, "Det var mig", Audience::Team, false)
+        .unwrap_err();
+    assert!(refused.to_string().contains("without your name"), "{refused}");
+    assert_eq!(bundle_files(&t.folder).len(), before, "nothing written");
+    // The lead may still comment on it, and a named share's author may answer.
+    t.lead.sync_space(&t.space, false).unwrap();
+    t.lead
+        .comment(&t.space, &shared[0], None, "Tak for det", Audience::Team, false)
+        .unwrap();
+}
