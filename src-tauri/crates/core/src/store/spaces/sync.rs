@@ -10,7 +10,9 @@ use super::share::anonymous_writer;
 use crate::error::Result;
 use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::bundle::{Opened, Refusal, Writer, open_bundle};
-use crate::spaces::folder::{BUNDLE_EXT, Found, ROSTER_EXT, Unread, check_folder, list_all, read_bounded, space_dir};
+use crate::spaces::folder::{
+    BUNDLE_EXT, Found, ROSTER_EXT, Stat, Unread, check_folder, list_all, read_bounded, space_dir,
+};
 use crate::spaces::keys::{bound_record_id, is_bound_record_id, short_hash};
 use crate::spaces::record::{LEAD_ONLY, Record, texts_of};
 use crate::spaces::removal::{NOTICE_EXT, open_notice};
@@ -25,6 +27,9 @@ pub const MASS_WITHDRAWAL: usize = 5;
 /// The state of a file held until the person agrees to read it (`space_files.state`, beside
 /// applied, rejected and not_for_me).
 pub(super) const HELD: &str = "held";
+
+/// A file's recorded state, and why it was refused (code and words), if it was.
+type FileState = (String, Option<String>, Option<String>);
 
 /// The state of a file that is not Eftertanke's (not an age file at all): counted, not listed.
 const NOT_OURS: &str = "not_ours";
@@ -135,6 +140,13 @@ impl Store {
         report.not_ours = listed.not_ours;
         report.cut = listed.cut;
         let mut budget = MAX_NEW_FILES_PER_READ;
+        let last_seen = self.last_seen(&s.info.id)?;
+        let unchanged = |f: &Found| {
+            last_seen
+                .get(&f.name)
+                .filter(|(stat, _)| *stat == f.stat)
+                .map(|(_, hash)| hash.clone())
+        };
         // What this read saw of each file it opened, written in one transaction at the end (a
         // write per file would sync the journal once per file).
         let mut seen_now: Vec<(&Found, String)> = Vec::new();
@@ -142,7 +154,7 @@ impl Store {
         // The rosters of this read in one transaction: one sync of the journal, not one a file.
         let rosters_tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         for f in &listed.rosters {
-            if self.unchanged_since_last_read(&s.info.id, f)?.is_some() {
+            if unchanged(f).is_some() {
                 report.unchanged += 1;
                 continue;
             }
@@ -186,8 +198,9 @@ impl Store {
         }
         // The newest roster, with every removal, after the rosters of this read.
         let s = self.space(space)?;
+        let recorded = self.recorded(&s.info.id)?;
         for f in &listed.bundles {
-            let cached = self.unchanged_since_last_read(&s.info.id, f)?;
+            let cached = unchanged(f);
             let (bytes, file_hash) = match cached {
                 Some(hash) => (None, hash),
                 None => {
@@ -219,15 +232,20 @@ impl Store {
                     }
                 }
             };
-            let seen: Option<(String, Option<String>, Option<String>)> = self
-                .conn
-                .query_row(
-                    "SELECT state, code, reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
-                    params![s.info.id, file_hash],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()
-                .map_err(|e| self.fail(e))?;
+            // Recorded before this read (a lookup), or by this read itself under another name (a
+            // carrier's copy of the same bytes: asked of the journal).
+            let seen: Option<FileState> = match recorded.get(&file_hash) {
+                Some(state) => Some(state.clone()),
+                None => self
+                    .conn
+                    .query_row(
+                        "SELECT state, code, reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
+                        params![s.info.id, file_hash],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()
+                    .map_err(|e| self.fail(e))?,
+            };
             // A file held for the person's agreement (a mass withdrawal) is read again once
             // they agree; every other file read before stays as it was.
             let agreed = allow_mass_withdrawal && seen.as_ref().is_some_and(|(state, _, _)| state == HELD);
@@ -540,21 +558,34 @@ impl Store {
 
     /// Is `f` the file the last read saw under its name (size, modification time, file id)?
     /// Its hash then, if so.
-    fn unchanged_since_last_read(&self, space: &str, f: &Found) -> Result<Option<String>> {
+    /// What the last read saw of every file of the space, by name: loaded once per read, so a
+    /// quiet read of a large folder costs a lookup per file, not a query.
+    fn last_seen(&self, space: &str) -> Result<std::collections::HashMap<String, (Stat, String)>> {
         self.conn
-            .query_row(
-                "SELECT file_hash FROM space_file_stats WHERE space_id = ?1 AND name = ?2 AND size = ?3 \
-                 AND modified_ns = ?4 AND file_id = ?5",
-                params![
-                    space,
-                    f.name,
-                    f.stat.size as i64,
-                    f.stat.modified_ns,
-                    f.stat.file_id as i64
-                ],
-                |r| r.get(0),
-            )
-            .optional()
+            .prepare("SELECT name, size, modified_ns, file_id, file_hash FROM space_file_stats WHERE space_id = ?1")
+            .and_then(|mut st| {
+                st.query_map([space], |r| {
+                    let stat = Stat {
+                        size: r.get::<_, i64>(1)? as u64,
+                        modified_ns: r.get(2)?,
+                        file_id: r.get::<_, i64>(3)? as u64,
+                    };
+                    Ok((r.get::<_, String>(0)?, (stat, r.get::<_, String>(4)?)))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
+    /// What this journal recorded of each file it read before, by hash: its state and, when
+    /// refused, why. Loaded once per read.
+    fn recorded(&self, space: &str) -> Result<std::collections::HashMap<String, FileState>> {
+        self.conn
+            .prepare("SELECT file_hash, state, code, reason FROM space_files WHERE space_id = ?1")
+            .and_then(|mut st| {
+                st.query_map([space], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
+                    .collect()
+            })
             .map_err(|e| self.fail(e))
     }
 
