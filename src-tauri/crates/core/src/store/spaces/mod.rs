@@ -11,6 +11,7 @@ mod members;
 mod merge;
 mod read;
 mod review;
+mod seals;
 mod session;
 mod share;
 mod sync;
