@@ -93,6 +93,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "session_draft",
         "sync_space",
         "share_entries",
+        "share_preview",
         "withdraw_share",
         "member_card",
         "create_space",

@@ -112,6 +112,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::sessions::session_draft,
             commands::spaces::sync_space,
             commands::spaces::share_entries,
+            commands::spaces::share_preview,
             commands::spaces::withdraw_share,
             commands::spaces::member_card,
             commands::spaces::create_space,

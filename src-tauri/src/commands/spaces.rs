@@ -6,8 +6,8 @@ use crate::state::AppState;
 use eftertanke_core::EntryId;
 use eftertanke_core::spaces::{MemberCard, Scope};
 use eftertanke_core::store::spaces::{
-    Audience, CommentView, EntryComments, ReviewFilter, ReviewQueue, SharedEntryView, SpaceCounts, SpaceInfo,
-    SpaceStatus, SyncReport, TeamTimeline,
+    Audience, CommentView, EntryComments, ReviewFilter, ReviewQueue, SharePreview, SharedEntryView, SpaceCounts,
+    SpaceInfo, SpaceStatus, SyncReport, TeamTimeline,
 };
 use std::path::PathBuf;
 use tauri::State;
@@ -95,6 +95,17 @@ pub fn share_entries(
     accept_findings: bool,
 ) -> Result<Vec<String>, IpcError> {
     state.with_store(|s| s.share_entries(&space, &entries, scope, accept_findings))
+}
+
+/// What sharing a reflection would send, as the share builds it.
+#[tauri::command(async)]
+pub fn share_preview(
+    state: State<'_, AppState>,
+    space: String,
+    entry: EntryId,
+    scope: Scope,
+) -> Result<SharePreview, IpcError> {
+    state.with_store(|s| s.share_preview(&space, entry, scope))
 }
 
 #[tauri::command(async)]

@@ -51,6 +51,17 @@ fn a_space_is_made_joined_shared_into_and_read_through_the_window_s_commands() {
                 "answers": { "occurred_on": "2026-03-12", "headline": "Lektiecafé", "outcome": "partly" } } }),
         )
         .unwrap();
+    let preview = worker
+        .invoke(
+            "share_preview",
+            json!({ "space": space, "entry": entry["id"], "scope": "anonymous" }),
+        )
+        .unwrap();
+    assert_eq!(
+        preview["body"]["occurred_on"], "2026-03",
+        "the preview is the core's projection"
+    );
+    assert_eq!(preview["author"], serde_json::Value::Null);
     let shared = worker
         .invoke(
             "share_entries",

@@ -217,6 +217,7 @@ export const setBackupsKeep = (keep: number) => call<Settings>("set_backups_keep
 import type { SpaceInfo } from "./bindings/SpaceInfo";
 import type { SpaceStatus } from "./bindings/SpaceStatus";
 import type { SharedEntryView } from "./bindings/SharedEntryView";
+import type { SharePreview } from "./bindings/SharePreview";
 import type { CommentView } from "./bindings/CommentView";
 import type { Audience } from "./bindings/Audience";
 import type { EntryComments } from "./bindings/EntryComments";
@@ -230,7 +231,7 @@ import type { TeamNode } from "./bindings/TeamNode";
 import type { SyncReport } from "./bindings/SyncReport";
 import type { Scope } from "./bindings/Scope";
 import type { MemberCard } from "./bindings/MemberCard";
-export type { SpaceInfo, SpaceStatus, SharedEntryView, SpaceCounts, SyncReport, Scope, MemberCard, TeamTimeline, TeamLane, TeamNode, CommentView, Audience, EntryComments, ReviewFilter, ReviewItem, ReviewQueue };
+export type { SpaceInfo, SpaceStatus, SharedEntryView, SharePreview, SpaceCounts, SyncReport, Scope, MemberCard, TeamTimeline, TeamLane, TeamNode, CommentView, Audience, EntryComments, ReviewFilter, ReviewItem, ReviewQueue };
 export type { CountCell } from "./bindings/CountCell";
 export type { FileProblem } from "./bindings/FileProblem";
 export type { MemberView } from "./bindings/MemberView";
@@ -262,6 +263,8 @@ export const syncSpace = (space: string, allowMassWithdrawal = false) =>
  * address refuses it unless `acceptFindings`. */
 export const shareEntries = (space: string, entries: string[], scope: Scope, acceptFindings: boolean) =>
   call<string[]>("share_entries", { space, entries, scope, acceptFindings });
+/** What sharing `entry` into `space` with `scope` sends, as the core builds it, and the name it goes under. */
+export const sharePreview = (space: string, entry: string, scope: Scope) => call<SharePreview>("share_preview", { space, entry, scope });
 export const withdrawShare = (space: string, sharedId: string) => call<null>("withdraw_share", { space, sharedId });
 export const memberCard = (name: string) => call<MemberCard>("member_card", { name });
 /** Resolves to the new space's id; this journal leads it as `leadName`. */

@@ -1,13 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Scope, SpaceInfo } from "../ipc";
-import { entry, guide, space } from "./fakes";
+import type { Entry, Scope, SpaceInfo } from "../ipc";
+import { entry, guide, previewOf, space } from "./fakes";
 
 const backend = vi.hoisted(() => ({
   spaces: [] as SpaceInfo[],
   shares: [] as { space: string; entries: string[]; scope: Scope; acceptFindings: boolean }[],
   /** Errors the next calls of share_entries throw, in turn. */
   refusals: [] as unknown[],
+  /** A stand-in for the core's projection (set in beforeEach). */
+  preview: (_id: string, _scope: Scope): unknown => null,
+  /** The reflections the open dialog was given, for the projection's stand-in. */
+  entries: [] as Entry[],
   /** A stand-in for the core's guard: "22 33 44 55" is a phone number, "010203-1234" a CPR number. */
   scan: (text: string) =>
     [
@@ -22,6 +26,7 @@ vi.mock("../ipc", async (importOriginal) => {
     ...real,
     listSpaces: vi.fn(async () => backend.spaces),
     scanText: vi.fn(async (text: string) => backend.scan(text)),
+    sharePreview: vi.fn(async (_space: string, id: string, scope: Scope) => backend.preview(id, scope)),
     shareEntries: vi.fn(async (space: string, entries: string[], scope: Scope, acceptFindings: boolean) => {
       backend.shares.push({ space, entries, scope, acceptFindings });
       const refusal = backend.refusals.shift();
@@ -39,6 +44,7 @@ const refusal = (field: string) => ({ kind: "invalid_input", message: `${field} 
 
 function open(e = entry) {
   const onclose = vi.fn();
+  backend.entries = [e];
   render(ShareDialog, { items: [{ entry: e, guide }], onclose });
   return onclose;
 }
@@ -49,6 +55,7 @@ describe("sharing a reflection with the team", () => {
     backend.spaces = [space, { ...space, id: "s-2", name: "Club staff" }];
     backend.shares = [];
     backend.refusals = [];
+    backend.preview = (id, scope) => previewOf(backend.entries.find((e) => e.id === id) ?? entry, scope);
     i18n.set("en");
     router.go({ name: "entry", id: "e-1" });
   });
@@ -81,19 +88,22 @@ describe("sharing a reflection with the team", () => {
     open();
     await fireEvent.click(await screen.findByRole("radio", { name: /With your name/ }));
     let preview = screen.getByTestId("share-preview");
-    expect(within(preview).getByText("Course for mothers")).toBeTruthy();
+    expect(await within(preview).findByText("Course for mothers")).toBeTruthy();
+    expect(within(preview).getByTestId("preview-name").textContent, "the name it goes under").toBe("Amir");
     expect(within(preview).getByTestId("preview-date").textContent).toBe("12 March 2026");
     expect(within(preview).getByText("When was it?")).toBeTruthy();
 
     await fireEvent.click(screen.getByRole("radio", { name: /Without a name/ }));
     preview = screen.getByTestId("share-preview");
-    expect(within(preview).getByTestId("preview-date").textContent).toBe("March 2026");
+    expect((await within(preview).findByTestId("preview-date")).textContent).toBe("March 2026");
+    expect(within(preview).getByTestId("preview-name").textContent).toBe("No name");
     expect(within(preview).queryByText("When was it?"), "the answer holding the day stays home").toBeNull();
     expect(within(preview).getByText("What happened?")).toBeTruthy();
 
     await fireEvent.click(screen.getByRole("radio", { name: /Only in counts/ }));
     preview = screen.getByTestId("share-preview");
     expect(preview.dataset.scope).toBe("aggregate");
+    expect(await within(preview).findByText("Failed")).toBeTruthy();
     expect(preview.textContent).not.toContain("Course for mothers");
     expect(preview.textContent).not.toContain("Danish lessons");
     expect(preview.textContent).not.toContain("What happened?");
@@ -178,6 +188,7 @@ describe("sharing a reflection with the team", () => {
     function openMany(items = [entry, second]) {
       const onclose = vi.fn();
       const onshared = vi.fn();
+      backend.entries = items;
       render(ShareDialog, { items: items.map((e) => ({ entry: e, guide })), onclose, onshared });
       return { onclose, onshared };
     }

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SharedEntryView, SpaceStatus, SyncReport, TeamTimeline } from "../ipc";
-import { entry, guide, status, teamNode, timeline } from "./fakes";
+import type { Scope, SharedEntryView, SpaceStatus, SyncReport, TeamTimeline } from "../ipc";
+import { entry, guide, previewOf, status, teamNode, timeline } from "./fakes";
 
 const shared = (over: Partial<SharedEntryView>): SharedEntryView => ({
   id: "sh-1",
@@ -63,6 +63,7 @@ vi.mock("../ipc", async (importOriginal) => {
       return null;
     }),
     getEntry: vi.fn(async (id: string) => ({ ...entry, id, title: "Our course, changed" })),
+    sharePreview: vi.fn(async (_space: string, id: string, scope: Scope) => previewOf({ ...entry, id, title: "Our course, changed" }, scope)),
     getGuide: vi.fn(async () => guide),
     listSpaces: vi.fn(async () => [backend.status.space]),
     scanText: vi.fn(async () => []),
@@ -188,7 +189,7 @@ describe("one reflection space", () => {
     await fireEvent.click(within(changed).getByRole("button", { name: "Share the new version of “Our course”" }));
     const dialog = await screen.findByRole("dialog", { name: "Share with the team" });
     expect(((await within(dialog).findByRole("radio", { name: /Without a name/ })) as HTMLInputElement).checked, "the share keeps its scope").toBe(true);
-    expect(within(dialog).getByTestId("share-preview").textContent).toContain("Our course, changed");
+    await waitFor(() => expect(within(dialog).getByTestId("share-preview").textContent).toContain("Our course, changed"));
     await fireEvent.click(within(dialog).getByRole("button", { name: "Share" }));
     await waitFor(() => expect(backend.reshared).toEqual([["s-1", ["e-7"], "anonymous"]]));
     await fireEvent.click(await within(dialog).findByRole("button", { name: "Close" }));

@@ -1,7 +1,7 @@
 // Test data for the team area's tests: a small guide, an entry written with it, a space's
 // status with something to say about its folder, and the team's timeline. Only tests import
 // this file.
-import type { Entry, Guide, SpaceInfo, SpaceStatus, TeamNode, TeamTimeline } from "../ipc";
+import type { Entry, Guide, Scope, SharePreview, SpaceInfo, SpaceStatus, TeamNode, TeamTimeline } from "../ipc";
 
 const t = (en: string, da = `${en} (da)`) => ({ da, en });
 const q = (id: string, type: string, label: string, feeds?: string, options: string[] = []) => ({
@@ -81,6 +81,32 @@ export const entry: Entry = {
   updatedAt: "2026-03-12T10:00:00Z",
   revision: 1,
 };
+
+/** What the core's `share_preview` answers for `entry` (its projection, written out by hand for
+ * the window's tests; the rule itself is tested in the core, `tests/store/spaces/projection.rs`). */
+export function previewOf(e: Entry, scope: Scope): SharePreview {
+  const p = e.participation;
+  if (scope === "aggregate") return { body: { outcome: e.outcome, level: p.level }, author: null };
+  const body: Record<string, unknown> = {
+    guide_id: e.guideId,
+    guide_version: e.guideVersion,
+    title: e.title,
+    initiative: e.initiative,
+    outcome: e.outcome,
+    phase: p.phase,
+    role: p.role,
+    level: p.level,
+    initiator: p.initiator,
+    predecided: p.predecided,
+    interest_alignment: e.interestAlignment,
+    trust_before: e.trustBefore,
+    trust_after: e.trustAfter,
+    organisation: e.organisation,
+  };
+  if (scope === "named") return { body: { ...body, tags: e.tags, occurred_on: e.occurredOn, answers: e.answers }, author: "Amir" };
+  const { day: _day, ...answers } = e.answers as Record<string, unknown>;
+  return { body: { ...body, occurred_on: e.occurredOn.slice(0, 7), answers }, author: null };
+}
 
 export const space: SpaceInfo = { id: "s-1", name: "Team North", folder: "/home/ab/Team North", lead: true, epoch: 2, leadFingerprint: "AAAA BBBB CCCC DDDD EEEE" };
 

@@ -1,37 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { i18n } from "../i18n/i18n.svelte";
-import { entry, guide } from "./fakes";
-import { categoryRows, fieldLabel, findingAt, projection, textsOf, travellingAnswers } from "./preview";
+import { entry, guide, previewOf } from "./fakes";
+import { categoryRows, fieldLabel, findingAt, travellingAnswers } from "./preview";
 
-describe("what a share carries", () => {
+describe("what a share carries, in words", () => {
   afterEach(() => i18n.set("en"));
-
-  it("by name: the title, the whole day, the initiative and every answer", () => {
-    const body = projection(entry, guide, "named");
-    expect(body).toMatchObject({ title: "Course for mothers", occurred_on: "2026-03-12", initiative: "Danish lessons" });
-    expect(body.answers).toEqual(entry.answers);
-  });
-
-  it("without a name: the day coarsened to its month and the answer holding the day left out", () => {
-    const body = projection(entry, guide, "anonymous");
-    expect(body.occurred_on).toBe("2026-03");
-    expect(Object.keys(body.answers as object)).not.toContain("day");
-    expect(JSON.stringify(body), "the day must not travel anywhere in the record").not.toContain("2026-03-12");
-  });
-
-  it("as counts: only the categorical fields, never a title, a date or free text", () => {
-    const body = projection(entry, guide, "aggregate");
-    expect(Object.keys(body).sort()).toEqual(
-      ["guide_id", "outcome", "phase", "role", "level", "initiator", "predecided", "interest_alignment", "trust_before", "trust_after", "organisation", "tags"].sort(),
-    );
-    const texts = textsOf(body).map((t) => t.text);
-    expect(texts).not.toContain("Course for mothers");
-    expect(texts.join(" ")).not.toContain("Few came");
-  });
 
   it("lists the travelling answers by their questions' labels, in the guide's order", () => {
     i18n.set("en");
-    expect(travellingAnswers(projection(entry, guide, "anonymous"), guide)).toEqual([
+    expect(travellingAnswers(previewOf(entry, "anonymous").body, guide)).toEqual([
       "Headline",
       "Which initiative?",
       "How did it go?",
@@ -43,7 +20,7 @@ describe("what a share carries", () => {
 
   it("words the categories with the guide's labels", () => {
     i18n.set("en");
-    const rows = categoryRows(projection(entry, guide, "aggregate"), guide);
+    const rows = categoryRows(previewOf(entry, "named").body, guide);
     expect(rows.map((r) => [r.key, r.value])).toEqual([
       ["outcome", "Failed"],
       ["level", "3 – Co-designers"],
@@ -71,14 +48,14 @@ describe("a refusal by the guard", () => {
   });
 
   it("may be shared anyway only for a phone number or an e-mail address", async () => {
-    const body = { ...projection(entry, guide, "named"), answers: { notes: "Call 22 33 44 55" } };
+    const body = { ...previewOf(entry, "named").body, answers: { notes: "Call 22 33 44 55" } };
     expect(await findingAt(body, "answers.notes", scan({ "22 33": "phone" }))).toEqual({ kinds: ["phone"], blocks: false });
     expect(await findingAt(body, "answers.notes", scan({ "22 33": "phone", Call: "never_store" }))).toEqual({ kinds: ["phone", "never_store"], blocks: true });
     expect(await findingAt(body, "answers.notes", scan({ "22 33": "cpr" })).then((v) => v.blocks)).toBe(true);
   });
 
   it("blocks when the finding cannot be found again", async () => {
-    const body = projection(entry, guide, "named");
+    const body = previewOf(entry, "named").body;
     expect(await findingAt(body, "answers.notes", scan({}))).toEqual({ kinds: [], blocks: true });
     expect(await findingAt(body, "answers.notes", () => Promise.reject(new Error("no backend")))).toEqual({ kinds: [], blocks: true });
   });

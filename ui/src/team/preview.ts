@@ -1,45 +1,11 @@
-// What leaves the device when a reflection is shared, before it is sent. `projection` mirrors
-// the core's `spaces::record::project` (docs/bundle-format.md, "Records"): named carries the
-// title, the day, the initiative and every answer with the categorical fields; anonymous the
-// same with the day coarsened to its month and the answer holding the day left out; aggregate
-// only the categorical fields. The core projects again when it shares, so this copy only
-// shows — and, after a refusal, tells which kind of finding the core named (`findingAt`).
-import type { Entry, FindingKind, Guide, Scope } from "../ipc";
+// Words for what leaves the device when a reflection is shared. The body itself comes from the
+// core (`sharePreview`, the same projection the share sends), so the rule for what leaves the
+// computer lives in one place; this file only labels it — and, after a refusal, tells which
+// kind of finding the core named (`findingAt`).
+import type { FindingKind, Guide } from "../ipc";
 import { optionLabel, participationQuestion, questionFeeding } from "../reflect/guide";
 import { tx } from "../i18n/local";
 import { fill, i18n } from "../i18n/i18n.svelte";
-
-/** The body of the shared record, as the core builds it. */
-export function projection(entry: Entry, guide: Guide | null, scope: Scope): Record<string, unknown> {
-  const p = entry.participation;
-  const categories: Record<string, unknown> = {
-    guide_id: entry.guideId,
-    outcome: entry.outcome,
-    phase: p.phase,
-    role: p.role,
-    level: p.level,
-    initiator: p.initiator,
-    predecided: p.predecided,
-    interest_alignment: entry.interestAlignment,
-    trust_before: entry.trustBefore,
-    trust_after: entry.trustAfter,
-    organisation: entry.organisation,
-    tags: entry.tags,
-  };
-  if (scope === "aggregate") return categories;
-  const dateQuestion = guide ? questionFeeding(guide, "occurred_on")?.id : undefined;
-  const answers = Object.fromEntries(
-    Object.entries(entry.answers).filter(([id]) => scope === "named" || id !== dateQuestion),
-  );
-  return {
-    ...categories,
-    title: entry.title,
-    occurred_on: scope === "anonymous" ? entry.occurredOn.slice(0, 7) : entry.occurredOn,
-    guide_version: entry.guideVersion,
-    initiative: entry.initiative,
-    answers,
-  };
-}
 
 /** Every text of a body with where it sits ("title", "answers.what_happened", "tags", …), the
  * way the core's `texts_of` names the `field` of a refusal. */

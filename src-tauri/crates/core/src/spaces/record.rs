@@ -2,6 +2,7 @@
 //! (the private id never leaves the device), only the fields the scope allows, after the
 //! personal-data guard. A withdrawal is the same record at a higher revision, marked deleted.
 
+use crate::guide::{Feeds, Guide, QuestionKind};
 use crate::reflection::entry::Entry;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -33,7 +34,7 @@ pub enum Scope {
     Named,
     /// No author, no installation, no signature of theirs; the date coarsened to the month.
     Anonymous,
-    /// Only the categorical fields, never free text; shown only in counts of at least 3.
+    /// Only the outcome and the participation level, never text; counted, never shown alone.
     Aggregate,
 }
 
@@ -76,12 +77,23 @@ pub struct Record {
     pub rest: serde_json::Map<String, Value>,
 }
 
-/// The fields of `entry` that `scope` lets leave the device. `date_question` is the guide's
-/// question that holds the day of the attempt: an anonymous share leaves it out (the month
-/// stays in `occurred_on`).
-pub fn project(entry: &Entry, scope: Scope, date_question: Option<&str>) -> Value {
+/// The fields of `entry` that `scope` lets leave the device, with `guide` (the entry's own
+/// version) telling which answer is which. The one rule for what leaves the computer: the
+/// share writes it, and the window's preview shows it (`Store::share_preview`).
+///
+/// - **Named**: the title, the day, the initiative, every answer and the categorical fields.
+/// - **Anonymous**: the same, minus what could name or date its author beyond the month: no
+///   tags, no "roles" answers (who took part), the day of the attempt cut to its month and the
+///   answer holding it left out, and each action only its text (no owner, no review date, no
+///   id, which would carry a time). Without the guide, no answer travels.
+/// - **Aggregate** (counts only): the outcome and the participation level, nothing else: the
+///   two things the counts count.
+pub fn project(entry: &Entry, scope: Scope, guide: Option<&Guide>) -> Value {
     let p = &entry.participation;
-    let categories = json!({
+    if scope == Scope::Aggregate {
+        return json!({ "outcome": entry.outcome.code(), "level": p.level });
+    }
+    let mut body = json!({
         "guide_id": entry.guide_id,
         "outcome": entry.outcome.code(),
         "phase": p.phase, "role": p.role, "level": p.level, "initiator": p.initiator,
@@ -89,29 +101,49 @@ pub fn project(entry: &Entry, scope: Scope, date_question: Option<&str>) -> Valu
         "interest_alignment": entry.interest_alignment,
         "trust_before": entry.trust_before, "trust_after": entry.trust_after,
         "organisation": entry.organisation,
-        "tags": entry.tags,
+        "title": entry.title,
+        "guide_version": entry.guide_version,
+        "initiative": entry.initiative,
     });
-    if scope == Scope::Aggregate {
-        return categories;
-    }
-    let occurred_on = match scope {
-        Scope::Anonymous => entry.occurred_on.format("%Y-%m").to_string(),
-        _ => entry.occurred_on.to_string(),
+    let Some(map) = body.as_object_mut() else {
+        return body;
     };
-    let mut body = categories;
-    if let Some(map) = body.as_object_mut() {
-        map.insert("title".into(), json!(entry.title));
-        map.insert("occurred_on".into(), json!(occurred_on));
-        map.insert("guide_version".into(), json!(entry.guide_version));
-        map.insert("initiative".into(), json!(entry.initiative));
-        let answers = entry
-            .answers
-            .iter()
-            .filter(|(k, _)| scope == Scope::Named || Some(k.as_str()) != date_question)
-            .map(|(k, v)| (k.clone(), v.clone()));
-        map.insert("answers".into(), Value::Object(answers.collect()));
-    }
+    let answers: serde_json::Map<String, Value> = match scope {
+        Scope::Named => {
+            map.insert("tags".into(), json!(entry.tags));
+            map.insert("occurred_on".into(), json!(entry.occurred_on.to_string()));
+            entry.answers.clone().into_iter().collect()
+        }
+        _ => {
+            map.insert(
+                "occurred_on".into(),
+                json!(entry.occurred_on.format("%Y-%m").to_string()),
+            );
+            let kind = |id: &str| guide.and_then(|g| g.question(id)).map(|q| (q.kind, q.feeds));
+            entry
+                .answers
+                .iter()
+                .filter_map(|(id, v)| match kind(id)? {
+                    (QuestionKind::Roles | QuestionKind::Date, _) | (_, Some(Feeds::OccurredOn)) => None,
+                    (QuestionKind::Actions, _) => Some((id.clone(), action_texts(v))),
+                    _ => Some((id.clone(), v.clone())),
+                })
+                .collect()
+        }
+    };
+    map.insert("answers".into(), Value::Object(answers));
     body
+}
+
+/// An actions answer with only each action's text.
+fn action_texts(actions: &Value) -> Value {
+    let texts = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("text").cloned())
+        .map(|text| json!({ "text": text }));
+    Value::Array(texts.collect())
 }
 
 /// Every text in a record's body, each with where it sits (`title`, `answers.what_happened`,

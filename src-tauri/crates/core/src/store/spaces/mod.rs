@@ -26,6 +26,7 @@ pub use session::{
     MaterialView, NewItem, SessionAgenda, SessionDraft, SessionView, StatusStep, TeamAction, TeamChart, Verdict,
     suggested_document_path,
 };
+pub use share::SharePreview;
 pub use sync::{FileProblem, SyncReport};
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 

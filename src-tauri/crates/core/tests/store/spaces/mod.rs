@@ -6,6 +6,7 @@ mod comments;
 mod folder_attacks;
 mod hostile;
 mod order;
+mod projection;
 mod removal_order;
 mod review;
 mod sessions;
