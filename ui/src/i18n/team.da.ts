@@ -141,7 +141,7 @@ export const teamDa: Messages["team"] = {
   conflict: "To versioner: Den, der delte, har ændret den på to computere. Begge gemmes, indtil den deles igen.",
   mineTitle: "Det har du delt",
   mineNone: "Du har ikke delt noget her. Åbn en refleksion, og vælg »Del med teamet«.",
-  mineAggregate: "Refleksioner, der kun er delt som tal, står ikke her; de tæller med i tallene nedenfor.",
+  countsOnlyMine: "Kun du ser denne linje. Teamlederens app tæller den med, uden dit navn, og teamet ser den kun i tal for mindst 3 personer.",
   scopeNames: { named: "med dit navn", anonymous: "uden navn", aggregate: "kun i tal" },
   withdraw: "Træk tilbage",
   withdrawLabel: "Træk tilbage: {title}",
@@ -155,7 +155,16 @@ export const teamDa: Messages["team"] = {
   withdrawn: "Trukket tilbage. Den forsvinder for de andre, næste gang de læser mappen.",
   countsTitle: "Teamets tal",
   countsIntro:
-    "Udfald efter borgernes deltagelsesniveau, på tværs af alt, der er delt: med navn, uden navn og kun som tal. Et tal vises kun, når mindst 3 forsøg har det til fælles.",
+    "Udfald efter borgernes deltagelsesniveau, på tværs af det, der er delt med navn eller uden navn. Et tal vises kun, når mindst 3 forsøg har det til fælles.",
+  countsOnlyTitle: "Delt kun som tal",
+  countsOnlyIntro:
+    "Kun teamlederens app modtager disse bidrag, uden navne, og tæller dem. Et tal vises kun, når mindst 3 forskellige personer står bag det, og tallene ændrer sig først, når mindst 3 personers bidrag har ændret sig. Så kan ingen enkelt deling læses ud af dem.",
+  countsOnlyReleased: "Talt op den {date}.",
+  countsOnlyNone: "Der vises endnu intet, som kun er delt som tal. Det sker, når mindst 3 personer har delt på den måde.",
+  countsOnlyWithheld: {
+    one: "{n} bidrag er i en gruppe med færre end 3 personer og vises ikke.",
+    other: "{n} bidrag er i grupper med færre end 3 personer og vises ikke.",
+  },
   countsCaption: "Forsøg efter deltagelsesniveau og udfald",
   countsLevel: "Deltagelsesniveau",
   countsNone: "Der er ikke delt nok endnu til at vise tal på mindst 3.",
@@ -174,8 +183,8 @@ export const teamDa: Messages["team"] = {
   byYouAnonymous: "delt af dig, uden navn",
   timelineNoCharts: "Ingen tal til diagrammerne endnu: Intet af det delte har et angivet deltagelsesniveau.",
   timelineAggregate: {
-    one: "{n} bidrag, der kun er delt som tal, indgår i diagrammerne, men vises aldrig for sig.",
-    other: "{n} bidrag, der kun er delt som tal, indgår i diagrammerne, men vises aldrig enkeltvis.",
+    one: "{n} bidrag, der kun er delt som tal, tælles for sig under teamets tal og indgår ikke i disse diagrammer.",
+    other: "{n} bidrag, der kun er delt som tal, tælles for sig under teamets tal og indgår ikke i disse diagrammer.",
   },
   timelineWithheld: {
     one: "{n} bidrag er ikke med i diagrammet over udfald, fordi gruppen er for lille til at blive vist.",
@@ -196,7 +205,7 @@ export const teamDa: Messages["team"] = {
     },
     aggregate: {
       label: "Kun i tal",
-      hint: "Kun svarene med faste valgmuligheder – aldrig tekst. Teamet ser dem kun i tal på mindst 3.",
+      hint: "Kun udfaldet og deltagelsesniveauet – ingen titel, ingen dato, ingen tekst. Kun teamlederens app modtager det, uden dit navn, og teamet ser det kun i tal for mindst 3 personer.",
     },
   },
   chooseScope: "Vælg først, hvordan du vil dele.",
@@ -213,7 +222,7 @@ export const teamDa: Messages["team"] = {
   previewDateLeftOut: "Udeladt: dagen (kun måneden deles), hvem der deltog, emneordene og handlingernes ansvarlige og opfølgningsdato.",
   previewCategories: "Svar med faste valgmuligheder",
   previewNoCategories: "Ingen svar med faste valgmuligheder.",
-  previewOnlyCounts: "Ingen titel, ingen dato og ingen tekst – kun disse svar, og teamet ser dem kun i tal på mindst 3.",
+  previewOnlyCounts: "Ingen titel, ingen dato og ingen tekst – kun disse to svar. Kun teamlederens app modtager dem, og teamet ser dem kun i tal for mindst 3 personer.",
   previewLevel: "Deltagelsesniveau",
   shareNow: "Del",
   sharing: "Deler…",

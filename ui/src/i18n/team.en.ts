@@ -139,7 +139,7 @@ export const teamEn = {
   conflict: "Two versions: the author changed it on two computers. Both are kept until the author shares it again.",
   mineTitle: "What you shared",
   mineNone: "You have not shared anything here. Open a reflection and choose “Share with the team”.",
-  mineAggregate: "Reflections shared only as counts are not listed; they are part of the counts below.",
+  countsOnlyMine: "Only you see this line. The team lead's app counts it, without your name, and the team sees it only in counts of at least 3 people.",
   scopeNames: { named: "with your name", anonymous: "without a name", aggregate: "only in counts" },
   withdraw: "Withdraw",
   withdrawLabel: "Withdraw {title}",
@@ -153,7 +153,16 @@ export const teamEn = {
   withdrawn: "Withdrawn. It disappears for the others the next time they read the folder.",
   countsTitle: "The team's counts",
   countsIntro:
-    "Outcome by the citizens' participation level, across everything shared: with a name, without a name and only as counts. A number is shown only when at least 3 attempts share it.",
+    "Outcome by the citizens' participation level, across what was shared with a name or without one. A number is shown only when at least 3 attempts share it.",
+  countsOnlyTitle: "Shared only as counts",
+  countsOnlyIntro:
+    "Only the team lead's app receives these, without names, and counts them. A number is shown only when at least 3 different people stand behind it, and the numbers change only once at least 3 people's contributions have changed, so no single share can be read from them.",
+  countsOnlyReleased: "Counted on {date}.",
+  countsOnlyNone: "Nothing shared only as counts is shown yet: that happens once at least 3 people have shared this way.",
+  countsOnlyWithheld: {
+    one: "{n} contribution is in a group of fewer than 3 people and is not shown.",
+    other: "{n} contributions are in groups of fewer than 3 people and are not shown.",
+  },
   countsCaption: "Attempts by participation level and outcome",
   countsLevel: "Participation level",
   countsNone: "Not enough has been shared yet to show counts of at least 3.",
@@ -172,8 +181,8 @@ export const teamEn = {
   byYouAnonymous: "by you, without a name",
   timelineNoCharts: "No chart data yet: nothing shared has a recorded participation level.",
   timelineAggregate: {
-    one: "{n} contribution shared only as counts is included in the charts, never shown on its own.",
-    other: "{n} contributions shared only as counts are included in the charts, never shown one by one.",
+    one: "{n} contribution shared only as counts is counted apart, under the team's counts, never in these charts.",
+    other: "{n} contributions shared only as counts are counted apart, under the team's counts, never in these charts.",
   },
   timelineWithheld: {
     one: "{n} contribution is left out of the outcomes chart: its group is too small to show.",
@@ -194,7 +203,7 @@ export const teamEn = {
     },
     aggregate: {
       label: "Only in counts",
-      hint: "Only the answers with fixed options – never text. The team sees them only in counts of at least 3.",
+      hint: "Only the outcome and the participation level – no title, no date, no text. Only the team lead's app receives it, without your name, and the team sees it only in counts of at least 3 people.",
     },
   },
   chooseScope: "Choose how to share it first.",
@@ -211,7 +220,7 @@ export const teamEn = {
   previewDateLeftOut: "Left out: the day (only the month travels), who took part, the tags, and each action's owner and review date.",
   previewCategories: "Answers with fixed options",
   previewNoCategories: "No answers with fixed options.",
-  previewOnlyCounts: "No title, no date and no text – only these answers, and the team sees them only in counts of at least 3.",
+  previewOnlyCounts: "No title, no date and no text – only these two answers. Only the team lead's app receives them, and the team sees them only in counts of at least 3 people.",
   previewLevel: "Participation level",
   shareNow: "Share",
   sharing: "Sharing…",

@@ -45,7 +45,11 @@ vi.mock("../ipc", async (importOriginal) => {
     ...real,
     spaceStatus: vi.fn(async () => backend.status),
     spaceEntries: vi.fn(async () => backend.entries),
-    spaceCounts: vi.fn(async () => ({ cells: [{ outcome: "failed", level: 2, count: 4 }], withheld: 2 })),
+    spaceCounts: vi.fn(async () => ({
+      cells: [{ outcome: "failed", level: 2, count: 4 }],
+      withheld: 2,
+      countsOnly: { cells: [{ outcome: "succeeded", level: 1, count: 5 }], withheld: 1, contributions: 6, releasedOn: "2026-11-30" },
+    })),
     spaceTimeline: vi.fn(async () => backend.timeline),
     spaceComments: vi.fn(async () => []),
     spaceSessions: vi.fn(async () => []),
@@ -154,6 +158,19 @@ describe("one reflection space", () => {
     expect(within(anonymous).getByTestId("conflict")).toBeTruthy();
   });
 
+  it("lists my counts-only share to me alone, says who counts it, and lets me withdraw it", async () => {
+    backend.entries = [shared({ id: "mine-3", mine: true, title: "Our count", scope: "aggregate", entryId: "e-9" })];
+    render(SpaceView, { id: "s-1", onback: () => {} });
+    const button = await screen.findByRole("button", { name: "Withdraw “Our count”" });
+    const row = button.closest("li") as HTMLElement;
+    expect(within(row).getByText("only in counts")).toBeTruthy();
+    expect(within(row).getByTestId("counts-only-mine").textContent).toMatch(/^Only you see this line/);
+    expect(within(row).queryByRole("button", { name: /comments/i }), "nobody comments on a count").toBeNull();
+    await fireEvent.click(button);
+    await fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Withdraw" }));
+    await waitFor(() => expect(backend.withdrawn).toEqual([["s-1", "mine-3"]]));
+  });
+
   it("withdraws a share of mine only after a confirmation that says copies cannot be recalled", async () => {
     backend.entries = [shared({ id: "mine-1", mine: true, title: "Our course" })];
     render(SpaceView, { id: "s-1", onback: () => {} });
@@ -256,6 +273,12 @@ describe("one reflection space", () => {
     const row = within(counts).getByRole("rowheader", { name: "2 – Co-implementers" }).closest("tr") as HTMLElement;
     expect(within(row).getByText("4")).toBeTruthy();
     expect(within(counts).getByText("2 contributions are in groups too small to show.")).toBeTruthy();
+    const apart = within(counts).getByRole("region", { name: "Shared only as counts" });
+    const apartRow = within(apart).getByRole("rowheader", { name: "1 – Consulted" }).closest("tr") as HTMLElement;
+    expect(within(apartRow).getByText("5"), "counted apart from the reflections shared one by one").toBeTruthy();
+    expect(within(row).queryByText("5")).toBeNull();
+    expect(within(apart).getByTestId("counts-only-withheld").textContent).toBe("1 contribution is in a group of fewer than 3 people and is not shown.");
+    expect(within(apart).getByText("Counted on 30 November 2026.")).toBeTruthy();
   });
 
   it("shows the team's timeline between what was shared and the counts", async () => {

@@ -56,10 +56,10 @@ describe("the team's timeline", () => {
     expect(screen.queryByTestId("timeline-aggregate"), "nothing was shared only as counts").toBeNull();
   });
 
-  it("says how many contributions shared only as counts are in the charts, and how many are withheld", () => {
+  it("says how many contributions shared only as counts are counted apart, and how many are withheld", () => {
     const { unmount } = render(TeamTimeline, { timeline: { ...twoLanes(), aggregate: 1, withheld: 2 } });
     expect(screen.getByTestId("timeline-aggregate").textContent).toBe(
-      "1 contribution shared only as counts is included in the charts, never shown on its own.",
+      "1 contribution shared only as counts is counted apart, under the team's counts, never in these charts.",
     );
     expect(screen.getByTestId("timeline-withheld").textContent).toBe(
       "2 contributions are left out of the outcomes chart: their groups are too small to show.",
@@ -67,7 +67,7 @@ describe("the team's timeline", () => {
     unmount();
     render(TeamTimeline, { timeline: { ...twoLanes(), aggregate: 3 } });
     expect(screen.getByTestId("timeline-aggregate").textContent).toBe(
-      "3 contributions shared only as counts are included in the charts, never shown one by one.",
+      "3 contributions shared only as counts are counted apart, under the team's counts, never in these charts.",
     );
     expect(screen.queryByTestId("timeline-withheld")).toBeNull();
   });

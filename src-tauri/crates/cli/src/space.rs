@@ -167,7 +167,7 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 }
                 writeln!(
                     out,
-                    "  shared: {}, aggregate-only: {}, last read: {}",
+                    "  shared: {}, only as counts (released): {}, last read: {}",
                     status.shared,
                     status.aggregate,
                     status.last_read_at.as_deref().unwrap_or("never")
@@ -224,7 +224,7 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 }
                 writeln!(
                     out,
-                    "({} aggregate-only contributions counted; {} in cells of fewer than 3, not shown)",
+                    "({} contributions shared only as counts, counted apart; {} in cells of fewer than 3, not shown)",
                     timeline.aggregate, timeline.withheld
                 )?;
             }
@@ -351,6 +351,21 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                     "({} contributions in cells of fewer than 3, not shown)",
                     counts.withheld
                 )?;
+                match &counts.counts_only {
+                    None => writeln!(out, "shared only as counts: nothing released yet")?,
+                    Some(c) => {
+                        writeln!(out, "shared only as counts (released {}):", c.released_on)?;
+                        for cell in &c.cells {
+                            let level = cell.level.map_or("-".to_owned(), |l| l.to_string());
+                            writeln!(out, "{:<10} level {level}  {}", cell.outcome, cell.count)?;
+                        }
+                        writeln!(
+                            out,
+                            "({} of {} contributions in cells of fewer than 3 people, not shown)",
+                            c.withheld, c.contributions
+                        )?;
+                    }
+                }
             }
         }
         SpaceCommand::ExportBundle { space, out: dir } => {

@@ -12,7 +12,7 @@ export type SpaceStatus = { space: SpaceInfo, folderPresent: boolean, members: A
  */
 removed: boolean, lastReadAt: string | null, shared: number, 
 /**
- * Aggregate-only contributions (shown only as counts of at least 3).
+ * Contributions shared only as counts, in the counts the lead's app last released.
  */
 aggregate: number, heldBack: Array<HeldBack>, rejected: Array<FileProblem>, 
 /**

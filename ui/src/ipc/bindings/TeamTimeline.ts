@@ -17,6 +17,7 @@ charts: ChartData,
  */
 withheld: number, 
 /**
- * Aggregate-only contributions in the charts (never shown one by one).
+ * Contributions shared only as counts, in the counts the lead's app last released (never
+ * in these charts, never shown one by one).
  */
 aggregate: number, };

@@ -53,7 +53,7 @@ vi.mock("../../ipc", async (importOriginal) => {
       description: { da: "", en: "" },
       questions: [{ id: "whose_problem", label: { da: "Hvis problem?", en: "Whose problem was it?" }, help: { da: "h", en: "h" } }],
     },
-    chart: { months: [{ month: "2026-10", count: 3, meanLevel: 2.3333 }], withheld: 2, counts: { cells: [], withheld: 0 } },
+    chart: { months: [{ month: "2026-10", count: 3, meanLevel: 2.3333 }], withheld: 2, counts: { cells: [], withheld: 0, countsOnly: null } },
     members: ["Lead", "Sara", "Ali"],
     last: null,
   };

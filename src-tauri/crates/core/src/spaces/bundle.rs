@@ -36,8 +36,9 @@ pub struct Manifest {
     /// The hash of the recipient set the bundle was encrypted to: the epoch's members, or its
     /// `audience`.
     pub recipients: String,
-    /// The key ids of the few members a named bundle is written for (an author-only comment:
-    /// the author, the leads and the writer); none when it is for every member of the epoch.
+    /// The key ids of the few members a bundle is written for: a named one for an author-only
+    /// comment (the author, the leads and the writer), an anonymous one for the leads alone
+    /// (contributions shared only as counts); none when it is for every member of the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Vec<String>>,
     pub records: Vec<SignedRecord>,
@@ -283,7 +284,16 @@ impl Opened {
                 }
                 audience_hash(ids)
             }
-            (Some(_), None) => return Err(Refusal::WrongRecipients),
+            // Written anonymously for the leads alone: contributions shared only as counts,
+            // which the lead's app counts (the reader checks that it holds nothing else).
+            (Some(ids), None) => {
+                let mut leads: Vec<String> = roster.leads().map(|l| l.keys.key_id()).collect();
+                leads.sort();
+                if *ids != leads {
+                    return Err(Refusal::WrongRecipients);
+                }
+                audience_hash(ids)
+            }
         };
         if m.recipients != expected {
             return Err(Refusal::WrongRecipients);

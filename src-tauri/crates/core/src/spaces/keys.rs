@@ -82,6 +82,13 @@ impl MemberKeys {
     pub fn sign(&self, bytes: &[u8]) -> String {
         BASE64.encode(&self.signing.sign(bytes).to_bytes())
     }
+
+    /// This member's contributor pseudonym in `space`'s counts: the same on each of their
+    /// counts-only shares there (so the counts count people, not shares), different in every
+    /// space, and nobody without this member's secret can tell whose it is.
+    pub fn contributor(&self, space: &str) -> String {
+        short_hash(&[b"eftertanke counts contributor", space.as_bytes(), &self.signing_seed()])
+    }
 }
 
 /// The public halves of a member identity, as a member card and a roster carry them.

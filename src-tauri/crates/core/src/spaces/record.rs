@@ -23,8 +23,13 @@ pub const ACTION: &str = "action";
 /// The record kind of a session's one team improvement (like an action, one per session).
 pub const IMPROVEMENT: &str = "improvement";
 
+/// The record kind of the team's counts of what was shared only as counts: the lead's app
+/// counts the contributions (which only it receives) and publishes the cells (one record per
+/// space, a new revision at each release).
+pub const COUNTS: &str = "counts";
+
 /// The kinds only the space's lead writes: a bundle holding one from anyone else is refused.
-pub const LEAD_ONLY: [&str; 4] = [ACKNOWLEDGEMENT, SESSION, ACTION, IMPROVEMENT];
+pub const LEAD_ONLY: [&str; 5] = [ACKNOWLEDGEMENT, SESSION, ACTION, IMPROVEMENT, COUNTS];
 
 /// How a reflection is shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

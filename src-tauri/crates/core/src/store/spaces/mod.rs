@@ -7,6 +7,7 @@
 mod carry;
 mod chain;
 mod comments;
+mod counts;
 mod members;
 mod merge;
 mod read;
@@ -19,6 +20,7 @@ mod timeline;
 
 pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
+pub use counts::CountsOnly;
 pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
 pub use session::{

@@ -76,7 +76,7 @@ pub struct SpaceStatus {
     pub removed: bool,
     pub last_read_at: Option<String>,
     pub shared: usize,
-    /// Aggregate-only contributions (shown only as counts of at least 3).
+    /// Contributions shared only as counts, in the counts the lead's app last released.
     pub aggregate: usize,
     pub held_back: Vec<HeldBack>,
     pub rejected: Vec<FileProblem>,
@@ -94,7 +94,7 @@ pub struct SpaceStatus {
 pub const MIN_CELL: usize = 3;
 
 /// One cell of the team's counts: attempts with this outcome at this participation level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CountCell {
     pub outcome: String,
@@ -102,14 +102,16 @@ pub struct CountCell {
     pub count: usize,
 }
 
-/// Outcome by participation level across every live contribution (named, anonymous and
-/// aggregate-only), only cells of at least [`MIN_CELL`]; the rest are counted together.
+/// Outcome by participation level across the reflections shared by name or without a name,
+/// only cells of at least [`MIN_CELL`] (the rest are counted together), and, apart, what was
+/// shared only as counts, as the lead's app last released it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SpaceCounts {
     pub cells: Vec<CountCell>,
     /// Contributions in cells too small to show.
     pub withheld: usize,
+    pub counts_only: Option<super::counts::CountsOnly>,
 }
 
 /// A shared record as it stands (see `Store::live`).
@@ -209,8 +211,8 @@ impl Store {
         Ok(out)
     }
 
-    /// The reflections the team shared into `space` (named and anonymous; aggregate-only
-    /// contributions are only counted), newest first.
+    /// The reflections the team shared into `space` (named and anonymous; what was shared
+    /// only as counts is listed to its author alone), newest first.
     pub fn space_entries(&self, space: &str) -> Result<Vec<SharedEntryView>> {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
@@ -222,16 +224,18 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         // The live shares of entries this journal still holds, and whether each was edited
         // after it was last shared (both times are written by `time::to_db`, so they sort).
-        let sources: BTreeMap<String, (EntryId, bool)> = self
+        let sources: BTreeMap<String, (EntryId, bool, String, String)> = self
             .conn
             .prepare(
-                "SELECT s.shared_id, s.entry_id, e.updated_at > s.shared_at FROM space_shares s \
+                "SELECT s.shared_id, s.entry_id, e.updated_at > s.shared_at, e.title, e.occurred_on FROM space_shares s \
                  JOIN entries e ON e.id = s.entry_id \
                  WHERE s.space_id = ?1 AND s.withdrawn_at IS NULL AND e.deleted_at IS NULL",
             )
             .and_then(|mut st| {
-                st.query_map([&s.info.id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
-                    .collect()
+                st.query_map([&s.info.id], |r| {
+                    Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                })?
+                .collect()
             })
             .map_err(|e| self.fail(e))?;
         let marks = self.lead_marks(&s.info.id)?;
@@ -240,7 +244,9 @@ impl Store {
         let mut out: Vec<SharedEntryView> = self
             .live(&s.info.id)?
             .into_iter()
-            .filter(|l| l.scope != Scope::Aggregate)
+            // What was shared only as counts is listed to its author alone (under the title
+            // this journal holds); everyone else only counts it.
+            .filter(|l| l.scope != Scope::Aggregate || mine.contains(&l.version.id))
             .map(
                 |Live {
                      version: v,
@@ -251,14 +257,18 @@ impl Store {
                     let text = |k: &str| record.body.get(k).and_then(Value::as_str).map(str::to_owned);
                     let source = sources.get(&v.id);
                     SharedEntryView {
-                        entry_id: source.map(|(id, _)| *id),
-                        changed_since_shared: source.is_some_and(|(_, changed)| *changed),
+                        entry_id: source.map(|(id, ..)| *id),
+                        changed_since_shared: source.is_some_and(|(_, changed, ..)| *changed),
                         author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
                         mine: mine.contains(&v.id) || v.writer == me,
                         revision: v.revision as u64,
                         updated_at: record.updated_at.clone(),
-                        title: text("title").unwrap_or_default(),
-                        occurred_on: text("occurred_on").unwrap_or_default(),
+                        title: text("title")
+                            .or_else(|| source.map(|(.., title, _)| title.clone()))
+                            .unwrap_or_default(),
+                        occurred_on: text("occurred_on")
+                            .or_else(|| source.map(|(.., day)| day.clone()))
+                            .unwrap_or_default(),
                         outcome: text("outcome"),
                         initiative: text("initiative"),
                         conflict,
@@ -280,7 +290,11 @@ impl Store {
     pub fn space_counts(&self, space: &str) -> Result<SpaceCounts> {
         let s = self.space(space)?;
         let mut cells: BTreeMap<(String, Option<u8>), usize> = BTreeMap::new();
-        for Live { record, .. } in self.live(&s.info.id)? {
+        for Live { record, .. } in self
+            .live(&s.info.id)?
+            .into_iter()
+            .filter(|l| l.scope != Scope::Aggregate)
+        {
             let Some(outcome) = record.body.get("outcome").and_then(Value::as_str) else {
                 continue;
             };
@@ -299,6 +313,7 @@ impl Store {
                 .map(|((outcome, level), count)| CountCell { outcome, level, count })
                 .collect(),
             withheld,
+            counts_only: self.counts_only(&s.info.id)?,
         })
     }
 
@@ -330,8 +345,8 @@ impl Store {
             })
             .collect();
         let live = self.live(&s.info.id)?;
-        let aggregate = live.iter().filter(|l| l.scope == Scope::Aggregate).count();
-        let shared = live.len() - aggregate;
+        let shared = live.iter().filter(|l| l.scope != Scope::Aggregate).count();
+        let aggregate = self.counts_only(&s.info.id)?.map_or(0, |c| c.contributions);
         let rejected = self.refused_files(&s.info.id)?;
         let (missing, chain_breaks) = self.chain_report(&s.info.id, &names)?;
         Ok(SpaceStatus {

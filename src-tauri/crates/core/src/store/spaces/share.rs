@@ -85,7 +85,12 @@ impl Store {
                     ),
                 ));
             }
-            let body = project(&entry, scope, self.guides().get(&entry.guide_id, entry.guide_version));
+            let mut body = project(&entry, scope, self.guides().get(&entry.guide_id, entry.guide_version));
+            if scope == Scope::Aggregate
+                && let Some(map) = body.as_object_mut()
+            {
+                map.insert("contributor".into(), s.keys.contributor(&s.info.id).into());
+            }
             guard(&body, &never, accept_findings)?;
             let (shared_id, revision, key) = match existing {
                 Some((shared, _, revision, key)) => (
@@ -119,7 +124,8 @@ impl Store {
             });
         }
         let ids = out.iter().map(|o| o.record.id.clone()).collect();
-        self.publish(&s, out, scope.is_anonymous(), None)?;
+        let leads = counted_by(&s, scope);
+        self.publish(&s, out, scope.is_anonymous(), leads.as_deref())?;
         Ok(ids)
     }
 
@@ -192,7 +198,7 @@ impl Store {
                 key,
             }],
             scope.is_anonymous(),
-            None,
+            counted_by(&s, scope).as_deref(),
         )
     }
 
@@ -226,8 +232,8 @@ impl Store {
         matches!(opened.verify(&roster, &s.info.id), Ok(crate::spaces::bundle::Writer::Member(k)) if k == s.keys.public().key_id())
     }
 
-    /// Writes `out` as this journal's next bundle, for every member of the epoch or, named
-    /// only, for `audience`; applied to this journal's own view in the same transaction.
+    /// Writes `out` as this journal's next bundle, for every member of the epoch or for
+    /// `audience` (an author-only comment; counts for the leads); applied to this journal's own view in the same transaction.
     pub(super) fn publish(
         &mut self,
         s: &Space,
@@ -286,7 +292,7 @@ impl Store {
             (!anonymous).then_some((&s.keys, seq, last_hash)),
             signed.clone(),
         );
-        if let Some(ids) = audience.filter(|_| !anonymous) {
+        if let Some(ids) = audience {
             manifest = manifest.for_audience(ids);
         }
         let (bytes, manifest_hash) = seal_bundle(&manifest, (!anonymous).then_some(&s.keys), &s.roster)?;
@@ -375,6 +381,12 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Who a share of `scope` is written for, when not for every member: a counts-only share goes
+/// to the space's leads alone, whose app counts it.
+fn counted_by(s: &Space, scope: Scope) -> Option<Vec<String>> {
+    (scope == Scope::Aggregate).then(|| s.roster.leads().map(|l| l.keys.key_id()).collect())
 }
 
 /// When a version was written: to the second when named, to the day when anonymous.

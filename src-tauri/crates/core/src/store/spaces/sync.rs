@@ -306,6 +306,8 @@ impl Store {
                 ],
             )
             .map_err(|e| self.fail(e))?;
+        // The lead's app releases the team's counts when enough has changed.
+        self.release_counts(&s)?;
         Ok(report)
     }
 
@@ -583,6 +585,14 @@ impl Store {
             Ok(r) => r,
             Err(why) => return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why)),
         };
+        // Written anonymously for the leads alone: only counts-only shares.
+        if opened.manifest.audience.is_some()
+            && writer == Writer::Anonymous
+            && !super::counts::only_counts(records.iter().map(|(r, _, _)| r))
+        {
+            let why = Refusal::BadRecord("a bundle for the leads alone holds more than counts".into());
+            return self.reject(&s.info.id, file_hash, f, why);
+        }
         // Sessions, their actions and the lead's marks come from the lead alone.
         if let Some((r, _, _)) = records.iter().find(|(r, _, _)| LEAD_ONLY.contains(&r.kind.as_str())) {
             let lead = matches!(&writer, Writer::Member(key) if *key == s.lead_key);

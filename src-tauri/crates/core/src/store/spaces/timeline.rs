@@ -1,9 +1,8 @@
 //! The team's learning timeline: the same lanes and charts as the private one, drawn from what
 //! the team shared. Lanes are the initiatives the shares name; nodes are the named and
-//! anonymous reflections, oldest first. The charts count aggregate-only contributions too, but
-//! never one by one: a cell of outcomes by level with fewer than three contributions shows
-//! nothing and is counted as withheld (aggregate-only shares carry no date, so they are never
-//! on the level-over-time line).
+//! anonymous reflections, oldest first. A cell of outcomes by level with fewer than three
+//! contributions shows nothing and is counted as withheld. What was shared only as counts is
+//! never here: the lead's app counts it apart (`counts.rs`).
 
 use super::super::Store;
 use super::MIN_CELL;
@@ -54,7 +53,8 @@ pub struct TeamTimeline {
     pub charts: ChartData,
     /// Contributions in cells of outcomes by level too small to show.
     pub withheld: u32,
-    /// Aggregate-only contributions in the charts (never shown one by one).
+    /// Contributions shared only as counts, in the counts the lead's app last released (never
+    /// in these charts, never shown one by one).
     pub aggregate: u32,
 }
 
@@ -66,7 +66,7 @@ impl Store {
         let names = self.names(&s.info.id)?;
         let live = self.live(&s.info.id)?;
         let (charts, withheld) = charts(&live);
-        let aggregate = live.iter().filter(|l| l.scope == Scope::Aggregate).count() as u32;
+        let aggregate = self.counts_only(&s.info.id)?.map_or(0, |c| c.contributions) as u32;
         let mut lanes: BTreeMap<Option<String>, Vec<TeamNode>> = BTreeMap::new();
         for l in live.iter().filter(|l| l.scope != Scope::Aggregate) {
             let body = &l.record.body;
@@ -128,12 +128,11 @@ fn level(body: &Value) -> Option<u8> {
 fn charts(live: &[Live]) -> (ChartData, u32) {
     let mut months: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     let mut cells = [[0u32; 4]; 5];
-    for l in live {
+    // What was shared only as counts is counted apart, by the lead's app (`counts.rs`).
+    for l in live.iter().filter(|l| l.scope != Scope::Aggregate) {
         let body = &l.record.body;
         let Some(level) = level(body) else { continue };
-        if l.scope != Scope::Aggregate
-            && let Some(month) = text(body, "occurred_on").and_then(|d| d.get(..7).map(str::to_owned))
-        {
+        if let Some(month) = text(body, "occurred_on").and_then(|d| d.get(..7).map(str::to_owned)) {
             let m = months.entry(month).or_default();
             m.0 += u32::from(level);
             m.1 += 1;

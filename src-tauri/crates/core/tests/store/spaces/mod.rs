@@ -3,6 +3,7 @@
 
 mod chain;
 mod comments;
+mod counts;
 mod folder_attacks;
 mod hostile;
 mod order;

@@ -1,6 +1,6 @@
 //! The team's timeline: lanes by the initiative a share names, attempts oldest first, an
-//! anonymous share only by its month, aggregate-only shares only in the charts and never in a
-//! cell of fewer than three.
+//! anonymous share only by its month, no cell of fewer than three, and what was shared only as
+//! counts never in the timeline's charts (the lead's app counts it apart).
 
 use super::super::with;
 use super::team;
@@ -21,7 +21,7 @@ fn attempt(store: &mut Store, day: &str, title: &str, initiative: &str, role: &s
 }
 
 #[test]
-fn the_team_timeline_has_the_shared_initiatives_as_lanes_and_counts_aggregates_only_in_cells_of_three() {
+fn the_team_timeline_has_the_shared_initiatives_as_lanes_and_counts_only_shares_apart() {
     let mut t = team(3);
     let s = t.space.clone();
     let [a, b, c] = &mut t.members[..] else { unreachable!() };
@@ -84,17 +84,30 @@ fn the_team_timeline_has_the_shared_initiatives_as_lanes_and_counts_aggregates_o
     );
     assert!(!named.mine && !anonymous.mine, "the lead shared none of them");
 
-    assert_eq!(tl.aggregate, 4);
+    assert_eq!(
+        tl.aggregate, 4,
+        "the counts the lead's app released, three people behind them"
+    );
     let by_level = &tl.charts.outcomes_by_level;
     assert_eq!(by_level.len(), 5);
-    assert_eq!(by_level[1].failed, 3, "three aggregate-only contributions make a cell");
-    assert_eq!(by_level[4].succeeded, 0, "the lone aggregate-only one is withheld");
+    assert_eq!(
+        by_level[1].failed, 0,
+        "counts-only shares are not in the timeline's charts"
+    );
     assert_eq!(
         by_level[2].failed, 0,
-        "a single named attempt is withheld from the counts too"
+        "a single named attempt is withheld from the counts"
     );
-    // Withheld: the lone one, and the three shown attempts, each alone in its cell.
-    assert_eq!(tl.withheld, 4, "{by_level:?}");
+    // Withheld: the three shown attempts, each alone in its cell.
+    assert_eq!(tl.withheld, 3, "{by_level:?}");
+    let apart = t.lead.space_counts(&s).unwrap().counts_only.unwrap();
+    let cells: Vec<(&str, Option<u8>, usize)> = apart
+        .cells
+        .iter()
+        .map(|c| (c.outcome.as_str(), c.level, c.count))
+        .collect();
+    assert_eq!(cells, vec![("failed", Some(1), 3)], "three people make the cell");
+    assert_eq!(apart.withheld, 1, "the lone one is withheld");
     let months: Vec<(&str, u32)> = tl
         .charts
         .level_over_time

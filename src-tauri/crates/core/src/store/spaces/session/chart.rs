@@ -1,8 +1,8 @@
 //! The team's own chart beside the session's questions: participation level over time, across
 //! the reflections shared with their date (by name or without; the month of the attempt), and
-//! outcome by level across every live contribution, aggregate-only ones too (they carry no
-//! date). A month, like a cell, is shown only when at least three contributions make it, so no
-//! chart points at one person.
+//! outcome by level (the team's counts, with what was shared only as counts apart). A month,
+//! like a cell, is shown only when at least three contributions make it, so no chart points at
+//! one person.
 
 use super::super::super::Store;
 use super::super::read::{MIN_CELL, SpaceCounts};
@@ -38,7 +38,7 @@ impl Store {
             let Some(level) = l.record.body.get("level").and_then(Value::as_u64) else {
                 continue;
             };
-            // An aggregate-only contribution carries no date: it counts beside, not over time.
+            // A counts-only contribution carries no date (and only the lead's app holds it).
             let Some(month) = l
                 .record
                 .body

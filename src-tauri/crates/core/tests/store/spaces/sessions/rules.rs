@@ -131,7 +131,7 @@ fn the_session_being_run_is_kept_as_typed_and_gone_once_published() {
 }
 
 #[test]
-fn the_team_chart_shows_months_of_at_least_three_and_counts_the_undated_beside() {
+fn the_team_chart_shows_months_of_at_least_three_and_counts_only_shares_apart() {
     let mut t = team(1);
     let mut share = |day: &str, role: &str, scope: Scope| {
         let input = crate::with(&[
@@ -164,7 +164,11 @@ fn the_team_chart_shows_months_of_at_least_three_and_counts_the_undated_beside()
     assert_eq!(chart.withheld, 2, "September's two are too few to show");
     let counted: usize = chart.counts.cells.iter().map(|c| c.count).sum::<usize>() + chart.counts.withheld;
     assert_eq!(
-        counted, 6,
-        "the counts hold every contribution, the undated aggregate one too"
+        counted, 5,
+        "the counts hold the reflections shared one by one; counts-only ones are counted apart"
+    );
+    assert_eq!(
+        chart.counts.counts_only, None,
+        "one person's counts-only share is not released"
     );
 }
