@@ -148,9 +148,9 @@ export const teamEn = {
   reshareLabel: "Share the new version of {title}",
   withdrawTitle: "Withdraw this share?",
   withdrawText:
-    "{title} disappears from the space for everyone the next time they read the folder. Copies colleagues have already received cannot be recalled.",
+    "{title} and the comments on it disappear from the space for everyone the next time their app reads the folder, and your files in the folder are written again without it. A copy someone has already made outside the app, or that a colleague who has left the team read before, cannot be recalled.",
   withdrawConfirm: "Withdraw",
-  withdrawn: "Withdrawn. It disappears for the others the next time they read the folder.",
+  withdrawn: "Withdrawn, and taken out of your files in the folder. It disappears for the others the next time they read the folder.",
   countsTitle: "The team's counts",
   countsIntro:
     "Outcome by the citizens' participation level, across what was shared with a name or without one. A number is shown only when at least 3 attempts share it.",

@@ -171,14 +171,14 @@ describe("one reflection space", () => {
     await waitFor(() => expect(backend.withdrawn).toEqual([["s-1", "mine-3"]]));
   });
 
-  it("withdraws a share of mine only after a confirmation that says copies cannot be recalled", async () => {
+  it("withdraws a share of mine only after a confirmation that says what leaves the folder and what cannot be recalled", async () => {
     backend.entries = [shared({ id: "mine-1", mine: true, title: "Our course" })];
     render(SpaceView, { id: "s-1", onback: () => {} });
     const button = await screen.findByRole("button", { name: "Withdraw “Our course”" });
     button.focus();
     await fireEvent.click(button);
     const dialog = screen.getByRole("alertdialog", { name: "Withdraw this share?" });
-    expect(dialog.textContent).toMatch(/already received cannot be recalled/);
+    expect(dialog.textContent).toMatch(/your files in the folder are written again without it\. A copy someone has already made outside the app.*cannot be recalled/);
     await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Cancel" })));
     await fireEvent.keyDown(dialog, { key: "Escape" });
     expect(screen.queryByRole("alertdialog")).toBeNull();
@@ -188,7 +188,7 @@ describe("one reflection space", () => {
     await fireEvent.click(button);
     await fireEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Withdraw" }));
     await waitFor(() => expect(backend.withdrawn).toEqual([["s-1", "mine-1"]]));
-    expect(await screen.findByText(/^Withdrawn\./)).toBeTruthy();
+    expect(await screen.findByText(/^Withdrawn, and taken out of your files in the folder\./)).toBeTruthy();
     await waitFor(() => expect(screen.queryByText("Our course")).toBeNull());
   });
 

@@ -41,6 +41,11 @@ pub struct Manifest {
     /// (contributions shared only as counts); none when it is for every member of the epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Vec<String>>,
+    /// Set on a replacement: the hash of the manifest this bundle stands in for, under the same
+    /// author and number, with the records its author withdrew since taken out. The chain
+    /// reads it as that bundle (`prev` of the next one names the hash replaced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
     pub records: Vec<SignedRecord>,
 }
 
@@ -84,6 +89,7 @@ impl Manifest {
             prev,
             recipients: roster.recipients_hash(),
             audience: None,
+            replaces: None,
             records,
         }
     }

@@ -3,12 +3,15 @@
 //! conflict for their writer to resolve); the same version twice changes nothing. A record's
 //! writer is fixed by its first version: another writer's version of the id is refused.
 //!
+//! A shared reflection's withdrawal erases the comments on it, and a comment on a withdrawn
+//! reflection is not kept, so that too ends the same in any order.
+//!
 //! So for versions from one writer the result is the same in any order of arrival. (A member
 //! forging another's record id could only race the real one; the real writer's named records
 //! stay theirs, because a named version's writer is its signed author.)
 
 use crate::spaces::keys::short_hash;
-use crate::spaces::record::Record;
+use crate::spaces::record::{COMMENT, ENTRY, Record};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// One incoming version, checked by the bundle's signature.
@@ -36,6 +39,13 @@ pub(super) enum Merged {
 }
 
 pub(super) fn merge(conn: &Connection, v: &Incoming<'_>) -> rusqlite::Result<Merged> {
+    // A comment on a withdrawn share is erased with it, in whichever order the two arrive.
+    if v.record.kind == COMMENT
+        && let Some(on) = v.record.body.get("on").and_then(|o| o.as_str())
+        && withdrawn(conn, v.space, on)?
+    {
+        return Ok(Merged::Unchanged);
+    }
     let kept: Option<(String, i64)> = conn
         .prepare_cached(
             "SELECT writer, max(revision) FROM space_records WHERE space_id = ?1 AND id = ?2 GROUP BY writer",
@@ -76,11 +86,24 @@ pub(super) fn merge(conn: &Connection, v: &Incoming<'_>) -> rusqlite::Result<Mer
             v.json,
             v.arrived_at
         ])?;
+    if inserted == 1 && v.record.kind == ENTRY && v.record.deleted {
+        conn.prepare_cached(
+            "DELETE FROM space_records WHERE space_id = ?1 AND kind = 'comment' AND json_extract(record, '$.body.on') = ?2",
+        )?
+        .execute(params![v.space, v.record.id])?;
+    }
     Ok(if inserted == 1 {
         Merged::Taken
     } else {
         Merged::Unchanged
     })
+}
+
+/// Whether the shared reflection `id` was withdrawn (a withdrawal is final: sharing again makes
+/// a new record).
+fn withdrawn(conn: &Connection, space: &str, id: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM space_records WHERE space_id = ?1 AND id = ?2 AND deleted)")?
+        .query_row(params![space, id], |r| r.get(0))
 }
 
 /// Which records an applied file carried: what is taken back if the file is sealed out later.

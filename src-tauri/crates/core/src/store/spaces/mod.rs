@@ -12,6 +12,7 @@ mod members;
 mod merge;
 mod read;
 mod review;
+mod scrub;
 mod seals;
 mod session;
 mod share;

@@ -149,7 +149,8 @@ impl Store {
     }
 
     /// Withdraws a share of this journal's: a withdrawal record (the next revision, deleted)
-    /// in a new bundle. Copies colleagues already read cannot be recalled.
+    /// in a new bundle, and this journal's files that carried the share written again without
+    /// it. Each journal that reads the withdrawal drops the share and erases its comments.
     pub fn withdraw_share(&mut self, space: &str, shared_id: &str) -> Result<()> {
         self.withdraw(space, shared_id, false)
     }
@@ -190,7 +191,7 @@ impl Store {
             rest: Default::default(),
         };
         let key = key.map(|k| RecordKey::from_seed(&k)).transpose()?;
-        self.publish(
+        let written = self.publish(
             &s,
             vec![Outgoing {
                 record,
@@ -199,7 +200,11 @@ impl Store {
             }],
             scope.is_anonymous(),
             counted_by(&s, scope).as_deref(),
-        )
+        )?;
+        // Gone from the folder too: this journal's own files that carried it are written again
+        // without it (or removed), so nobody reads it there later.
+        self.scrub(&s, &[shared_id.trim().to_owned()], &written)?;
+        Ok(())
     }
 
     /// The space, refused when this journal is no longer in its newest roster or the folder
@@ -240,7 +245,7 @@ impl Store {
         out: Vec<Outgoing>,
         anonymous: bool,
         audience: Option<&[String]>,
-    ) -> Result<()> {
+    ) -> Result<String> {
         let me = s.keys.public().key_id();
         let mut signed = Vec::new();
         for o in &out {
@@ -379,7 +384,7 @@ impl Store {
             let _ = std::fs::remove_file(&path);
             return Err(self.fail(e));
         }
-        Ok(())
+        Ok(file_hash)
     }
 }
 

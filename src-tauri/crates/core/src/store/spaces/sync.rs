@@ -308,6 +308,10 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         // The lead's app releases the team's counts when enough has changed.
         self.release_counts(&s)?;
+        // This journal's comments a withdrawal erased leave its files too.
+        if !s.removed {
+            self.scrub_erased(&s)?;
+        }
         Ok(report)
     }
 
@@ -667,7 +671,8 @@ impl Store {
                 f.name,
                 author,
                 opened.manifest.seq.map(|n| n as i64),
-                opened.hash,
+                // A replacement stands in for the bundle it names, in its author's chain.
+                author.and(opened.manifest.replaces.as_ref()).unwrap_or(&opened.hash),
                 opened.manifest.prev,
                 crate::time::to_db(crate::time::now()),
                 opened.manifest.epoch as i64

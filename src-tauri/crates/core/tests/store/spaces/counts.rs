@@ -171,8 +171,8 @@ fn the_author_sees_their_counts_only_shares_and_withdraws_them() {
     assert!(t.members[1].space_entries(&t.space).unwrap().is_empty());
     t.members[0].withdraw_share(&t.space, &shared).unwrap();
     assert!(t.members[0].space_entries(&t.space).unwrap().is_empty());
-    let withdrawal = bundle_files(&t.folder).len();
-    assert_eq!(withdrawal, 2, "the withdrawal is a bundle of its own");
+    let left = bundle_files(&t.folder).len();
+    assert_eq!(left, 1, "the share's file is gone; only the withdrawal is left");
     for f in bundle_files(&t.folder) {
         assert!(open_bundle(keys_of(&t.dbs[2]).identity(), &std::fs::read(f).unwrap()).is_err());
     }

@@ -13,6 +13,7 @@ mod review;
 mod sessions;
 mod sharing;
 mod timeline;
+mod withdrawal;
 
 use super::quick;
 use eftertanke_core::spaces::keys::MemberKeys;

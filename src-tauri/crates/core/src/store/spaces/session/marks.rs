@@ -104,7 +104,7 @@ impl Store {
         if out.is_empty() {
             return Ok(());
         }
-        self.publish(&s, out, false, None)
+        self.publish(&s, out, false, None).map(|_| ())
     }
 
     /// The lead's live marks in the space, in the order made.

@@ -1,0 +1,268 @@
+//! Gone from the folder: after a withdrawal, this journal's own files that carried the withdrawn
+//! records are written again without them, and the old files removed — so a colleague who reads
+//! the folder later (a newcomer of that epoch, a member offline for months, a removed member
+//! with their old keys) finds nothing of them.
+//!
+//! - A named bundle is replaced under the same number, signed again, naming the manifest it
+//!   replaces (`replaces`): the author's chain reads it as that bundle, so nothing is reported
+//!   missing and the next bundle still follows on.
+//! - An anonymous bundle has no number: it is written again with what remains (each record
+//!   signed again with its own key), or removed when nothing remains.
+//! - A file of an epoch a removal has since sealed is left as it is: a replacement would count
+//!   for nobody there. Its records were read by the members of that epoch already.
+
+use super::super::Store;
+use super::Space;
+use super::merge::remember_records;
+use crate::error::{Error, Result};
+use crate::spaces::MAX_FILE_BYTES;
+use crate::spaces::bundle::{Manifest, SignedRecord, open_bundle, seal_bundle};
+use crate::spaces::folder::{BUNDLE_EXT, read_bounded, space_dir, write_new};
+use crate::spaces::keys::{RecordKey, short_hash};
+use crate::spaces::record::{Record, Scope};
+use rusqlite::{OptionalExtension, params};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// One of this journal's own files, as its row and its records list hold it.
+struct OwnFile {
+    hash: String,
+    name: String,
+    seq: Option<i64>,
+    manifest_hash: Option<String>,
+    prev: Option<String>,
+    epoch: i64,
+    records: Vec<String>,
+}
+
+impl Store {
+    /// Writes this journal's files that carry any of `ids` again without them (all but
+    /// `except`, the file that carries the withdrawal itself). Returns how many it changed.
+    pub(super) fn scrub(&mut self, s: &Space, ids: &[String], except: &str) -> Result<usize> {
+        let gone: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+        let mut changed = 0;
+        for file in self.own_files(s)? {
+            if file.hash == except || !file.records.iter().any(|r| gone.contains(r.as_str())) {
+                continue;
+            }
+            let path = space_dir(&s.info.folder, &s.info.id).join(&file.name);
+            if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+                continue;
+            }
+            // Sealed since: a replacement would count for nobody (no seal names "-").
+            if !self.counts_under_seals(&s.info.id, file.epoch as u64, "-")? {
+                continue;
+            }
+            let replaced = match file.seq {
+                Some(seq) => self.replace_named(s, &file, &path, seq as u64, &gone)?,
+                None => self.replace_anonymous(s, &file, &path, &gone)?,
+            };
+            if replaced {
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    }
+
+    /// After a read: this journal's comments that a withdrawal erased (on a share its author
+    /// withdrew) are taken out of this journal's files too.
+    pub(super) fn scrub_erased(&mut self, s: &Space) -> Result<usize> {
+        let mut erased = Vec::new();
+        for file in self.own_files(s)? {
+            for id in file.records {
+                let kept: bool = self
+                    .conn
+                    .query_row(
+                        "SELECT EXISTS (SELECT 1 FROM space_records WHERE space_id = ?1 AND id = ?2)",
+                        params![s.info.id, id],
+                        |r| r.get(0),
+                    )
+                    .map_err(|e| self.fail(e))?;
+                if !kept {
+                    erased.push(id);
+                }
+            }
+        }
+        if erased.is_empty() {
+            return Ok(0);
+        }
+        self.scrub(s, &erased, "")
+    }
+
+    fn own_files(&self, s: &Space) -> Result<Vec<OwnFile>> {
+        let rows: Vec<(OwnFile, String)> = self
+            .conn
+            .prepare(
+                "SELECT f.file_hash, f.name, f.seq, f.manifest_hash, f.prev, f.epoch, r.record_ids FROM space_files f \
+                 JOIN space_file_records r ON r.space_id = f.space_id AND r.file_hash = f.file_hash \
+                 WHERE f.space_id = ?1 AND f.author = ?2 AND f.state = 'applied'",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![s.info.id, s.keys.public().key_id()], |r| {
+                    Ok((
+                        OwnFile {
+                            hash: r.get(0)?,
+                            name: r.get(1)?,
+                            seq: r.get(2)?,
+                            manifest_hash: r.get(3)?,
+                            prev: r.get(4)?,
+                            epoch: r.get::<_, Option<i64>>(5)?.unwrap_or(0),
+                            records: Vec::new(),
+                        },
+                        r.get(6)?,
+                    ))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))?;
+        rows.into_iter()
+            .map(|(mut f, json)| {
+                f.records =
+                    serde_json::from_str(&json).map_err(|e| Error::Internal(format!("a file's records: {e}")))?;
+                Ok(f)
+            })
+            .collect()
+    }
+
+    /// A named bundle of this journal's, written again under its number without `gone`.
+    fn replace_named(
+        &mut self,
+        s: &Space,
+        file: &OwnFile,
+        path: &Path,
+        seq: u64,
+        gone: &BTreeSet<&str>,
+    ) -> Result<bool> {
+        let Ok(bytes) = read_bounded(path, MAX_FILE_BYTES) else {
+            return Ok(false);
+        };
+        let Ok(opened) = open_bundle(s.keys.identity(), &bytes) else {
+            return Ok(false);
+        };
+        let me = s.keys.public().key_id();
+        let Some(roster) = self.roster_at(&s.info.id, opened.manifest.epoch)? else {
+            return Ok(false);
+        };
+        if opened.manifest.author.as_deref() != Some(me.as_str()) || opened.manifest.seq != Some(seq) {
+            return Ok(false);
+        }
+        let mut manifest = opened.manifest.clone();
+        manifest
+            .records
+            .retain(|r| !gone.contains(record_id(&r.record).as_str()));
+        manifest.replaces = Some(file.manifest_hash.clone().unwrap_or(opened.hash));
+        let (bytes, _) = seal_bundle(&manifest, Some(&s.keys), &roster)?;
+        let hash = short_hash(&[&bytes]);
+        let name = format!("{seq:08}-{}.{BUNDLE_EXT}", &hash[..16]);
+        self.write_replacement(s, file, path, &manifest, &bytes, &hash, &name)
+    }
+
+    /// An anonymous bundle of this journal's, written again without `gone` (each remaining
+    /// record signed again by its own key), or removed when nothing remains.
+    fn replace_anonymous(&mut self, s: &Space, file: &OwnFile, path: &Path, gone: &BTreeSet<&str>) -> Result<bool> {
+        let remaining: Vec<&String> = file.records.iter().filter(|r| !gone.contains(r.as_str())).collect();
+        if remaining.is_empty() {
+            std::fs::remove_file(path).map_err(|e| Error::from_io(path, &e))?;
+            return Ok(true);
+        }
+        let Some(roster) = self.roster_at(&s.info.id, file.epoch as u64)? else {
+            return Ok(false);
+        };
+        let mut signed = Vec::new();
+        let mut counts = false;
+        for id in remaining {
+            let found: Option<(Option<Vec<u8>>, String)> = self
+                .conn
+                .query_row(
+                    "SELECT h.record_key, r.record FROM space_shares h JOIN space_records r \
+                     ON r.space_id = h.space_id AND r.id = h.shared_id \
+                     WHERE h.space_id = ?1 AND h.shared_id = ?2 ORDER BY r.revision DESC LIMIT 1",
+                    params![s.info.id, id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(|e| self.fail(e))?;
+            // A record this journal cannot sign again: the file stays as it is.
+            let Some((Some(seed), json)) = found else {
+                return Ok(false);
+            };
+            let key = RecordKey::from_seed(&seed)?;
+            counts |= serde_json::from_str::<Record>(&json).is_ok_and(|r| r.scope == Some(Scope::Aggregate));
+            signed.push(SignedRecord {
+                sig: Some(key.sign(json.as_bytes())),
+                writer: Some(key.public()),
+                record: json,
+            });
+        }
+        let mut manifest = Manifest::new(&roster, None, signed);
+        if counts {
+            let leads: Vec<String> = roster.leads().map(|l| l.keys.key_id()).collect();
+            manifest = manifest.for_audience(&leads);
+        }
+        let (bytes, _) = seal_bundle(&manifest, None, &roster)?;
+        let hash = short_hash(&[&bytes]);
+        let mut r = [0u8; 16];
+        crate::vault::random::fill(&mut r)?;
+        let name = format!("{}.{BUNDLE_EXT}", data_encoding::HEXLOWER.encode(&r));
+        self.write_replacement(s, file, path, &manifest, &bytes, &hash, &name)
+    }
+
+    /// Writes the replacement beside `path`, records it as this journal's, then removes `path`.
+    #[allow(clippy::too_many_arguments)]
+    fn write_replacement(
+        &mut self,
+        s: &Space,
+        file: &OwnFile,
+        path: &Path,
+        manifest: &Manifest,
+        bytes: &[u8],
+        hash: &str,
+        name: &str,
+    ) -> Result<bool> {
+        let Some(dir) = path.parent() else {
+            return Ok(false);
+        };
+        let written = write_new(dir, name, bytes)?;
+        let relative = file
+            .name
+            .rsplit_once('/')
+            .map_or(name.to_owned(), |(d, _)| format!("{d}/{name}"));
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        let saved = tx
+            .execute(
+                "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, \
+                 read_at, epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    s.info.id,
+                    hash,
+                    relative,
+                    s.keys.public().key_id(),
+                    file.seq,
+                    file.seq.and(manifest.replaces.as_ref()),
+                    file.prev,
+                    crate::time::to_db(crate::time::now()),
+                    file.epoch
+                ],
+            )
+            .and_then(|_| {
+                remember_records(
+                    &tx,
+                    &s.info.id,
+                    hash,
+                    manifest.records.iter().map(|r| record_id(&r.record)).collect::<Vec<_>>().iter().map(String::as_str),
+                )
+            })
+            .and_then(|()| tx.commit());
+        if let Err(e) = saved {
+            let _ = std::fs::remove_file(&written);
+            return Err(self.fail(e));
+        }
+        std::fs::remove_file(path).map_err(|e| Error::from_io(path, &e))?;
+        Ok(true)
+    }
+}
+
+/// The id of a record's exact JSON (empty when it is not a record).
+fn record_id(json: &str) -> String {
+    serde_json::from_str::<Record>(json).map(|r| r.id).unwrap_or_default()
+}
