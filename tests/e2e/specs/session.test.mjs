@@ -165,7 +165,8 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
     await openSpace(S);
     const newOnHers = async () => (await S.$$(`${row} [data-testid=new-comments]`)).length === 1 && (await (await S.$(`${row} [data-testid=new-comments]`)).getText()) === "2 new";
     await until(S, newOnHers, "Sara does not see the two new comments on her share");
-    assert.ok((await (await S.$(row)).getText()).includes("Seen by the lead"));
+    assert.ok(!(await (await S.$(row)).getText()).includes("Seen"), "the facilitator's seen note reached the author");
+    assert.equal((await S.$$(`${row} [data-testid=seen]`)).length, 0);
     await shot(S, shots, "comment-new-en", row);
     await click(S, `${row} [data-action=comments]`);
     await until(S, async () => (await S.$$("li[data-comment]")).length === 2, "Sara does not see both comments");

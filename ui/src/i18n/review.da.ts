@@ -1,4 +1,4 @@
-// Teamlederens liste over det, der venter på gennemsyn, på dansk.
+// Tovholderens liste over det, der venter på gennemsyn, på dansk.
 import type { Messages } from "./en";
 
 export const reviewDa: Messages["review"] = {
@@ -8,7 +8,6 @@ export const reviewDa: Messages["review"] = {
   none: "Intet nyt til gennemsyn.",
   noneFiltered: "Intet nyt passer til valget.",
   filters: "Vis kun",
-  member: "Medlem",
   initiative: "Initiativ",
   outcome: "Udfald",
   level: "Deltagelsesniveau",

@@ -1,4 +1,4 @@
-// The team lead's review queue, in English.
+// The facilitator's review queue, in English.
 export const reviewEn = {
   title: "To review",
   firstTime: "Everything colleagues have shared, newest first. When you have gone through it, mark it: then only what arrives after shows here.",
@@ -6,7 +6,6 @@ export const reviewEn = {
   none: "Nothing new to review.",
   noneFiltered: "Nothing new matches the choice.",
   filters: "Show only",
-  member: "Member",
   initiative: "Initiative",
   outcome: "Outcome",
   level: "Participation level",

@@ -1,4 +1,4 @@
-// Teamets refleksionsmøde, referatet, lederens markeringer og de handlinger, mødet beslutter,
+// Teamets refleksionsmøde, referatet, tovholderens markeringer og de handlinger, mødet beslutter,
 // på dansk.
 import type { sessionEn } from "./session.en";
 
@@ -91,9 +91,9 @@ export const sessionDa: typeof sessionEn = {
   taken: "Taget med på mødet",
   untake: "Tag af dagsordenen",
   untakeLabel: "Tag af dagsordenen: {title}",
-  markSeen: "Markér som set",
-  markSeenLabel: "Markér som set: {title}",
-  seen: "Set af lederen",
+  markSeen: "Notér som set",
+  markSeenLabel: "Notér som set, for dig selv: {title}",
+  seen: "Set (din egen note; ingen andre ser den)",
   newComments: { one: "{n} ny", other: "{n} nye" },
   dueTitle: "Fra teamets refleksionsmøder",
   dueIntro: "Handlinger, du er ansvarlig for, som skal følges op nu.",

@@ -1,4 +1,4 @@
-// The team's reflection session, its record, the lead's marks and the actions it decides, in
+// The team's reflection session, its record, the facilitator's marks and the actions it decides, in
 // English.
 export const sessionEn = {
   title: "Reflection session",
@@ -25,7 +25,7 @@ export const sessionEn = {
   missing: { one: "{n} item from last time still needs a status.", other: "{n} items from last time still need a status." },
   whyMissing: "Say in a line why {text} was dropped.",
   materialIntro: "The reflections taken to the session, one at a time, with what the team said.",
-  materialNone: "No reflections were taken to the session. The lead takes one to it from the team's list with “Take to the session”.",
+  materialNone: "No reflections were taken to the session. The facilitator takes one to it from the team's list with “Take to the session”.",
   materialOf: "Reflection {n} of {total}",
   previous: "Previous reflection",
   nextEntry: "Next reflection",
@@ -89,9 +89,9 @@ export const sessionEn = {
   taken: "Taken to the session",
   untake: "Take off the agenda",
   untakeLabel: "Take off the agenda: {title}",
-  markSeen: "Mark as seen",
-  markSeenLabel: "Mark as seen: {title}",
-  seen: "Seen by the lead",
+  markSeen: "Note as seen",
+  markSeenLabel: "Note as seen, for yourself: {title}",
+  seen: "Seen (your own note; nobody else sees it)",
   newComments: { one: "{n} new", other: "{n} new" },
   dueTitle: "From the team's sessions",
   dueIntro: "Actions you own whose review date has come.",

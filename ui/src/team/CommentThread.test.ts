@@ -77,8 +77,8 @@ describe("the comments on a shared reflection", () => {
     const items = await within(thread).findAllByRole("listitem");
     expect(items.map((li) => li.dataset.comment)).toEqual(["c-1", "c-2", "c-3"]);
     expect(items[2]?.classList.contains("reply")).toBe(true);
-    expect(within(items[1]!).getByText("to the author and the team lead")).toBeTruthy();
-    expect(within(items[0]!).queryByText("to the author and the team lead")).toBeNull();
+    expect(within(items[1]!).getByText("to the author and the facilitator")).toBeTruthy();
+    expect(within(items[0]!).queryByText("to the author and the facilitator")).toBeNull();
     expect(within(items[2]!).getByText(/\(you\)/)).toBeTruthy();
     expect(items[1]?.querySelector(".comment-text")?.textContent).toBe("How did it feel?\nAfter the meeting");
   });
@@ -87,7 +87,7 @@ describe("the comments on a shared reflection", () => {
     backend.comments = [comment({ id: "c-1", audience: "author", author: "Sara" })];
     open();
     await fireEvent.input(await screen.findByLabelText("Your comment"), { target: { value: "Just for you" } });
-    await fireEvent.click(screen.getByRole("radio", { name: /The author and the team lead/ }));
+    await fireEvent.click(screen.getByRole("radio", { name: /The author and the facilitator/ }));
     await fireEvent.click(screen.getByRole("button", { name: "Send the comment" }));
     await waitFor(() => expect(backend.sent).toEqual([{ on: "sh-1", replyTo: null, text: "Just for you", audience: "author", accept: false }]));
     expect(await screen.findByText(/^Sent\./)).toBeTruthy();
@@ -105,7 +105,7 @@ describe("the comments on a shared reflection", () => {
   it("offers a member the team only, and nothing to write once removed", async () => {
     open({ lead: false });
     await screen.findByLabelText("Your comment");
-    expect(screen.queryByRole("radio", { name: /The author and the team lead/ })).toBeNull();
+    expect(screen.queryByRole("radio", { name: /The author and the facilitator/ })).toBeNull();
     cleanup();
     open({ canWrite: false });
     expect(await screen.findByText("No comments yet.")).toBeTruthy();

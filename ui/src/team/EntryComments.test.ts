@@ -36,7 +36,7 @@ describe("what the team said, on the author's own reflection", () => {
     expect(within(section).getByText("1 comment", { exact: false })).toBeTruthy();
     const thread = within(section).getByRole("region", { name: "Comments on “Homework café”" });
     expect(await within(thread).findByText("How did it feel?")).toBeTruthy();
-    expect(within(thread).getByText("to the author and the team lead")).toBeTruthy();
+    expect(within(thread).getByText("to the author and the facilitator")).toBeTruthy();
     expect(within(thread).getByRole("button", { name: "Answer Team lead Ann" })).toBeTruthy();
     expect(within(thread).queryByRole("radio"), "the author is no lead: no choice of readers").toBeNull();
     within(section).getByRole("button", { name: "Open Team North" }).click();

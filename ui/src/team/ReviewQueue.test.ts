@@ -80,11 +80,11 @@ describe("the team lead's review queue", () => {
     expect(within(rows[0]!).getByText(/by Housing advisor/)).toBeTruthy();
     expect(within(rows[1]!).getByText(/without a name/)).toBeTruthy();
     expect(within(rows[0]!).getByText("Level 3 of 4")).toBeTruthy();
-    // The member filter offers the others, not the lead.
-    const member = within(section).getByLabelText("Member") as HTMLSelectElement;
-    expect([...member.options].map((o) => o.textContent)).toEqual(["All", "Housing advisor"]);
+    // What the team shared, by initiative, outcome and level: never narrowed to one person.
+    expect(within(section).queryByLabelText("Member")).toBeNull();
+    expect([...section.querySelectorAll("select")].map((s) => s.dataset.filter)).toEqual(["initiative", "outcome", "level"]);
     await fireEvent.change(within(section).getByLabelText("Outcome"), { target: { value: "succeeded" } });
-    await waitFor(() => expect(backend.asked.at(-1)).toEqual({ member: null, initiative: null, outcome: "succeeded", level: null }));
+    await waitFor(() => expect(backend.asked.at(-1)).toEqual({ initiative: null, outcome: "succeeded", level: null }));
     await within(section).findByText("1 reflection to review");
     expect(within(section).queryByRole("button", { name: "Mark as gone through" }), "not while narrowed: it would mark what is hidden").toBeNull();
   });

@@ -213,14 +213,14 @@ describe("one reflection space", () => {
     await waitFor(() => expect(screen.queryByTestId("changed-since-shared")).toBeNull());
   });
 
-  it("lets the lead take a colleague's reflection to the session and mark it seen; the author sees both", async () => {
+  it("lets the facilitator take a colleague's reflection to the session and note it seen for themselves", async () => {
     backend.marked = [];
     backend.entries = [shared({ newComments: 2 })];
     render(SpaceView, { id: "space-1", onback: () => {} });
     await fireEvent.click(await screen.findByRole("button", { name: "Take to the session: “Homework café”" }));
     await screen.findByRole("button", { name: "Take off the agenda: “Homework café”" });
-    await fireEvent.click(screen.getByRole("button", { name: "Mark as seen: “Homework café”" }));
-    await screen.findByTestId("seen");
+    await fireEvent.click(screen.getByRole("button", { name: "Note as seen, for yourself: “Homework café”" }));
+    expect((await screen.findByTestId("seen")).textContent).toBe("Seen (your own note; nobody else sees it)");
     expect(backend.marked).toEqual([
       ["sh-1", "agenda", true],
       ["sh-1", "seen", true],
@@ -229,10 +229,11 @@ describe("one reflection space", () => {
     expect(screen.getByTestId("new-comments").textContent).toBe("2 new");
     expect(screen.getByRole("button", { name: "Run a reflection session" })).toBeTruthy();
     cleanup();
-    // A member: the marks, no way to set them, no session to run.
+    // A member: the agenda mark, never a seen note, no way to set them, no session to run.
     backend.status = status({ space: { ...status().space, lead: false } });
     render(SpaceView, { id: "space-1", onback: () => {} });
-    await screen.findByTestId("seen");
+    await screen.findByTestId("on-agenda");
+    expect(screen.queryByTestId("seen")).toBeNull();
     expect(screen.queryByRole("button", { name: /to the session/ })).toBeNull();
     expect(screen.queryByRole("button", { name: "Run a reflection session" })).toBeNull();
   });

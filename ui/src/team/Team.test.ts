@@ -68,7 +68,7 @@ describe("the team area", () => {
     const empty = await screen.findByTestId("team-empty");
     expect(within(empty).getByText("You are not in a reflection space yet")).toBeTruthy();
     expect(empty.textContent).toMatch(/encrypted to the team's members/);
-    expect(screen.getByRole("button", { name: "Create a space (team lead)" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Create a space (facilitator)" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Join with my member card" })).toBeTruthy();
   });
 
@@ -82,7 +82,7 @@ describe("the team area", () => {
 
   it("creates a space with the values typed, then shows it", async () => {
     render(Team);
-    await fireEvent.click(await screen.findByRole("button", { name: "Create a space (team lead)" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Create a space (facilitator)" }));
     await fireEvent.input(screen.getByLabelText("Name of the space"), { target: { value: "Team North" } });
     await fireEvent.input(screen.getByLabelText("Your name in the team"), { target: { value: " Ann, team lead " } });
     await fireEvent.input(screen.getByLabelText("The team's shared folder on this computer"), { target: { value: "/home/ab/Team North" } });
@@ -94,7 +94,7 @@ describe("the team area", () => {
 
   it("asks for what is missing before creating, and sends nothing", async () => {
     render(Team);
-    await fireEvent.click(await screen.findByRole("button", { name: "Create a space (team lead)" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Create a space (facilitator)" }));
     await fireEvent.input(screen.getByLabelText("Name of the space"), { target: { value: "Team North" } });
     await fireEvent.click(screen.getByRole("button", { name: "Create the space" }));
     const lead = screen.getByLabelText("Your name in the team");
@@ -115,7 +115,7 @@ describe("the team area", () => {
     expect(code.value).toMatch(/^EFTERTANKE-CARD-1:[A-Za-z0-9_-]+$/);
 
     await fireEvent.input(screen.getByLabelText("The team's shared folder on this computer"), { target: { value: "/mnt/team" } });
-    await fireEvent.input(screen.getByLabelText("The team lead's fingerprint"), { target: { value: "7F3A 09C2 1B2C 3D4E 5F60" } });
+    await fireEvent.input(screen.getByLabelText("The facilitator's fingerprint"), { target: { value: "7F3A 09C2 1B2C 3D4E 5F60" } });
     await fireEvent.click(screen.getByRole("button", { name: "Join" }));
     expect((await screen.findByTestId("not-added")).textContent).toMatch(/has not added you yet/);
     expect(backend.joins).toEqual([["/mnt/team", "7F3A 09C2 1B2C 3D4E 5F60"]]);

@@ -196,7 +196,7 @@ pub enum Command {
 /// Reflection spaces: sharing with the team through a folder the team already syncs.
 #[derive(Debug, Subcommand)]
 pub enum SpaceCommand {
-    /// As team lead: make a space in FOLDER (a synced library, a share, a USB stick); prints its id.
+    /// As the space's facilitator (its lead): make a space in FOLDER (a synced library, a share, a USB stick); prints its id.
     Create {
         name: String,
         #[arg(long, value_name = "DIR")]
@@ -205,7 +205,7 @@ pub enum SpaceCommand {
         #[arg(long = "as", value_name = "NAME", default_value = "Teamleder")]
         lead_name: String,
     },
-    /// Print this journal's member card, to hand to the team lead.
+    /// Print this journal's member card, to hand to the space's facilitator.
     Card {
         /// Your display name in the space: a role or a first name (default: the last card's).
         #[arg(long)]
@@ -214,9 +214,9 @@ pub enum SpaceCommand {
         #[arg(long)]
         code: bool,
     },
-    /// As team lead: add the member of a card (a file, or - for standard input); a new roster epoch.
+    /// As the space's facilitator (its lead): add the member of a card (a file, or - for standard input); a new roster epoch.
     Invite { space: String, card: PathBuf },
-    /// As team lead: remove a member (by name or fingerprint); a new roster epoch.
+    /// As the space's facilitator (its lead): remove a member (by name or fingerprint); a new roster epoch.
     Remove { space: String, member: String },
     /// Take up the spaces in FOLDER whose roster names this journal.
     Join {
@@ -246,7 +246,7 @@ pub enum SpaceCommand {
         space: String,
         shared_id: String,
         text: String,
-        /// For the reflection's author and the team lead only (encrypted to them alone).
+        /// For the reflection's author and the facilitator only (encrypted to them alone).
         #[arg(long)]
         author_only: bool,
         /// Answer this comment (a thread).
@@ -264,12 +264,9 @@ pub enum SpaceCommand {
         #[arg(long)]
         json: bool,
     },
-    /// As team lead: what arrived since you last went through the space, newest first.
+    /// As the space's facilitator (its lead): what arrived since you last went through the space, newest first.
     Review {
         space: String,
-        /// Only what this member shared by name.
-        #[arg(long)]
-        member: Option<String>,
         #[arg(long)]
         initiative: Option<String>,
         /// failed, partly, succeeded or too_early.
@@ -283,7 +280,7 @@ pub enum SpaceCommand {
     },
     /// Mark what arrived so far as gone through: the review starts empty again.
     Reviewed { space: String },
-    /// As team lead: take a shared reflection to the next session (agenda), or mark it seen.
+    /// As the space's facilitator (its lead): take a shared reflection to the next session (agenda), or mark it seen.
     Mark {
         space: String,
         shared_id: String,
@@ -299,7 +296,7 @@ pub enum SpaceCommand {
         #[arg(long)]
         json: bool,
     },
-    /// As team lead: record and publish a session from a JSON document on standard input
+    /// As the space's facilitator (its lead): record and publish a session from a JSON document on standard input
     /// (heldOn, carried, material, answers, improvement, actions), by the window's rules.
     Session {
         space: String,

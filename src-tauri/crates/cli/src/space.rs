@@ -27,7 +27,7 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
             };
             writeln!(out, "{}", if code { card.to_code() } else { card.to_json() })?;
             eprintln!(
-                "fingerprint: {} (compare it aloud with the team lead)",
+                "fingerprint: {} (compare it aloud with the facilitator)",
                 card.fingerprint
             );
         }
@@ -277,7 +277,6 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
         }
         SpaceCommand::Review {
             space,
-            member,
             initiative,
             outcome,
             level,
@@ -298,7 +297,6 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 })
                 .transpose()?;
             let filter = ReviewFilter {
-                member,
                 initiative,
                 outcome,
                 level,

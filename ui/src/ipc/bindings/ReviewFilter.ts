@@ -6,10 +6,6 @@ import type { Outcome } from "./Outcome";
  */
 export type ReviewFilter = { 
 /**
- * A member's display name (shares without a name never match a member).
- */
-member: string | null, 
-/**
  * An initiative as the shares name it, matched as people read it (case, accents).
  */
 initiative: string | null, outcome: Outcome | null, 

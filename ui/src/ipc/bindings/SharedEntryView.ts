@@ -33,7 +33,8 @@ conflict: boolean,
  */
 onAgenda: boolean, 
 /**
- * The lead marked it seen.
+ * This journal's facilitator noted it as seen (their own note: never sent, so always
+ * false in every other journal).
  */
 seen: boolean, 
 /**

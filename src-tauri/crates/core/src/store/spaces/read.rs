@@ -42,7 +42,8 @@ pub struct SharedEntryView {
     pub conflict: bool,
     /// The lead took it to the next session (and no session has gone through it since).
     pub on_agenda: bool,
-    /// The lead marked it seen.
+    /// This journal's facilitator noted it as seen (their own note: never sent, so always
+    /// false in every other journal).
     pub seen: bool,
     /// Others' comments on it that arrived since this journal last opened them.
     pub new_comments: usize,
@@ -240,7 +241,8 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         let marks = self.lead_marks(&s.info.id)?;
         let unread = self.unread_comments(&s.info.id, &me)?;
-        let marked = |on: &str, agenda: bool| marks.iter().any(|m| m.on == on && m.agenda == agenda && m.open);
+        let seen = self.seen_notes(&s.info.id)?;
+        let on_agenda = |on: &str| marks.iter().any(|m| m.on == on && m.agenda && m.open);
         let mut out: Vec<SharedEntryView> = self
             .live(&s.info.id)?
             .into_iter()
@@ -273,8 +275,8 @@ impl Store {
                         initiative: text("initiative"),
                         conflict,
                         scope,
-                        on_agenda: marked(&v.id, true),
-                        seen: marked(&v.id, false),
+                        on_agenda: on_agenda(&v.id),
+                        seen: seen.contains(&v.id),
                         new_comments: unread.iter().filter(|(on, _)| *on == v.id).count(),
                         id: v.id,
                         body: record.body,

@@ -1,7 +1,8 @@
-//! The team lead's review queue ("til gennemsyn"): the colleagues' shared reflections whose
+//! The facilitator's review queue ("til gennemsyn"): the colleagues' shared reflections whose
 //! current version reached this journal since it last went through the space, newest arrival
-//! first, filtered by member, initiative, outcome and participation level. Arrival is this
-//! computer's own clock; what members wrote is never ordered by their clocks.
+//! first, narrowed by initiative, outcome and participation level — never to one person: a
+//! list of one colleague's failed attempts is appraisal, not the team's learning. Arrival is
+//! this computer's own clock; what members wrote is never ordered by their clocks.
 
 use super::super::Store;
 use super::read::SharedEntryView;
@@ -18,8 +19,6 @@ use ts_rs::TS;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReviewFilter {
-    /// A member's display name (shares without a name never match a member).
-    pub member: Option<String>,
     /// An initiative as the shares name it, matched as people read it (case, accents).
     pub initiative: Option<String>,
     pub outcome: Option<Outcome>,
@@ -29,10 +28,6 @@ pub struct ReviewFilter {
 
 impl ReviewFilter {
     pub fn matches(&self, e: &SharedEntryView) -> bool {
-        let member = self
-            .member
-            .as_ref()
-            .is_none_or(|m| e.author.as_deref().is_some_and(|a| name_key(a) == name_key(m)));
         let initiative = self
             .initiative
             .as_ref()
@@ -41,7 +36,7 @@ impl ReviewFilter {
         let level = self
             .level
             .is_none_or(|l| e.body.get("level").and_then(Value::as_u64) == Some(u64::from(l)));
-        member && initiative && outcome && level
+        initiative && outcome && level
     }
 }
 

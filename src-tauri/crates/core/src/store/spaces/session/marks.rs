@@ -1,7 +1,7 @@
-//! The lead's marks on a shared entry: "take to the session" puts it on the next session's
-//! agenda (a session that goes through it takes it off), "seen" tells the author the lead
-//! has read it. Each mark is an acknowledgement record of the lead's; taking a mark back is
-//! its tombstone.
+//! The facilitator's marks on a shared entry: "take to the session" puts it on the next
+//! session's agenda (a session that goes through it takes it off) — an acknowledgement record
+//! the whole team reads; taking it back is its tombstone. "Seen" is the facilitator's own note
+//! of what they have read, kept in their journal alone: it never travels, and no author is told.
 
 use super::super::super::Store;
 use super::super::share::{Outgoing, stamp};
@@ -17,7 +17,7 @@ use ts_rs::TS;
 pub enum Mark {
     /// Taken to the next session.
     Agenda,
-    /// Seen by the lead.
+    /// Seen: the facilitator's own note, never sent.
     Seen,
 }
 
@@ -63,6 +63,9 @@ impl Store {
             });
         }
         let now = stamp(crate::time::now(), Scope::Named);
+        if mark == Mark::Seen {
+            return self.note_seen(&s, on, set, &now);
+        }
         let standing: Vec<LeadMark> = self
             .lead_marks(&s.info.id)?
             .into_iter()
@@ -105,6 +108,46 @@ impl Store {
             return Ok(());
         }
         self.publish(&s, out, false, None).map(|_| ())
+    }
+
+    /// Keeps (or takes back) the facilitator's own "seen" note, and takes back a seen mark an
+    /// earlier version sent to the team.
+    fn note_seen(&mut self, s: &super::super::Space, on: &str, set: bool, now: &str) -> Result<()> {
+        let sql = if set {
+            "INSERT OR IGNORE INTO space_seen (space_id, shared_id, seen_at) VALUES (?1, ?2, ?3)"
+        } else {
+            "DELETE FROM space_seen WHERE space_id = ?1 AND shared_id = ?2 AND ?3 IS NOT NULL"
+        };
+        self.conn
+            .execute(sql, rusqlite::params![s.info.id, on, now])
+            .map_err(|e| self.fail(e))?;
+        let sent: Vec<Outgoing> = self
+            .lead_marks(&s.info.id)?
+            .into_iter()
+            .filter(|m| m.on == on && !m.agenda)
+            .map(|m| Outgoing {
+                record: Record {
+                    revision: m.record.revision + 1,
+                    updated_at: now.to_owned(),
+                    deleted: true,
+                    ..m.record
+                },
+                entry: None,
+                key: None,
+            })
+            .collect();
+        if !sent.is_empty() {
+            self.publish(s, sent, false, None)?;
+        }
+        Ok(())
+    }
+
+    /// The shared entries the facilitator noted as seen (empty in every other journal).
+    pub(in crate::store::spaces) fn seen_notes(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
+        self.conn
+            .prepare("SELECT shared_id FROM space_seen WHERE space_id = ?1")
+            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
     }
 
     /// The lead's live marks in the space, in the order made.

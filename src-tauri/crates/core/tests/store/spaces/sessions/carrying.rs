@@ -92,10 +92,17 @@ fn an_owner_sees_their_action_due_and_a_session_goes_through_what_the_lead_took_
     t.lead.mark_shared(&t.space, &shared, Mark::Seen, true).unwrap();
     let agenda = t.lead.session_agenda(&t.space).unwrap();
     assert_eq!(agenda.material.len(), 1, "taken once, however often asked");
-    // The author sees the lead's marks; only the lead marks.
+    // The author sees it taken to the session, never that the facilitator has seen it: that is
+    // the facilitator's own note, in no file of the folder. Only the lead marks.
+    assert!(t.lead.space_entries(&t.space).unwrap()[0].seen);
     t.members[0].sync_space(&t.space, false).unwrap();
     let mine = &t.members[0].space_entries(&t.space).unwrap()[0];
-    assert!(mine.on_agenda && mine.seen);
+    assert!(mine.on_agenda && !mine.seen);
+    let lead_keys = keys_of(&t.dbs[0]);
+    for f in bundle_files(&t.folder) {
+        let plain = age::decrypt(lead_keys.identity(), &std::fs::read(f).unwrap()).unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&plain).contains("seen"), "a seen mark travels");
+    }
     assert!(t.members[0].mark_shared(&t.space, &shared, Mark::Seen, true).is_err());
 
     let mut draft = first_session();
