@@ -49,10 +49,10 @@ pub fn review_queue(state: State<'_, AppState>, space: String, filter: ReviewFil
     state.with_store(|s| s.review_queue(&space, &filter))
 }
 
-/// Marks what arrived up to `until` (the newest arrival the queue showed) as gone through.
+/// Marks the reflections the queue showed (their shared ids) as gone through.
 #[tauri::command(async)]
-pub fn mark_reviewed(state: State<'_, AppState>, space: String, until: Option<String>) -> Result<(), IpcError> {
-    state.with_store(|s| s.mark_reviewed(&space, until.as_deref()))
+pub fn mark_reviewed(state: State<'_, AppState>, space: String, shown: Vec<String>) -> Result<(), IpcError> {
+    state.with_store(|s| s.mark_reviewed(&space, Some(&shown)))
 }
 
 /// The comments on one of this journal's reflections, in every space it is shared in.

@@ -13,7 +13,8 @@ export const reviewDa: Messages["review"] = {
   level: "Deltagelsesniveau",
   any: "Alle",
   arrived: "kom {time}",
+  arrivedOn: "kom den {date} (uden navn, kun dagen)",
   markDone: "Markér som gennemset",
-  marked: "Gennemset. Kun det, der kommer fra nu af, står her.",
+  marked: "Gennemset. Det, der kommer fra nu af, eller som ikke stod på skærmen, står her.",
   count: { one: "{n} refleksion til gennemsyn", other: "{n} refleksioner til gennemsyn" },
 };

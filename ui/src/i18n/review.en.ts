@@ -11,7 +11,8 @@ export const reviewEn = {
   level: "Participation level",
   any: "All",
   arrived: "arrived {time}",
+  arrivedOn: "arrived on {date} (without a name, only the day)",
   markDone: "Mark as gone through",
-  marked: "Gone through. Only what arrives from now on shows here.",
+  marked: "Gone through. What arrives from now on, or what was not on the screen, shows here.",
   count: { one: "{n} reflection to review", other: "{n} reflections to review" },
 };

@@ -250,7 +250,8 @@ export const spaceCounts = (space: string) => call<SpaceCounts>("space_counts", 
 export const spaceTimeline = (space: string) => call<TeamTimeline>("space_timeline", { space });
 export const spaceComments = (space: string, on: string) => call<CommentView[]>("space_comments", { space, on });
 export const reviewQueue = (space: string, filter: ReviewFilter) => call<ReviewQueue>("review_queue", { space, filter });
-export const markReviewed = (space: string, until: string | null) => call<null>("mark_reviewed", { space, until });
+/** Marks the reflections the queue showed (their shared ids) as gone through. */
+export const markReviewed = (space: string, shown: string[]) => call<null>("mark_reviewed", { space, shown });
 export const entryComments = (entry: string) => call<EntryComments[]>("entry_comments", { entry });
 export const commentOnShare = (space: string, on: string, replyTo: string | null, text: string, audience: Audience, acceptFindings: boolean) =>
   call<string>("comment_on_share", { space, on, replyTo, text, audience, acceptFindings });

@@ -28,7 +28,7 @@ const backend = vi.hoisted(() => ({
   items: [] as ReviewItem[],
   reviewedAt: null as string | null,
   asked: [] as ReviewFilter[],
-  marked: [] as (string | null)[],
+  marked: [] as string[][],
   heard: null as (() => void) | null,
 }));
 
@@ -41,10 +41,10 @@ vi.mock("../ipc", async (importOriginal) => {
       const items = backend.items.filter((i) => !filter.outcome || i.entry.outcome === filter.outcome);
       return { items, reviewedAt: backend.reviewedAt };
     }),
-    markReviewed: vi.fn(async (_space: string, until: string | null) => {
-      backend.marked.push(until);
+    markReviewed: vi.fn(async (_space: string, shown: string[]) => {
+      backend.marked.push(shown);
       backend.items = [];
-      backend.reviewedAt = until;
+      backend.reviewedAt = "2026-03-14T10:00:00.000000Z";
       return null;
     }),
   };
@@ -63,7 +63,7 @@ describe("the team lead's review queue", () => {
   beforeEach(() => {
     backend.items = [
       { entry: view({}), arrivedAt: "2026-03-14T09:00:00.000000Z" },
-      { entry: view({ id: "sh-2", title: "Street party", outcome: "succeeded", author: null, scope: "anonymous", occurredOn: "2026-02" }), arrivedAt: "2026-03-13T09:00:00.000000Z" },
+      { entry: view({ id: "sh-2", title: "Street party", outcome: "succeeded", author: null, scope: "anonymous", occurredOn: "2026-02" }), arrivedAt: "2026-03-13" },
     ];
     backend.reviewedAt = null;
     backend.asked = [];
@@ -79,6 +79,8 @@ describe("the team lead's review queue", () => {
     expect(rows.map((r) => r.dataset.review)).toEqual(["sh-1", "sh-2"]);
     expect(within(rows[0]!).getByText(/by Housing advisor/)).toBeTruthy();
     expect(within(rows[1]!).getByText(/without a name/)).toBeTruthy();
+    expect(rows[1]!.textContent, "an anonymous share arrived on a day, never at a time").toContain("arrived on 13 March 2026 (without a name, only the day)");
+    expect(rows[0]!.textContent).toMatch(/arrived 14 Mar 2026,? \d\d:\d\d/);
     expect(within(rows[0]!).getByText("Level 3 of 4")).toBeTruthy();
     // What the team shared, by initiative, outcome and level: never narrowed to one person.
     expect(within(section).queryByLabelText("Member")).toBeNull();
@@ -89,10 +91,10 @@ describe("the team lead's review queue", () => {
     expect(within(section).queryByRole("button", { name: "Mark as gone through" }), "not while narrowed: it would mark what is hidden").toBeNull();
   });
 
-  it("marks up to the newest arrival shown, and says what that means", async () => {
+  it("marks exactly what it shows, and says what that means", async () => {
     render(ReviewQueue, { status: status(), initiatives: [] });
     await fireEvent.click(await screen.findByRole("button", { name: "Mark as gone through" }));
-    await waitFor(() => expect(backend.marked).toEqual(["2026-03-14T09:00:00.000000Z"]));
+    await waitFor(() => expect(backend.marked).toEqual([["sh-1", "sh-2"]]));
     expect(await screen.findByText(/^Gone through\./)).toBeTruthy();
     expect(screen.getByTestId("review-empty").textContent).toBe("Nothing new to review.");
     expect(screen.getByText(/since you last went through the space/)).toBeTruthy();

@@ -6,6 +6,7 @@ import type { SharedEntryView } from "./SharedEntryView";
  */
 export type ReviewItem = { entry: SharedEntryView, 
 /**
- * When its current version reached this journal (none: before arrivals were kept).
+ * When its current version reached this journal: a time for a named share, only the day
+ * (`YYYY-MM-DD`) for one without a name (none: before arrivals were kept).
  */
 arrivedAt: string | null, };

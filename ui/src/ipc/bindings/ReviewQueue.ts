@@ -4,4 +4,8 @@ import type { ReviewItem } from "./ReviewItem";
 /**
  * The queue, and when this journal last went through it.
  */
-export type ReviewQueue = { items: Array<ReviewItem>, reviewedAt: string | null, };
+export type ReviewQueue = { items: Array<ReviewItem>, 
+/**
+ * When this journal last went through the queue.
+ */
+reviewedAt: string | null, };

@@ -24,7 +24,8 @@ pub(super) struct Incoming<'a> {
     pub author_key: Option<&'a str>,
     /// Why the guard holds it back, if it does.
     pub quarantine: Option<String>,
-    /// When it reached this journal, by this computer's clock (the review queue's "new").
+    /// When it reached this journal, by this computer's clock (the review queue's order); kept
+    /// to the day for a record without a name, so its arrival points at nobody's other shares.
     pub arrived_at: &'a str,
 }
 
@@ -84,7 +85,11 @@ pub(super) fn merge(conn: &Connection, v: &Incoming<'_>) -> rusqlite::Result<Mer
             v.record.deleted,
             v.quarantine,
             v.json,
-            v.arrived_at
+            if v.record.scope.is_some_and(|s| s.is_anonymous()) {
+                v.arrived_at.get(..10).unwrap_or(v.arrived_at)
+            } else {
+                v.arrived_at
+            }
         ])?;
     if inserted == 1 && v.record.kind == ENTRY && v.record.deleted {
         conn.prepare_cached(

@@ -1,8 +1,8 @@
 //! The facilitator's review queue ("til gennemsyn"): the colleagues' shared reflections whose
-//! current version reached this journal since it last went through the space, newest arrival
-//! first, narrowed by initiative, outcome and participation level — never to one person: a
+//! current version this journal has not gone through, newest arrival first, narrowed by initiative, outcome and participation level — never to one person: a
 //! list of one colleague's failed attempts is appraisal, not the team's learning. Arrival is
-//! this computer's own clock; what members wrote is never ordered by their clocks.
+//! this computer's own clock, and only the day for a share without a name; what members wrote is
+//! never ordered by their clocks.
 
 use super::super::Store;
 use super::read::SharedEntryView;
@@ -45,7 +45,8 @@ impl ReviewFilter {
 #[serde(rename_all = "camelCase")]
 pub struct ReviewItem {
     pub entry: SharedEntryView,
-    /// When its current version reached this journal (none: before arrivals were kept).
+    /// When its current version reached this journal: a time for a named share, only the day
+    /// (`YYYY-MM-DD`) for one without a name (none: before arrivals were kept).
     pub arrived_at: Option<String>,
 }
 
@@ -54,12 +55,15 @@ pub struct ReviewItem {
 #[serde(rename_all = "camelCase")]
 pub struct ReviewQueue {
     pub items: Vec<ReviewItem>,
+    /// When this journal last went through the queue.
     pub reviewed_at: Option<String>,
 }
 
 impl Store {
-    /// What arrived in `space` since this journal last marked it reviewed (everything, the
-    /// first time), this journal's own shares left out, newest arrival first.
+    /// What arrived in `space` that this journal has not gone through (a reflection whose
+    /// current version it has not marked), this journal's own shares left out, newest arrival
+    /// first. A share without a name arrived on a day, not at a time: it comes after the named
+    /// ones of that day.
     pub fn review_queue(&self, space: &str, filter: &ReviewFilter) -> Result<ReviewQueue> {
         let s = self.space(space)?;
         let reviewed_at: Option<String> = self
@@ -73,40 +77,51 @@ impl Store {
             .prepare("SELECT id, max(arrived_at) FROM space_records WHERE space_id = ?1 AND kind = 'entry' GROUP BY id")
             .and_then(|mut st| st.query_map([&s.info.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .map_err(|e| self.fail(e))?;
+        let gone_through = self.gone_through(&s.info.id)?;
         let mut items: Vec<ReviewItem> = self
             .space_entries(&s.info.id)?
             .into_iter()
             .filter(|e| !e.mine && filter.matches(e))
-            .filter_map(|entry| {
-                let arrived_at = arrived.get(&entry.id).cloned().flatten();
-                let new = match (&reviewed_at, &arrived_at) {
-                    (None, _) => true,
-                    (Some(seen), Some(at)) => at > seen,
-                    (Some(_), None) => false,
-                };
-                new.then_some(ReviewItem { entry, arrived_at })
+            .filter(|e| gone_through.get(&e.id).is_none_or(|r| *r < e.revision as i64))
+            .map(|entry| ReviewItem {
+                arrived_at: arrived.get(&entry.id).cloned().flatten(),
+                entry,
             })
             .collect();
         items.sort_by(|a, b| b.arrived_at.cmp(&a.arrived_at).then(b.entry.id.cmp(&a.entry.id)));
         Ok(ReviewQueue { items, reviewed_at })
     }
 
-    /// Marks what arrived in `space` up to `until` (an arrival time the queue showed; now,
-    /// when none) as gone through. Never moves the mark back.
-    pub fn mark_reviewed(&mut self, space: &str, until: Option<&str>) -> Result<()> {
+    /// Marks the reflections `shown` (their shared ids, as the queue showed them) as gone
+    /// through, at the version they are now; everything in the queue when `shown` is none. A
+    /// version that arrives later comes back to the queue.
+    pub fn mark_reviewed(&mut self, space: &str, shown: Option<&[String]>) -> Result<()> {
         let s = self.space(space)?;
-        let now = crate::time::to_db(crate::time::now());
-        // A time that is not one, or one past this computer's clock, marks up to now.
-        let until = until
-            .map(str::trim)
-            .filter(|u| crate::time::from_db(u).is_ok() && *u <= now.as_str())
-            .unwrap_or(&now);
-        self.conn
-            .execute(
-                "UPDATE spaces SET reviewed_at = max(coalesce(reviewed_at, ''), ?2) WHERE id = ?1",
-                params![s.info.id, until],
+        let queue = self.review_queue(&s.info.id, &ReviewFilter::default())?;
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        for item in queue
+            .items
+            .iter()
+            .filter(|i| shown.is_none_or(|ids| ids.iter().any(|id| id.trim() == i.entry.id)))
+        {
+            tx.execute(
+                "INSERT OR REPLACE INTO space_reviewed (space_id, record_id, revision) VALUES (?1, ?2, ?3)",
+                params![s.info.id, item.entry.id, item.entry.revision as i64],
             )
             .map_err(|e| self.fail(e))?;
-        Ok(())
+        }
+        tx.execute(
+            "UPDATE spaces SET reviewed_at = ?2 WHERE id = ?1",
+            params![s.info.id, crate::time::to_db(crate::time::now())],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))
+    }
+
+    fn gone_through(&self, space: &str) -> Result<BTreeMap<String, i64>> {
+        self.conn
+            .prepare("SELECT record_id, revision FROM space_reviewed WHERE space_id = ?1")
+            .and_then(|mut st| st.query_map([space], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| self.fail(e))
     }
 }

@@ -1,5 +1,6 @@
-//! The lead's review queue: what arrived since the lead last went through the space, newest
-//! first, narrowed by member, initiative, outcome and level; the lead's own shares never in it.
+//! The facilitator's review queue: what they have not gone through, newest arrival first (an
+//! anonymous share's arrival only by its day), narrowed by initiative, outcome and level, never
+//! to one person; the facilitator's own shares never in it.
 
 use super::*;
 use eftertanke_core::Outcome;
@@ -10,16 +11,16 @@ fn titles_in(q: &eftertanke_core::store::spaces::ReviewQueue) -> Vec<&str> {
 }
 
 #[test]
-fn the_queue_holds_what_arrived_since_the_lead_last_looked_newest_first() {
+fn the_queue_holds_what_the_facilitator_has_not_gone_through_and_an_anonymous_arrival_only_by_its_day() {
     let mut t = team(2);
     let all = ReviewFilter::default();
-    let a = entry(&mut t.members[0], "Madklub");
-    t.members[0].share_entries(&t.space, &[a], Scope::Named, false).unwrap();
-    t.lead.sync_space(&t.space, false).unwrap();
     let b = entry(&mut t.members[1], "Lektiecafé");
     t.members[1]
         .share_entries(&t.space, &[b], Scope::Anonymous, false)
         .unwrap();
+    t.lead.sync_space(&t.space, false).unwrap();
+    let a = entry(&mut t.members[0], "Madklub");
+    t.members[0].share_entries(&t.space, &[a], Scope::Named, false).unwrap();
     t.lead.sync_space(&t.space, false).unwrap();
     let own = entry(&mut t.lead, "Ledermøde");
     t.lead.share_entries(&t.space, &[own], Scope::Named, false).unwrap();
@@ -28,18 +29,38 @@ fn the_queue_holds_what_arrived_since_the_lead_last_looked_newest_first() {
     assert_eq!(q.reviewed_at, None);
     assert_eq!(
         titles_in(&q),
-        ["Lektiecafé", "Madklub"],
-        "newest arrival first, the lead's own left out"
+        ["Madklub", "Lektiecafé"],
+        "a day's named arrivals first, the one without a name after them; the lead's own left out"
     );
-
-    // Gone through up to what was shown; what arrives after is new.
-    t.lead
-        .mark_reviewed(&t.space, q.items[0].arrived_at.as_deref())
+    let anonymous = q.items[1].arrived_at.as_deref().unwrap();
+    assert_eq!(
+        anonymous.len(),
+        10,
+        "an anonymous share arrived on a day, not at a time: {anonymous}"
+    );
+    assert!(q.items[0].arrived_at.as_deref().unwrap().len() > 10);
+    // Not in the screen, and not in the facilitator's journal either.
+    let conn = rusqlite::Connection::open(&t.dbs[0]).unwrap();
+    let stored: Vec<String> = conn
+        .prepare("SELECT arrived_at FROM space_records WHERE scope = 'anonymous'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
         .unwrap();
-    assert!(t.lead.review_queue(&t.space, &all).unwrap().items.is_empty());
+    assert!(stored.iter().all(|a| a.len() == 10), "{stored:?}");
+
+    // Gone through what was shown; what arrives after, and an edit shared again, are new.
+    let shown: Vec<String> = q.items.iter().map(|i| i.entry.id.clone()).collect();
     let c = entry(&mut t.members[0], "Fællesspisning");
     t.members[0].share_entries(&t.space, &[c], Scope::Named, false).unwrap();
-    // An edit re-shared is new again too.
+    t.lead.sync_space(&t.space, false).unwrap();
+    t.lead.mark_reviewed(&t.space, Some(&shown)).unwrap();
+    assert_eq!(
+        titles_in(&t.lead.review_queue(&t.space, &all).unwrap()),
+        ["Fællesspisning"],
+        "what the screen did not show stays"
+    );
     t.members[1]
         .share_entries(&t.space, &[b], Scope::Anonymous, false)
         .unwrap();
@@ -49,26 +70,15 @@ fn the_queue_holds_what_arrived_since_the_lead_last_looked_newest_first() {
     seen.sort();
     assert_eq!(seen, ["Fællesspisning", "Lektiecafé"]);
     assert!(q.reviewed_at.is_some());
-
-    // A mark never moves back, and a time past this computer's clock marks only up to now.
-    t.lead
-        .mark_reviewed(&t.space, Some("2001-01-01T00:00:00.000000Z"))
-        .unwrap();
+    // Ids that are not in the queue change nothing; none marks everything.
+    t.lead.mark_reviewed(&t.space, Some(&["not an id".to_owned()])).unwrap();
     assert_eq!(t.lead.review_queue(&t.space, &all).unwrap().items.len(), 2);
-    t.lead
-        .mark_reviewed(&t.space, Some("2999-01-01T00:00:00.000000Z"))
-        .unwrap();
-    assert!(t.lead.review_queue(&t.space, &all).unwrap().items.is_empty());
-    let d = entry(&mut t.members[0], "Gadefest");
-    t.members[0].share_entries(&t.space, &[d], Scope::Named, false).unwrap();
-    t.lead.sync_space(&t.space, false).unwrap();
-    assert_eq!(titles_in(&t.lead.review_queue(&t.space, &all).unwrap()), ["Gadefest"]);
-    t.lead.mark_reviewed(&t.space, Some("not a time")).unwrap();
+    t.lead.mark_reviewed(&t.space, None).unwrap();
     assert!(t.lead.review_queue(&t.space, &all).unwrap().items.is_empty());
 }
 
 #[test]
-fn the_queue_narrows_by_member_initiative_outcome_and_level() {
+fn the_queue_narrows_by_initiative_outcome_and_level_never_by_person() {
     let mut t = team(2);
     // The level follows from the citizens' role: consulted is 1, co-designers 3.
     let mut share = |m: usize, title: &str, initiative: &str, outcome: &str, role: &str, scope: Scope| {
