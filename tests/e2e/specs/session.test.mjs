@@ -103,7 +103,7 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
       }),
     ),
   );
-  cli(aliDir, ["space", "share", space, ...counted, "--scope", "anonymous"]);
+  cli(aliDir, ["space", "share", space, ...counted, "--scope", "anonymous", "--now"]);
   const last = {
     heldOn: "2026-11-02",
     improvement: { text: "Spørg borgerne om problemet, før vi planlægger", owner: "Teamleder", reviewOn: today() },

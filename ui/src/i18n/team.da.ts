@@ -54,6 +54,10 @@ export const teamDa: Messages["team"] = {
   leadFingerprintHint:
     "Bed tovholderen læse det højt – det står ved rummets navn på deres skærm – eller indsæt det fra en besked. Kun en medlemsliste, som tovholderen har lavet, bliver brugt.",
   leadFingerprintYours: "dit: læs det højt for et nyt medlem",
+  waiting: {
+    one: "1 af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før den bliver skrevet i mappen, så tidspunktet ikke peger på dig.",
+    other: "{n} af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før de bliver skrevet i mappen, så tidspunktet ikke peger på dig.",
+  },
   notOurs: { one: "1 fil i rummets mappe er ikke Eftertankes. Den blev ladt i fred.", other: "{n} filer i rummets mappe er ikke Eftertankes. De blev ladt i fred." },
   forkLead:
     "Mappen rummer to forskellige medlemslister for ændring {epoch}, begge lavet af dig – måske på to computere, eller efter at en sikkerhedskopi blev genskabt. Tilføj eller fjern et medlem én gang til: Den nyere liste afgør det for alle.",
@@ -201,7 +205,7 @@ export const teamDa: Messages["team"] = {
     named: { label: "Med dit navn", hint: "Dit navn i teamet står ved refleksionen. Teamet ser titlen, datoen og dine svar." },
     anonymous: {
       label: "Uden navn",
-      hint: "Intet navn, og datoen kun som måned. Teamet ser titlen og dine svar. Bemærk: Den fælles mappes egen log (fx i OneDrive) kan stadig vise, hvem der har lagt en fil op.",
+      hint: "Intet navn, ingen emneord, ikke hvem der deltog, og datoen kun som måned. Teamet ser titlen og dine svar.",
     },
     aggregate: {
       label: "Kun i tal",
@@ -227,6 +231,9 @@ export const teamDa: Messages["team"] = {
   shareNow: "Del",
   sharing: "Deler…",
   shared: "Delt i {space}.",
+  sharedLater: "Delt i {space}. Uden dit navn bliver den skrevet i mappen på et tilfældigt tidspunkt inden for de næste timer, mens Eftertanke er åben.",
+  anonymousLimits:
+    "Det kan Eftertanke ikke skjule: Mappens tjeneste kan vise, hvem der har lagt en fil (OneDrive og SharePoint viser det til alle med adgang til biblioteket, og Syncthing registrerer computeren). Og det, du har skrevet, kan i sig selv afsløre dig. For at tidspunktet ikke skal pege på dig, bliver filen skrevet på et tilfældigt tidspunkt inden for de næste timer, mens Eftertanke er åben.",
   sharedWhere: "Du kan altid trække den tilbage under Refleksionsrum › {space} › Det har du delt.",
   openSpace: "Åbn rummet",
   close: "Luk",

@@ -52,6 +52,10 @@ export const teamEn = {
   leadFingerprintHint:
     "Ask the facilitator to read it aloud – it stands beside the space's name on their screen – or paste it from a message. Only a member list the facilitator made is used.",
   leadFingerprintYours: "yours: read it aloud to a new member",
+  waiting: {
+    one: "1 of your shares without a name waits for a random moment within the next hours before it is written to the folder, so its time does not point at you.",
+    other: "{n} of your shares without a name wait for a random moment within the next hours before they are written to the folder, so their time does not point at you.",
+  },
   notOurs: { one: "1 file in the space's folder is not Eftertanke's. It was left alone.", other: "{n} files in the space's folder are not Eftertanke's. They were left alone." },
   forkLead:
     "The folder holds two different member lists for change {epoch}, both made by you – perhaps on two computers, or after a backup was restored. Add or remove a member once more: the newer list settles it for everyone.",
@@ -199,7 +203,7 @@ export const teamEn = {
     named: { label: "With your name", hint: "Your name in the team is shown with it. The team sees the title, the date and your answers." },
     anonymous: {
       label: "Without a name",
-      hint: "No name, and the date only as the month. The team sees the title and your answers. Note: the shared folder's own logs (e.g. OneDrive's) may still show who uploaded a file.",
+      hint: "No name, no tags, not who took part, and the date only as the month. The team sees the title and your answers.",
     },
     aggregate: {
       label: "Only in counts",
@@ -225,6 +229,9 @@ export const teamEn = {
   shareNow: "Share",
   sharing: "Sharing…",
   shared: "Shared in {space}.",
+  sharedLater: "Shared in {space}. Without your name, it is written to the folder at a random moment within the next hours while Eftertanke is open.",
+  anonymousLimits:
+    "What Eftertanke cannot hide: the folder's service may show who added a file (OneDrive and SharePoint show it to everyone with access to the library; Syncthing records the computer). And what you wrote may itself give you away. So that its time does not point at you, the file is written at a random moment within the next hours while Eftertanke is open.",
   sharedWhere: "You can withdraw it at any time under Team spaces › {space} › What you shared.",
   openSpace: "Open the space",
   close: "Close",

@@ -86,6 +86,14 @@ describe("the folder's state: a file waiting for a yes, and chains that do not h
     ]);
   });
 
+  it("says how many of your shares without a name wait for their moment", () => {
+    render(FolderState, { status: status({ waiting: 2 }), onread: vi.fn(async () => {}) });
+    expect(screen.getByTestId("waiting").textContent).toMatch(/^2 of your shares without a name wait for a random moment within the next hours/);
+    cleanup();
+    render(FolderState, { status: status(), onread: vi.fn(async () => {}) });
+    expect(screen.queryByTestId("waiting")).toBeNull();
+  });
+
   it("shows no chain section when every chain holds", () => {
     render(FolderState, { status: status(), onread: vi.fn(async () => {}) });
     expect(screen.queryByRole("heading", { name: "Shares that do not follow on" })).toBeNull();

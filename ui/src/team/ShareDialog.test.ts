@@ -67,18 +67,20 @@ describe("sharing a reflection with the team", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Share" }));
     await waitFor(() => expect(backend.shares).toEqual([{ space: "s-2", entries: ["e-1"], scope: "anonymous", acceptFindings: false }]));
     const done = await screen.findByTestId("share-done");
-    expect(done.textContent).toBe("Shared in Club staff.");
+    expect(done.textContent).toBe(
+      "Shared in Club staff. Without your name, it is written to the folder at a random moment within the next hours while Eftertanke is open.",
+    );
     expect(screen.getByText(/withdraw it at any time under Team spaces › Club staff › What you shared/)).toBeTruthy();
     await fireEvent.click(screen.getByRole("button", { name: "Open the space" }));
     expect(router.view).toEqual({ name: "team", space: "s-2" });
   });
 
-  it("explains each scope in a line, including what anonymity cannot hide", async () => {
+  it("explains each scope in a line", async () => {
     backend.spaces = [space];
     open();
     const anonymous = await screen.findByRole("radio", { name: /Without a name/ });
     const hint = document.getElementById(anonymous.getAttribute("aria-describedby") ?? "");
-    expect(hint?.textContent).toMatch(/folder's own logs .* may still show who uploaded a file/);
+    expect(hint?.textContent).toBe("No name, no tags, not who took part, and the date only as the month. The team sees the title and your answers.");
     expect(screen.getByRole("radio", { name: /Only in counts/ })).toBeTruthy();
     expect(screen.queryByLabelText("Space"), "one space needs no choice").toBeNull();
   });
@@ -93,7 +95,12 @@ describe("sharing a reflection with the team", () => {
     expect(within(preview).getByTestId("preview-date").textContent).toBe("12 March 2026");
     expect(within(preview).getByText("When was it?")).toBeTruthy();
 
+    expect(screen.queryByTestId("anonymous-limits"), "nothing to warn of with a name").toBeNull();
     await fireEvent.click(screen.getByRole("radio", { name: /Without a name/ }));
+    // Before the share, plainly: what the folder's service shows, and that the text may tell.
+    const limits = screen.getByTestId("anonymous-limits").textContent ?? "";
+    expect(limits).toMatch(/OneDrive and SharePoint show it to everyone with access/);
+    expect(limits).toMatch(/what you wrote may itself give you away/);
     preview = screen.getByTestId("share-preview");
     expect((await within(preview).findByTestId("preview-date")).textContent).toBe("March 2026");
     expect(within(preview).getByTestId("preview-name").textContent).toBe("No name");

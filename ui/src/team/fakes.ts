@@ -125,6 +125,7 @@ export function status(over: Partial<SpaceStatus> = {}): SpaceStatus {
     heldBack: [],
     rejected: [],
     notOurs: 0,
+    waiting: 0,
     rosterForks: [],
     missing: [],
     chainBreaks: [],

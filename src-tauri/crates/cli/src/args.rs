@@ -238,9 +238,20 @@ pub enum SpaceCommand {
         /// never-store word always blocks).
         #[arg(long)]
         accept_findings: bool,
+        /// Without a name or only as counts: write the file now, not at a random moment within
+        /// the next hours (its time in the folder can then point at you).
+        #[arg(long)]
+        now: bool,
     },
-    /// Withdraw a share of yours (copies colleagues already read cannot be recalled).
-    Withdraw { space: String, shared_id: String },
+    /// Withdraw a share of yours: taken out of your files in the folder, and its comments
+    /// erased in every journal that reads the withdrawal.
+    Withdraw {
+        space: String,
+        shared_id: String,
+        /// For a share without a name: write the withdrawal now (see `share --now`).
+        #[arg(long)]
+        now: bool,
+    },
     /// Comment on a shared reflection (TEXT, or - for standard input); prints the comment's id.
     Comment {
         space: String,

@@ -64,7 +64,9 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
             entries,
             scope,
             accept_findings,
+            now,
         } => {
+            store.send_anonymous_at_once(now);
             let ids = entries
                 .iter()
                 .map(|e| store.get_entry_by_text(e).map(|e| e.id))
@@ -78,7 +80,8 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 writeln!(out, "{id}")?;
             }
         }
-        SpaceCommand::Withdraw { space, shared_id } => {
+        SpaceCommand::Withdraw { space, shared_id, now } => {
+            store.send_anonymous_at_once(now);
             store.withdraw_share(&space, &shared_id)?;
             writeln!(out, "withdrawn. Copies colleagues already read cannot be recalled.")?;
         }
@@ -172,6 +175,14 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                     status.aggregate,
                     status.last_read_at.as_deref().unwrap_or("never")
                 )?;
+                if status.waiting > 0 {
+                    writeln!(
+                        out,
+                        "  {} of your files without a name wait for a random moment within the next hours \
+                         (so their time points at nobody)",
+                        status.waiting
+                    )?;
+                }
                 for m in &status.missing {
                     writeln!(out, "  missing: bundle {} from {}", m.seq, printable(&m.member))?;
                 }

@@ -20,6 +20,11 @@ aggregate: number, heldBack: Array<HeldBack>, rejected: Array<FileProblem>,
  */
 notOurs: number, 
 /**
+ * This journal's shares without a name (and their withdrawals) that wait for their random
+ * moment before their file is written.
+ */
+waiting: number, 
+/**
  * Epochs for which the folder holds two different rosters, both signed by the lead.
  */
 rosterForks: Array<number>, missing: Array<MissingBundle>, 

@@ -74,7 +74,11 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
     let s2 = add(&sara, "Madklub");
     let a1 = add(&ali, "Gårdfest");
     let one = spawn(&sara, &["space", "share", &space, &s1, &s2], None);
-    let two = spawn(&ali, &["space", "share", &space, &a1, "--scope", "anonymous"], None);
+    let two = spawn(
+        &ali,
+        &["space", "share", &space, &a1, "--scope", "anonymous", "--now"],
+        None,
+    );
     let (one, two) = (one.wait_with_output().unwrap(), two.wait_with_output().unwrap());
     assert!(one.status.success() && two.status.success(), "{one:?} {two:?}");
     let sara_shared: Vec<String> = String::from_utf8(one.stdout)
@@ -93,6 +97,20 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
     assert_eq!(by_title("Lektiecafé")["author"], "Sara");
     assert_eq!(by_title("Gårdfest")["author"], serde_json::Value::Null);
     assert_eq!(by_title("Gårdfest")["occurredOn"], "2026-03");
+
+    // Without --now, a share without a name waits for its moment: not in the folder yet.
+    let a2 = add(&ali, "Vente");
+    ok(&ali, &["space", "share", &space, &a2, "--scope", "anonymous"], None);
+    let status = ok(&ali, &["space", "status", &space], None);
+    assert!(
+        status.contains("1 of your files without a name wait for a random moment"),
+        "{status}"
+    );
+    ok(&lead, &["space", "sync"], None);
+    assert_eq!(
+        ok(&lead, &["space", "entries", &space, "--json"], None).lines().count(),
+        3
+    );
 
     ok(&sara, &["space", "withdraw", &space, &sara_shared[0]], None);
     ok(&lead, &["space", "sync", &space], None);

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_counts_only.sql"),
     include_str!("migrations/0015_private_seen.sql"),
     include_str!("migrations/0016_review_marks.sql"),
+    include_str!("migrations/0017_outbox.sql"),
 ];
 
 /// The schema version this build writes.

@@ -81,6 +81,8 @@ pub struct Store {
     installation_id: InstallationId,
     guides: &'static Guides,
     key: Option<DatabaseKey>,
+    /// Anonymous bundles wait for a random moment before they are written (`spaces/outbox.rs`).
+    anonymous_delay: bool,
 }
 
 impl Store {
@@ -126,13 +128,22 @@ impl Store {
             other => Error::Internal(format!("migrating {}: {other}", path.display())),
         })?;
         let installation_id = load_or_create_installation_id(&conn).map_err(fail)?;
-        Ok(Self {
+        let store = Self {
             conn,
             path,
             installation_id,
             guides: Guides::builtin(),
             key: options.key.clone(),
-        })
+            anonymous_delay: true,
+        };
+        store.reschedule_outbox()?;
+        Ok(store)
+    }
+
+    /// Writes this store's anonymous bundles at once instead of at a random moment later (the
+    /// CLI's `--now`, for a person who accepts that the file's time can then point at them).
+    pub fn send_anonymous_at_once(&mut self, at_once: bool) {
+        self.anonymous_delay = !at_once;
     }
 
     /// The key the database is encrypted with, if it is.

@@ -10,6 +10,7 @@ mod comments;
 mod counts;
 mod members;
 mod merge;
+mod outbox;
 mod read;
 mod review;
 mod scrub;

@@ -83,6 +83,9 @@ pub struct SpaceStatus {
     pub rejected: Vec<FileProblem>,
     /// Things in the folder that are not Eftertanke's files, as the last read found them.
     pub not_ours: usize,
+    /// This journal's shares without a name (and their withdrawals) that wait for their random
+    /// moment before their file is written.
+    pub waiting: usize,
     /// Epochs for which the folder holds two different rosters, both signed by the lead.
     pub roster_forks: Vec<u64>,
     pub missing: Vec<MissingBundle>,
@@ -371,6 +374,7 @@ impl Store {
             held_back,
             rejected,
             not_ours,
+            waiting: self.waiting_count(&s.info.id)?,
             roster_forks,
             missing,
             chain_breaks,

@@ -46,7 +46,9 @@ impl Store {
                 continue;
             }
             let path = space_dir(&s.info.folder, &s.info.id).join(&file.name);
-            if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            // An anonymous bundle still waiting for its moment is changed where it waits.
+            let waiting = file.seq.is_none() && self.waiting(&s.info.id, &file.name)?;
+            if !waiting && !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
                 continue;
             }
             // Sealed since: a replacement would count for nobody (no seal names "-").
@@ -55,7 +57,7 @@ impl Store {
             }
             let replaced = match file.seq {
                 Some(seq) => self.replace_named(s, &file, &path, seq as u64, &gone)?,
-                None => self.replace_anonymous(s, &file, &path, &gone)?,
+                None => self.replace_anonymous(s, &file, &path, &gone, waiting)?,
             };
             if replaced {
                 changed += 1;
@@ -159,10 +161,21 @@ impl Store {
 
     /// An anonymous bundle of this journal's, written again without `gone` (each remaining
     /// record signed again by its own key), or removed when nothing remains.
-    fn replace_anonymous(&mut self, s: &Space, file: &OwnFile, path: &Path, gone: &BTreeSet<&str>) -> Result<bool> {
+    fn replace_anonymous(
+        &mut self,
+        s: &Space,
+        file: &OwnFile,
+        path: &Path,
+        gone: &BTreeSet<&str>,
+        waiting: bool,
+    ) -> Result<bool> {
         let remaining: Vec<&String> = file.records.iter().filter(|r| !gone.contains(r.as_str())).collect();
         if remaining.is_empty() {
-            std::fs::remove_file(path).map_err(|e| Error::from_io(path, &e))?;
+            if waiting {
+                self.rewrite_waiting(&s.info.id, &file.name, None)?;
+            } else {
+                std::fs::remove_file(path).map_err(|e| Error::from_io(path, &e))?;
+            }
             return Ok(true);
         }
         let Some(roster) = self.roster_at(&s.info.id, file.epoch as u64)? else {
@@ -204,6 +217,12 @@ impl Store {
         let mut r = [0u8; 16];
         crate::vault::random::fill(&mut r)?;
         let name = format!("{}.{BUNDLE_EXT}", data_encoding::HEXLOWER.encode(&r));
+        if waiting {
+            let new_name = format!("anonymous/{name}");
+            self.rewrite_waiting(&s.info.id, &file.name, Some((&new_name, &bytes)))?;
+            self.remember_replacement(s, file, &manifest, &hash, &new_name)?;
+            return Ok(true);
+        }
         self.write_replacement(s, file, path, &manifest, &bytes, &hash, &name)
     }
 
@@ -227,38 +246,43 @@ impl Store {
             .name
             .rsplit_once('/')
             .map_or(name.to_owned(), |(d, _)| format!("{d}/{name}"));
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        let saved = tx
-            .execute(
-                "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, \
-                 read_at, epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    s.info.id,
-                    hash,
-                    relative,
-                    s.keys.public().key_id(),
-                    file.seq,
-                    file.seq.and(manifest.replaces.as_ref()),
-                    file.prev,
-                    crate::time::to_db(crate::time::now()),
-                    file.epoch
-                ],
-            )
-            .and_then(|_| {
-                remember_records(
-                    &tx,
-                    &s.info.id,
-                    hash,
-                    manifest.records.iter().map(|r| record_id(&r.record)).collect::<Vec<_>>().iter().map(String::as_str),
-                )
-            })
-            .and_then(|()| tx.commit());
-        if let Err(e) = saved {
+        if let Err(e) = self.remember_replacement(s, file, manifest, hash, &relative) {
             let _ = std::fs::remove_file(&written);
-            return Err(self.fail(e));
+            return Err(e);
         }
         std::fs::remove_file(path).map_err(|e| Error::from_io(path, &e))?;
         Ok(true)
+    }
+
+    /// Records a replacement (`relative` to the space's folder) as this journal's own file.
+    fn remember_replacement(
+        &self,
+        s: &Space,
+        file: &OwnFile,
+        manifest: &Manifest,
+        hash: &str,
+        relative: &str,
+    ) -> Result<()> {
+        let ids: Vec<String> = manifest.records.iter().map(|r| record_id(&r.record)).collect();
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, \
+             read_at, epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                s.info.id,
+                hash,
+                relative,
+                s.keys.public().key_id(),
+                file.seq,
+                file.seq.and(manifest.replaces.as_ref()),
+                file.prev,
+                crate::time::to_db(crate::time::now()),
+                file.epoch
+            ],
+        )
+        .and_then(|_| remember_records(&tx, &s.info.id, hash, ids.iter().map(String::as_str)))
+        .and_then(|()| tx.commit())
+        .map_err(|e| self.fail(e))
     }
 }
 

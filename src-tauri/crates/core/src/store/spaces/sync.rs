@@ -134,6 +134,8 @@ impl Store {
     pub fn sync_space(&mut self, space: &str, allow_mass_withdrawal: bool) -> Result<SyncReport> {
         let s = self.space(space)?;
         check_folder(&s.info.folder)?;
+        // This journal's anonymous bundles whose moment has come.
+        self.flush_outbox(&s)?;
         let dir = space_dir(&s.info.folder, &s.info.id);
         let mut report = SyncReport::default();
         let listed = list_space(&dir);

@@ -7,6 +7,7 @@ mod counts;
 mod folder_attacks;
 mod hostile;
 mod order;
+mod outbox;
 mod projection;
 mod removal_order;
 mod review;
@@ -31,9 +32,13 @@ pub struct Team {
     pub dbs: Vec<PathBuf>,
 }
 
+/// A journal that writes its anonymous bundles at once (as the CLI's `--now` does), so a test
+/// reads them without waiting; `outbox.rs` tests the wait itself.
 pub fn journal(dir: &Path, name: &str) -> (Store, PathBuf) {
     let path = dir.join(format!("{name}.sqlite3"));
-    (Store::open(&path, &OpenOptions::default()).unwrap(), path)
+    let mut store = Store::open(&path, &OpenOptions::default()).unwrap();
+    store.send_anonymous_at_once(true);
+    (store, path)
 }
 
 /// A lead and `n` members who have all joined one space in one folder.
