@@ -9,7 +9,8 @@ export const commentsDa: Messages["comments"] = {
   threadLabel: "Kommentarer til {title}",
   isNew: "ny",
   ownUnnamed:
-    "Du delte den uden dit navn. En kommentar fra dig ville bære dit navn og vise teamet, hvem der skrev den, så du kan ikke kommentere her.",
+    "Du delte den uden dit navn, så du skriver her som »forfatteren«: Dit navn bliver ikke vist, og kommentaren når mappen på et tilfældigt tidspunkt inden for de næste timer. Det, du skriver, kan stadig afsløre dig.",
+  theAuthor: "Forfatteren",
   none: "Ingen kommentarer endnu.",
   onEntry: "Det har teamet sagt",
   openSpace: "Åbn {space}",

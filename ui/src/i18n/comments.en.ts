@@ -8,7 +8,8 @@ export const commentsEn = {
   isNew: "new",
   none: "No comments yet.",
   ownUnnamed:
-    "You shared this without your name. A comment from you would carry your name and tell the team who wrote it, so you cannot comment here.",
+    "You shared this without your name, so you write here as “the author”: your name is not shown, and the comment reaches the folder at a random moment within the next hours. What you write may still give you away.",
+  theAuthor: "The author",
   onEntry: "What the team said",
   openSpace: "Open {space}",
   you: "you",

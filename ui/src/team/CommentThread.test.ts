@@ -24,7 +24,7 @@ vi.mock("../ipc", async (importOriginal) => {
       backend.sent.push({ on, replyTo, text, audience, accept });
       backend.comments = [
         ...backend.comments,
-        { id: `c-${backend.comments.length + 1}`, on, replyTo, author: "Team lead Ann", mine: true, audience, text, writtenAt: "2026-03-14T09:00:00.000000Z", new: false },
+        { id: `c-${backend.comments.length + 1}`, on, replyTo, author: "Team lead Ann", byAuthor: false, mine: true, audience, text, writtenAt: "2026-03-14T09:00:00.000000Z", new: false },
       ];
       return "c-new";
     }),
@@ -44,6 +44,7 @@ const comment = (over: Partial<CommentView>): CommentView => ({
   on: "sh-1",
   replyTo: null,
   author: "Team lead Ann",
+  byAuthor: false,
   mine: false,
   audience: "team",
   text: "Take it to the session",

@@ -4,7 +4,11 @@ import type { CommentView } from "../ipc";
 import { space } from "./fakes";
 
 const thread: CommentView[] = [
-  { id: "c-1", on: "sh-1", replyTo: null, author: "Team lead Ann", mine: false, audience: "author", text: "How did it feel?", writtenAt: "2026-03-13T09:30:00.000000Z", new: false },
+  { id: "c-1", on: "sh-1", replyTo: null, author: "Team lead Ann", byAuthor: false, mine: false, audience: "author", text: "How did it feel?", writtenAt: "2026-03-13T09:30:00.000000Z", new: false },
+];
+const unnamedThread: CommentView[] = [
+  { id: "c-2", on: "sh-1", replyTo: null, author: "Team lead Ann", byAuthor: false, mine: false, audience: "team", text: "What did you try next?", writtenAt: "2026-03-13T09:30:00.000000Z", new: false },
+  { id: "c-3", on: "sh-1", replyTo: "c-2", author: "", byAuthor: true, mine: true, audience: "team", text: "We asked the mothers first.", writtenAt: "2026-03-14", new: false },
 ];
 
 const backend = vi.hoisted(() => ({ scope: "named" }));
@@ -13,8 +17,10 @@ vi.mock("../ipc", async (importOriginal) => {
   const real = await importOriginal<typeof import("../ipc")>();
   return {
     ...real,
-    entryComments: vi.fn(async () => [{ space: { ...space, lead: false }, sharedId: "sh-1", scope: backend.scope, comments: thread }]),
-    spaceComments: vi.fn(async () => thread),
+    entryComments: vi.fn(async () => [
+      { space: { ...space, lead: false }, sharedId: "sh-1", scope: backend.scope, comments: backend.scope === "named" ? thread : unnamedThread },
+    ]),
+    spaceComments: vi.fn(async () => (backend.scope === "named" ? thread : unnamedThread)),
   };
 });
 
@@ -43,14 +49,18 @@ describe("what the team said, on the author's own reflection", () => {
     expect(router.view).toEqual({ name: "team", space: "s-1" });
   });
 
-  it("offers no way to comment under one's own share without a name, and says why", async () => {
+  it("lets the author answer under their own share without a name as “the author”, and says what that means", async () => {
     backend.scope = "anonymous";
     render(EntryComments, { entry: "e-1", title: "“Homework café”" });
     const section = await screen.findByRole("region", { name: "What the team said" });
     const thread = within(section).getByRole("region", { name: "Comments on “Homework café”" });
-    expect(await within(thread).findByText("How did it feel?")).toBeTruthy();
-    expect(within(thread).getByTestId("own-unnamed").textContent).toMatch(/would carry your name/);
-    expect(within(thread).queryByRole("textbox")).toBeNull();
-    expect(within(thread).queryByRole("button", { name: "Answer Team lead Ann" })).toBeNull();
+    expect(await within(thread).findByText("What did you try next?")).toBeTruthy();
+    expect(within(thread).getByTestId("own-unnamed").textContent).toMatch(/you write here as “the author”: your name is not shown/);
+    const answer = within(thread).getByText("We asked the mothers first.").closest("li") as HTMLElement;
+    expect(within(answer).getByText("The author")).toBeTruthy();
+    expect(within(answer).getByText("14 March 2026"), "the day only, as it was written").toBeTruthy();
+    expect(within(thread).getByRole("textbox", { name: "Your comment" })).toBeTruthy();
+    expect(within(thread).queryByRole("radio"), "to the team only").toBeNull();
+    expect(within(thread).getByRole("button", { name: "Answer Team lead Ann" })).toBeTruthy();
   });
 });

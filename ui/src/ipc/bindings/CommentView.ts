@@ -14,9 +14,14 @@ on: string,
  */
 replyTo: string | null, 
 /**
- * The writer's display name in the space.
+ * The writer's display name in the space (empty for the author of a reflection shared
+ * without a name, who writes as "the author").
  */
 author: string, 
+/**
+ * Written by the reflection's author without their name: shown as "the author".
+ */
+byAuthor: boolean, 
 /**
  * Written by this journal.
  */

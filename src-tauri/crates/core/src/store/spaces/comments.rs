@@ -2,14 +2,20 @@
 //! comment they answer. A comment is for the team (every member of the epoch can read it) or
 //! for the author only: then its bundle is encrypted to the reflection's author, the leads and
 //! the writer alone, so another member's journal never holds it in a form it can read.
+//!
+//! On a reflection shared without a name, its author answers as "the author": the comment is
+//! written anonymously, signed with the share's own key (so readers see it comes from whoever
+//! shared the reflection, and from nobody else), its id and time cut to the day, for the team.
+//! It never carries their name. An anonymous comment by anyone else is not shown.
 
 use super::super::Store;
 use super::member_name;
-use super::share::{Outgoing, guard, stamp};
+use super::share::{Outgoing, anonymous_writer, guard, stamp};
 use crate::error::{Error, Problem, Result};
+use crate::spaces::keys::RecordKey;
 use crate::spaces::record::{COMMENT, ENTRY, Record, Scope};
 use crate::text_rules::{check_long, is_blank};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -46,8 +52,11 @@ pub struct CommentView {
     pub on: String,
     /// The comment it answers, in a thread.
     pub reply_to: Option<String>,
-    /// The writer's display name in the space.
+    /// The writer's display name in the space (empty for the author of a reflection shared
+    /// without a name, who writes as "the author").
     pub author: String,
+    /// Written by the reflection's author without their name: shown as "the author".
+    pub by_author: bool,
     /// Written by this journal.
     pub mine: bool,
     pub audience: Audience,
@@ -127,22 +136,23 @@ impl Store {
                 what: "shared reflection",
                 id: on.to_owned(),
             })?;
-        // A comment is signed with its writer's name: on one's own share without a name, it
-        // would tell the team who wrote it. So it is not sent.
-        let own_unnamed: bool = self
+        // On one's own share without a name, a comment is written as "the author", signed with
+        // the share's own key: never with this journal's name.
+        let own_unnamed: Option<Option<Vec<u8>>> = self
             .conn
             .query_row(
-                "SELECT EXISTS (SELECT 1 FROM space_shares WHERE space_id = ?1 AND shared_id = ?2 AND scope != 'named')",
+                "SELECT record_key FROM space_shares WHERE space_id = ?1 AND shared_id = ?2 AND scope != 'named' \
+                 AND withdrawn_at IS NULL",
                 params![s.info.id, on],
                 |r| r.get(0),
             )
+            .optional()
             .map_err(|e| self.fail(e))?;
-        if own_unnamed {
+        if own_unnamed.is_some() && audience == Audience::Author {
             return Err(Error::invalid(
-                "on",
+                "audience",
                 Problem::UnknownValue,
-                "you shared this reflection without your name; a comment from you carries your name and would tell \
-                 the team who wrote it, so it was not sent",
+                "you shared this reflection without your name: you answer it as its author, to the team",
             ));
         }
         if let Some(parent) = reply_to {
@@ -204,6 +214,13 @@ impl Store {
             "text": text,
         });
         guard(&body, &self.never_store_words()?, accept_findings)?;
+        if let Some(seed) = own_unnamed {
+            let key = seed
+                .map(|k| RecordKey::from_seed(&k))
+                .transpose()?
+                .ok_or_else(|| Error::Internal("an anonymous share without its key".into()))?;
+            return self.comment_as_author(&s, key, body);
+        }
         let id = uuid::Uuid::now_v7().to_string();
         let record = Record {
             kind: COMMENT.into(),
@@ -224,6 +241,32 @@ impl Store {
         Ok(id)
     }
 
+    /// A comment by the author of a reflection shared without a name, as "the author": signed
+    /// with the share's own key, its id's time and its stamp cut to the day.
+    fn comment_as_author(&mut self, s: &super::Space, key: RecordKey, body: Value) -> Result<String> {
+        let today = crate::time::now().date_naive();
+        let midnight = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp();
+        let at = uuid::Timestamp::from_unix(uuid::NoContext, u64::try_from(midnight).unwrap_or(0), 0);
+        let id = uuid::Uuid::new_v7(at).to_string();
+        let record = Record {
+            kind: COMMENT.into(),
+            id: id.clone(),
+            revision: 1,
+            updated_at: stamp(crate::time::now(), Scope::Anonymous),
+            deleted: false,
+            scope: Some(Scope::Anonymous),
+            body,
+            rest: Default::default(),
+        };
+        let out = vec![Outgoing {
+            record,
+            entry: None,
+            key: Some(key),
+        }];
+        self.publish(s, out, true, None)?;
+        Ok(id)
+    }
+
     /// The comments this journal can read on the shared reflection `on`, in the order they
     /// were written (their ids are UUIDv7; the clocks of the writers' computers decide
     /// nothing), answers after what they answer.
@@ -232,6 +275,13 @@ impl Store {
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
         let new = self.unread_comments(&s.info.id, &me)?;
+        // Who wrote the reflection, when it was shared without a name: its own key's writer.
+        let share = self
+            .live_of(&s.info.id, ENTRY)?
+            .into_iter()
+            .find(|l| l.version.id == on.trim() && l.version.author_key.is_none())
+            .map(|l| l.version.writer);
+        let mine_unnamed = self.my_anonymous_writers(&s.info.id)?;
         let mut out: Vec<CommentView> = self
             .live_of(&s.info.id, COMMENT)?
             .into_iter()
@@ -239,12 +289,26 @@ impl Store {
             .filter_map(|l| {
                 let body = &l.record.body;
                 let text = body.get("text").and_then(Value::as_str)?.to_owned();
-                let key = l.version.author_key.clone()?;
+                // Without a name, only the reflection's own author is shown, as "the author".
+                let by_author = l.version.author_key.is_none();
+                if by_author && share.as_deref() != Some(l.version.writer.as_str()) {
+                    return None;
+                }
+                let key = l.version.author_key.clone().unwrap_or_default();
                 Some(CommentView {
                     on: on.trim().to_owned(),
                     reply_to: body.get("reply_to").and_then(Value::as_str).map(str::to_owned),
-                    author: member_name(&names, &key),
-                    mine: key == me,
+                    author: if by_author {
+                        String::new()
+                    } else {
+                        member_name(&names, &key)
+                    },
+                    by_author,
+                    mine: if by_author {
+                        mine_unnamed.contains(&l.version.writer)
+                    } else {
+                        key == me
+                    },
                     audience: match body.get("audience").and_then(Value::as_str) {
                         Some("author") => Audience::Author,
                         _ => Audience::Team,
@@ -262,23 +326,43 @@ impl Store {
 }
 
 impl Store {
+    /// The writers this journal's shares without a name (and its comments on them) go under.
+    fn my_anonymous_writers(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
+        let seeds: Vec<Vec<u8>> = self
+            .conn
+            .prepare("SELECT record_key FROM space_shares WHERE space_id = ?1 AND record_key IS NOT NULL")
+            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
+        seeds
+            .iter()
+            .map(|seed| Ok(anonymous_writer(&RecordKey::from_seed(seed)?.public())))
+            .collect()
+    }
+
     /// Others' comments merged after this journal last opened their thread, as (the shared
     /// reflection, the comment) pairs: what the quiet "new" marks.
     /// `me` is this journal's key id in the space (its own comments are never new).
     pub(super) fn unread_comments(&self, space: &str, me: &str) -> Result<Vec<(String, String)>> {
-        self.conn
+        let mine = self.my_anonymous_writers(space)?;
+        let all: Vec<(String, String, String)> = self
+            .conn
             .prepare(
-                "SELECT json_extract(r.record, '$.body.on'), r.id FROM space_records r \
+                "SELECT json_extract(r.record, '$.body.on'), r.id, r.writer FROM space_records r \
                  LEFT JOIN space_threads_read t ON t.space_id = r.space_id \
                  AND t.on_id = json_extract(r.record, '$.body.on') \
                  WHERE r.space_id = ?1 AND r.kind = 'comment' AND NOT r.deleted AND r.quarantine IS NULL \
                  AND r.writer <> ?2 AND r.rowid > coalesce(t.read_upto, 0) ORDER BY r.id",
             )
             .and_then(|mut st| {
-                st.query_map(params![space, me], |r| Ok((r.get(0)?, r.get(1)?)))?
+                st.query_map(params![space, me], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                     .collect()
             })
-            .map_err(|e| self.fail(e))
+            .map_err(|e| self.fail(e))?;
+        Ok(all
+            .into_iter()
+            .filter(|(_, _, writer)| !mine.contains(writer))
+            .map(|(on, id, _)| (on, id))
+            .collect())
     }
 
     /// Marks the comments this journal holds on the shared reflection `on` as read.

@@ -303,25 +303,114 @@ fn a_comment_is_new_to_its_reader_until_they_open_the_thread() {
     assert_eq!(new(author), 1);
 }
 
-/// "Without a name" holds for the author too: a comment is signed with its writer's name, so
-/// the author of a share without a name cannot comment under it — the window offers no box,
-/// and the core refuses one sent anyway, writing nothing into the folder.
+/// "Without a name" holds for the author too: under their own share without a name, the
+/// author answers as "the author" — written anonymously, signed with the share's own key, its
+/// id and stamp cut to the day — and nothing in the comment or its file names them. A
+/// colleague's anonymous comment is not taken for the author's.
 #[test]
-fn the_author_of_a_share_without_a_name_cannot_sign_a_comment_under_it() {
-    let mut t = team(1);
+fn the_author_of_a_share_without_a_name_answers_as_the_author_and_never_by_name() {
+    use eftertanke_core::spaces::keys::RecordKey;
+    let mut t = team(2);
     let private = entry(&mut t.members[0], "Uden navn");
     let shared = t.members[0]
         .share_entries(&t.space, &[private], Scope::Anonymous, false)
-        .unwrap();
-    let before = bundle_files(&t.folder).len();
-    let refused = t.members[0]
-        .comment(&t.space, &shared[0], None, "Det var mig", Audience::Team, false)
-        .unwrap_err();
-    assert!(refused.to_string().contains("without your name"), "{refused}");
-    assert_eq!(bundle_files(&t.folder).len(), before, "nothing written");
-    // The lead may still comment on it, and a named share's author may answer.
+        .unwrap()
+        .remove(0);
     t.lead.sync_space(&t.space, false).unwrap();
-    t.lead
-        .comment(&t.space, &shared[0], None, "Tak for det", Audience::Team, false)
+    let question = t
+        .lead
+        .comment(&t.space, &shared, None, "Hvad gjorde I så?", Audience::Team, false)
         .unwrap();
+    t.members[0].sync_space(&t.space, false).unwrap();
+    assert!(
+        t.members[0]
+            .comment(
+                &t.space,
+                &shared,
+                Some(&question),
+                "Vi spurgte igen",
+                Audience::Author,
+                false
+            )
+            .is_err(),
+        "to the author and the facilitator: the author writes to the team"
+    );
+    let files_before = bundle_files(&t.folder);
+    let answer = t.members[0]
+        .comment(
+            &t.space,
+            &shared,
+            Some(&question),
+            "Vi spurgte mødrene igen",
+            Audience::Team,
+            false,
+        )
+        .unwrap();
+    let id = uuid::Uuid::parse_str(&answer).unwrap();
+    let (secs, _) = id.get_timestamp().unwrap().to_unix();
+    assert_eq!(secs % 86_400, 0, "the id's time is the day only");
+
+    // The file: anonymous, and no name, no member key, no pseudonym in it.
+    let new: Vec<_> = bundle_files(&t.folder)
+        .into_iter()
+        .filter(|f| !files_before.contains(f))
+        .collect();
+    assert_eq!(new.len(), 1);
+    assert!(new[0].to_string_lossy().contains("/anonymous/"));
+    let plain = age::decrypt(keys_of(&t.dbs[2]).identity(), &std::fs::read(&new[0]).unwrap()).unwrap();
+    let text = String::from_utf8_lossy(&plain);
+    let roster = t.members[1].space_roster(&t.space).unwrap();
+    let author_key = keys_of(&t.dbs[1]).public().key_id();
+    let member = roster.member_by_key(&author_key).unwrap();
+    for trace in [member.name.as_str(), author_key.as_str(), member.member.as_str()] {
+        assert!(!text.contains(trace), "'{trace}' is in the author's answer");
+    }
+
+    // The colleague and the lead read it as the author's, answering the question.
+    t.members[1].sync_space(&t.space, false).unwrap();
+    t.lead.sync_space(&t.space, false).unwrap();
+    for store in [&t.members[1], &t.lead] {
+        let thread = store.space_comments(&t.space, &shared).unwrap();
+        let a = thread
+            .iter()
+            .find(|c| c.id == answer)
+            .expect("the author's answer is shown");
+        assert!(a.by_author && a.author.is_empty() && !a.mine);
+        assert_eq!(a.reply_to.as_deref(), Some(question.as_str()));
+    }
+    let own = t.members[0].space_comments(&t.space, &shared).unwrap();
+    let mine = own.iter().find(|c| c.id == answer).unwrap();
+    assert!(
+        mine.mine && mine.by_author && !mine.new,
+        "the author's own answer is theirs and not new"
+    );
+
+    // A colleague's anonymous comment, signed with a key of their own, is not the author's.
+    let roster = t.members[1].space_roster(&t.space).unwrap();
+    let key = RecordKey::generate().unwrap();
+    let json = json!({"kind": "comment", "id": uuid::Uuid::now_v7().to_string(), "revision": 1,
+                      "updated_at": "2026-12-02", "scope": "anonymous",
+                      "body": {"on": shared, "reply_to": null, "audience": "team", "text": "Det var mig, forfatteren"}})
+    .to_string();
+    let forged = Manifest::new(
+        &roster,
+        None,
+        vec![SignedRecord {
+            sig: Some(key.sign(json.as_bytes())),
+            writer: Some(key.public()),
+            record: json,
+        }],
+    );
+    let dir = t.folder.join(format!("eftertanke-{}/anonymous", t.space));
+    std::fs::write(
+        dir.join("forged.bundle"),
+        seal_bundle(&forged, None, &roster).unwrap().0,
+    )
+    .unwrap();
+    t.lead.sync_space(&t.space, false).unwrap();
+    let thread = t.lead.space_comments(&t.space, &shared).unwrap();
+    assert!(
+        thread.iter().all(|c| !c.text.contains("forfatteren")),
+        "an anonymous comment by anyone but the author is shown"
+    );
 }
