@@ -94,6 +94,7 @@ const fn eftertanke_commands() -> &'static [&'static str] {
         "sync_space",
         "share_entries",
         "share_preview",
+        "set_retention",
         "withdraw_share",
         "member_card",
         "create_space",

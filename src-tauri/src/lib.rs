@@ -113,6 +113,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::spaces::sync_space,
             commands::spaces::share_entries,
             commands::spaces::share_preview,
+            commands::spaces::set_retention,
             commands::spaces::withdraw_share,
             commands::spaces::member_card,
             commands::spaces::create_space,

@@ -97,6 +97,12 @@ pub fn share_entries(
     state.with_store(|s| s.share_entries(&space, &entries, scope, accept_findings))
 }
 
+/// As the space's facilitator: keeps what is shared for `months` (none: as long as it exists).
+#[tauri::command(async)]
+pub fn set_retention(state: State<'_, AppState>, space: String, months: Option<u32>) -> Result<(), IpcError> {
+    state.with_store(|s| s.set_retention(&space, months))
+}
+
 /// What sharing a reflection would send, as the share builds it.
 #[tauri::command(async)]
 pub fn share_preview(

@@ -52,6 +52,7 @@ fn export_all(dir: &Path) {
         eftertanke_core::store::spaces::SharedEntryView,
         eftertanke_core::store::spaces::SharePreview,
         eftertanke_core::store::spaces::CountsOnly,
+        eftertanke_core::store::spaces::Retention,
         eftertanke_core::store::spaces::SpaceCounts,
         eftertanke_core::store::spaces::TeamTimeline,
         eftertanke_core::store::spaces::CommentView,

@@ -88,6 +88,18 @@ fn a_space_is_made_joined_shared_into_and_read_through_the_window_s_commands() {
         lead.invoke("space_entries", json!({ "space": space })).unwrap(),
         json!([])
     );
+    // The facilitator keeps what is shared for two years; the worker's status says so.
+    lead.invoke("set_retention", json!({ "space": space, "months": 24 }))
+        .unwrap();
+    let refused = worker
+        .invoke("set_retention", json!({ "space": space, "months": 6 }))
+        .unwrap_err();
+    assert_eq!(refused["field"], "space", "{refused}");
+    worker
+        .invoke("sync_space", json!({ "space": space, "allowMassWithdrawal": false }))
+        .unwrap();
+    let status = worker.invoke("space_status", json!({ "space": space })).unwrap();
+    assert_eq!(status["retention"]["months"], 24);
     // A bad card is refused with its field named.
     let err = lead
         .invoke("invite_member", json!({ "space": space, "card": "not a card" }))

@@ -54,6 +54,20 @@ export const teamDa: Messages["team"] = {
   leadFingerprintHint:
     "Bed tovholderen læse det højt – det står ved rummets navn på deres skærm – eller indsæt det fra en besked. Kun en medlemsliste, som tovholderen har lavet, bliver brugt.",
   leadFingerprintYours: "dit: læs det højt for et nyt medlem",
+  retentionTitle: "Hvor længe rummet gemmer det delte",
+  retentionKept: "Det, der deles her, gemmes i {n} måneder, som tovholderen har valgt. Ældre delinger, kommentarer og møder bliver trukket tilbage af forfatternes apps og slettet i alles Eftertanke.",
+  retentionNone: "Tovholderen har ikke valgt en periode: Det, der deles her, gemmes, så længe rummet findes.",
+  retentionDue: {
+    one: "{n} ting forsvinder inden for de næste 30 dage, den første den {date}.",
+    other: "{n} ting forsvinder inden for de næste 30 dage, den første den {date}.",
+  },
+  retentionChoose: "Gem det delte i",
+  retentionForeverOption: "Så længe rummet findes",
+  retentionMonths: "{n} måneder",
+  retentionSave: "Gem perioden",
+  retentionSaved: "Gemt: Det delte gemmes i {n} måneder. Alle ser det, når deres Eftertanke læser mappen.",
+  retentionForever: "Gemt: Det delte gemmes, så længe rummet findes.",
+  retentionHint: "Tekst om borgere kan snige sig ind i enhver refleksion. Gem den ikke længere, end teamet har brug for den til læring (GDPR: opbevaringsbegrænsning).",
   waiting: {
     one: "1 af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før den bliver skrevet i mappen, så tidspunktet ikke peger på dig.",
     other: "{n} af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før de bliver skrevet i mappen, så tidspunktet ikke peger på dig.",

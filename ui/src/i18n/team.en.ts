@@ -52,6 +52,20 @@ export const teamEn = {
   leadFingerprintHint:
     "Ask the facilitator to read it aloud – it stands beside the space's name on their screen – or paste it from a message. Only a member list the facilitator made is used.",
   leadFingerprintYours: "yours: read it aloud to a new member",
+  retentionTitle: "How long the space keeps what is shared",
+  retentionKept: "What is shared here is kept for {n} months, as the facilitator set it. Older shares, comments and sessions are withdrawn by their authors' apps and erased in everyone's Eftertanke.",
+  retentionNone: "The facilitator has set no period: what is shared here is kept for as long as the space exists.",
+  retentionDue: {
+    one: "{n} item goes within the next 30 days, the first on {date}.",
+    other: "{n} items go within the next 30 days, the first on {date}.",
+  },
+  retentionChoose: "Keep what is shared for",
+  retentionForeverOption: "As long as the space exists",
+  retentionMonths: "{n} months",
+  retentionSave: "Save the period",
+  retentionSaved: "Saved: kept for {n} months. Everyone sees it when their Eftertanke reads the folder.",
+  retentionForever: "Saved: kept for as long as the space exists.",
+  retentionHint: "Text about citizens can slip into any reflection. Keep it no longer than the team needs it for learning (GDPR: storage limitation).",
   waiting: {
     one: "1 of your shares without a name waits for a random moment within the next hours before it is written to the folder, so its time does not point at you.",
     other: "{n} of your shares without a name wait for a random moment within the next hours before they are written to the folder, so their time does not point at you.",

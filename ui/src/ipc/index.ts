@@ -250,6 +250,8 @@ export const spaceCounts = (space: string) => call<SpaceCounts>("space_counts", 
 export const spaceTimeline = (space: string) => call<TeamTimeline>("space_timeline", { space });
 export const spaceComments = (space: string, on: string) => call<CommentView[]>("space_comments", { space, on });
 export const reviewQueue = (space: string, filter: ReviewFilter) => call<ReviewQueue>("review_queue", { space, filter });
+/** As the space's facilitator: keep what is shared for `months` (null: as long as the space exists). */
+export const setRetention = (space: string, months: number | null) => call<null>("set_retention", { space, months });
 /** Marks the reflections the queue showed (their shared ids) as gone through. */
 export const markReviewed = (space: string, shown: string[]) => call<null>("mark_reviewed", { space, shown });
 export const entryComments = (entry: string) => call<EntryComments[]>("entry_comments", { entry });

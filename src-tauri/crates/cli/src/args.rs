@@ -291,6 +291,16 @@ pub enum SpaceCommand {
     },
     /// Mark what arrived so far as gone through: the review starts empty again.
     Reviewed { space: String },
+    /// As the space's facilitator: keep what is shared for MONTHS (1-120), or --forever; older
+    /// shares, comments and sessions are withdrawn by their authors' apps and erased everywhere.
+    Retention {
+        space: String,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=120), conflicts_with = "forever", required_unless_present = "forever")]
+        months: Option<u32>,
+        /// Keep what is shared for as long as the space exists.
+        #[arg(long)]
+        forever: bool,
+    },
     /// As the space's facilitator (its lead): take a shared reflection to the next session (agenda), or mark it seen.
     Mark {
         space: String,

@@ -175,6 +175,18 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                     status.aggregate,
                     status.last_read_at.as_deref().unwrap_or("never")
                 )?;
+                if let Some(r) = &status.retention {
+                    writeln!(
+                        out,
+                        "  kept for {} months (set by the facilitator); {} go within 30 days{}",
+                        r.months,
+                        r.due_soon,
+                        r.next_on
+                            .as_deref()
+                            .map(|d| format!(", the first on {d}"))
+                            .unwrap_or_default()
+                    )?;
+                }
                 if status.waiting > 0 {
                     writeln!(
                         out,
@@ -342,6 +354,16 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
         | SpaceCommand::Agenda { .. }
         | SpaceCommand::Sessions { .. }
         | SpaceCommand::SessionDoc { .. }) => crate::session::run(out, store, cmd)?,
+        SpaceCommand::Retention { space, months, .. } => {
+            store.set_retention(&space, months)?;
+            match months {
+                Some(m) => writeln!(out, "what is shared in the space is kept for {m} months")?,
+                None => writeln!(
+                    out,
+                    "what is shared in the space is kept for as long as the space exists"
+                )?,
+            }
+        }
         SpaceCommand::Reviewed { space } => {
             store.mark_reviewed(&space, None)?;
             writeln!(out, "gone through: the review starts empty again")?;

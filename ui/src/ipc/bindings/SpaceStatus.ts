@@ -4,6 +4,7 @@ import type { FileProblem } from "./FileProblem";
 import type { HeldBack } from "./HeldBack";
 import type { MemberView } from "./MemberView";
 import type { MissingBundle } from "./MissingBundle";
+import type { Retention } from "./Retention";
 import type { SpaceInfo } from "./SpaceInfo";
 
 export type SpaceStatus = { space: SpaceInfo, folderPresent: boolean, members: Array<MemberView>, 
@@ -24,6 +25,10 @@ notOurs: number,
  * moment before their file is written.
  */
 waiting: number, 
+/**
+ * How long the space keeps what is shared, as its facilitator set it, and what goes soon.
+ */
+retention: Retention | null, 
 /**
  * Epochs for which the folder holds two different rosters, both signed by the lead.
  */

@@ -69,4 +69,18 @@ fn the_lead_reviews_what_arrived_from_the_command_line() {
         after.starts_with("1 to review") && after.contains("Fællesspisning"),
         "{after}"
     );
+
+    // The facilitator keeps what is shared for two years; everyone's status says so.
+    assert!(ok(&lead, &["space", "retention", &space, "--months", "24"], None).contains("kept for 24 months"));
+    ok(&sara, &["space", "sync", &space], None);
+    let status = ok(&sara, &["space", "status", &space], None);
+    assert!(
+        status.contains("kept for 24 months (set by the facilitator)"),
+        "{status}"
+    );
+    let not_lead = run(&sara, &["space", "retention", &space, "--months", "6"], None);
+    assert_eq!(not_lead.status.code(), Some(65), "only the facilitator");
+    let too_long = run(&lead, &["space", "retention", &space, "--months", "200"], None);
+    assert_eq!(too_long.status.code(), Some(2));
+    assert!(ok(&lead, &["space", "retention", &space, "--forever"], None).contains("as long as the space exists"));
 }

@@ -28,8 +28,11 @@ pub const IMPROVEMENT: &str = "improvement";
 /// space, a new revision at each release).
 pub const COUNTS: &str = "counts";
 
+/// The record kind of the space's retention period, set by its lead (one record per space).
+pub const RETENTION: &str = "retention";
+
 /// The kinds only the space's lead writes: a bundle holding one from anyone else is refused.
-pub const LEAD_ONLY: [&str; 5] = [ACKNOWLEDGEMENT, SESSION, ACTION, IMPROVEMENT, COUNTS];
+pub const LEAD_ONLY: [&str; 6] = [ACKNOWLEDGEMENT, SESSION, ACTION, IMPROVEMENT, COUNTS, RETENTION];
 
 /// How a reflection is shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -12,6 +12,7 @@ mod members;
 mod merge;
 mod outbox;
 mod read;
+mod retention;
 mod review;
 mod scrub;
 mod seals;
@@ -24,6 +25,7 @@ pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
 pub use counts::CountsOnly;
 pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
+pub use retention::{MAX_RETENTION_MONTHS, Retention};
 pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
 pub use session::{
     AnswerView, CarriedStatus, CarriedView, ItemKind, ItemStatus, ItemView, LevelMonth, Mark, MaterialNote,

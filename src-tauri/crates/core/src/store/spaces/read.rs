@@ -86,6 +86,8 @@ pub struct SpaceStatus {
     /// This journal's shares without a name (and their withdrawals) that wait for their random
     /// moment before their file is written.
     pub waiting: usize,
+    /// How long the space keeps what is shared, as its facilitator set it, and what goes soon.
+    pub retention: Option<super::Retention>,
     /// Epochs for which the folder holds two different rosters, both signed by the lead.
     pub roster_forks: Vec<u64>,
     pub missing: Vec<MissingBundle>,
@@ -375,6 +377,7 @@ impl Store {
             rejected,
             not_ours,
             waiting: self.waiting_count(&s.info.id)?,
+            retention: self.retention(&s.info.id)?,
             roster_forks,
             missing,
             chain_breaks,

@@ -308,6 +308,8 @@ impl Store {
                 ],
             )
             .map_err(|e| self.fail(e))?;
+        // What is older than the space's retention period goes, here and from this journal's files.
+        self.apply_retention(&s)?;
         // The lead's app releases the team's counts when enough has changed.
         self.release_counts(&s)?;
         // This journal's comments a withdrawal erased leave its files too.

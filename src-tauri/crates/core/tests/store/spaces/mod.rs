@@ -10,6 +10,7 @@ mod order;
 mod outbox;
 mod projection;
 mod removal_order;
+mod retention;
 mod review;
 mod sessions;
 mod sharing;
