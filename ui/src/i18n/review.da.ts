@@ -14,7 +14,7 @@ export const reviewDa: Messages["review"] = {
   any: "Alle",
   arrived: "kom {time}",
   arrivedOn: "kom den {date} (uden navn, kun dagen)",
-  markDone: "Markér som gennemset",
+  markDone: "Marker som gennemset",
   marked: "Gennemset. Det, der kommer fra nu af, eller som ikke stod på skærmen, står her.",
   count: { one: "{n} refleksion til gennemsyn", other: "{n} refleksioner til gennemsyn" },
 };

@@ -8,7 +8,7 @@ export const teamDa: Messages["team"] = {
   loadFailed: "Refleksionsrummene kunne ikke hentes.",
   emptyTitle: "Du er ikke med i et refleksionsrum endnu",
   emptyWhat:
-    "Et refleksionsrum er der, hvor teamet reflekterer sammen. Du vælger selv, hvilke refleksioner du deler: med dit navn, uden navn eller kun som tal. Det foregår gennem en mappe, som teamet allerede synkroniserer, fx i OneDrive, på et fællesdrev eller med Syncthing. Der er ingen server, og alt i mappen er krypteret til teamets medlemmer.",
+    "Et refleksionsrum er der, hvor teamet reflekterer sammen. Du vælger selv, hvilke refleksioner du deler: med dit navn, uden navn eller kun i tal. Det foregår gennem en mappe, som teamet allerede synkroniserer, fx i OneDrive, på et fællesdrev eller med Syncthing. Der er ingen server, og alt i mappen er krypteret, så kun teamets medlemmer kan læse det.",
   emptyHow: "Tovholderen opretter rummet. Alle andre laver et medlemskort og giver det til tovholderen.",
   create: "Opret et rum (tovholder)",
   join: "Deltag med mit medlemskort",
@@ -55,7 +55,10 @@ export const teamDa: Messages["team"] = {
     "Bed tovholderen læse det højt – det står ved rummets navn på deres skærm – eller indsæt det fra en besked. Kun en medlemsliste, som tovholderen har lavet, bliver brugt.",
   leadFingerprintYours: "dit: læs det højt for et nyt medlem",
   retentionTitle: "Hvor længe rummet gemmer det delte",
-  retentionKept: "Det, der deles her, gemmes i {n} måneder, som tovholderen har valgt. Ældre delinger, kommentarer og møder bliver trukket tilbage af forfatternes apps og slettet i alles Eftertanke.",
+  retentionKept: {
+    one: "Det, der deles her, gemmes i {n} måned, som tovholderen har valgt. Ældre delinger, kommentarer og møder bliver trukket tilbage af forfatternes apps og slettet i alles Eftertanke.",
+    other: "Det, der deles her, gemmes i {n} måneder, som tovholderen har valgt. Ældre delinger, kommentarer og møder bliver trukket tilbage af forfatternes apps og slettet i alles Eftertanke.",
+  },
   retentionNone: "Tovholderen har ikke valgt en periode: Det, der deles her, gemmes, så længe rummet findes.",
   retentionDue: {
     one: "{n} ting forsvinder inden for de næste 30 dage, den første den {date}.",
@@ -63,9 +66,15 @@ export const teamDa: Messages["team"] = {
   },
   retentionChoose: "Gem det delte i",
   retentionForeverOption: "Så længe rummet findes",
-  retentionMonths: "{n} måneder",
+  retentionMonths: {
+    one: "{n} måned",
+    other: "{n} måneder",
+  },
   retentionSave: "Gem perioden",
-  retentionSaved: "Gemt: Det delte gemmes i {n} måneder. Alle ser det, når deres Eftertanke læser mappen.",
+  retentionSaved: {
+    one: "Gemt: Det delte gemmes i {n} måned. Alle ser det, når deres Eftertanke læser mappen.",
+    other: "Gemt: Det delte gemmes i {n} måneder. Alle ser det, når deres Eftertanke læser mappen.",
+  },
   retentionForever: "Gemt: Det delte gemmes, så længe rummet findes.",
   retentionHint: "Tekst om borgere kan snige sig ind i enhver refleksion. Gem den ikke længere, end teamet har brug for den til læring (GDPR: opbevaringsbegrænsning).",
   waiting: {
@@ -111,9 +120,9 @@ export const teamDa: Messages["team"] = {
     other_space: "Den hører til et andet refleksionsrum.",
     unknown_epoch: "Den bygger på en medlemsliste, der ikke er læst endnu.",
     not_a_member: "Den, der skrev den, var ikke medlem af rummet på det tidspunkt.",
-    bad_signature: "Underskriften passer ikke til indholdet: Filen er ændret eller forfalsket.",
+    bad_signature: "Underskriften passer ikke til indholdet: Filen er blevet ændret, efter den blev skrevet. Den ændrer intet.",
     removed_member: "Den, der skrev den, var fjernet fra rummet, før filen blev skrevet.",
-    wrong_recipients: "Den er ikke krypteret til rummets medlemmer.",
+    wrong_recipients: "Den er ikke krypteret, så rummets medlemmer kan læse den.",
     bad_record: "Noget i den er ikke, som det skal være. Se de tekniske detaljer.",
     mass_withdrawal: "Den trækker mange delinger tilbage på én gang, så den venter, til du siger ja til at læse den.",
     not_lead: "Den er underskrevet af en, der ikke er rummets tovholder. Den ændrer intet.",
@@ -174,7 +183,7 @@ export const teamDa: Messages["team"] = {
   countsTitle: "Teamets tal",
   countsIntro:
     "Udfald efter borgernes deltagelsesniveau, på tværs af det, der er delt med navn eller uden navn. Et tal vises kun, når mindst 3 forsøg har det til fælles.",
-  countsOnlyTitle: "Delt kun som tal",
+  countsOnlyTitle: "Delt kun i tal",
   countsOnlyIntro:
     "Kun tovholderens app modtager disse bidrag, uden navne, og tæller dem. Et tal vises kun, når mindst 3 forskellige personer står bag det, og tallene ændrer sig først, når mindst 3 personers bidrag har ændret sig. Så kan ingen enkelt deling læses ud af dem.",
   countsOnlyReleased: "Talt op den {date}.",

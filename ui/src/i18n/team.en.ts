@@ -53,7 +53,10 @@ export const teamEn = {
     "Ask the facilitator to read it aloud – it stands beside the space's name on their screen – or paste it from a message. Only a member list the facilitator made is used.",
   leadFingerprintYours: "yours: read it aloud to a new member",
   retentionTitle: "How long the space keeps what is shared",
-  retentionKept: "What is shared here is kept for {n} months, as the facilitator set it. Older shares, comments and sessions are withdrawn by their authors' apps and erased in everyone's Eftertanke.",
+  retentionKept: {
+    one: "What is shared here is kept for {n} month, as the facilitator set it. Older shares, comments and sessions are withdrawn by their authors' apps and erased in everyone's Eftertanke.",
+    other: "What is shared here is kept for {n} months, as the facilitator set it. Older shares, comments and sessions are withdrawn by their authors' apps and erased in everyone's Eftertanke.",
+  },
   retentionNone: "The facilitator has set no period: what is shared here is kept for as long as the space exists.",
   retentionDue: {
     one: "{n} item goes within the next 30 days, the first on {date}.",
@@ -61,9 +64,15 @@ export const teamEn = {
   },
   retentionChoose: "Keep what is shared for",
   retentionForeverOption: "As long as the space exists",
-  retentionMonths: "{n} months",
+  retentionMonths: {
+    one: "{n} month",
+    other: "{n} months",
+  },
   retentionSave: "Save the period",
-  retentionSaved: "Saved: kept for {n} months. Everyone sees it when their Eftertanke reads the folder.",
+  retentionSaved: {
+    one: "Saved: kept for {n} month. Everyone sees it when their Eftertanke reads the folder.",
+    other: "Saved: kept for {n} months. Everyone sees it when their Eftertanke reads the folder.",
+  },
   retentionForever: "Saved: kept for as long as the space exists.",
   retentionHint: "Text about citizens can slip into any reflection. Keep it no longer than the team needs it for learning (GDPR: storage limitation).",
   waiting: {
@@ -109,7 +118,7 @@ export const teamEn = {
     other_space: "It belongs to another reflection space.",
     unknown_epoch: "It builds on a member list that has not been read yet.",
     not_a_member: "Whoever wrote it was not a member of the space at the time.",
-    bad_signature: "Its signature does not match its contents: it was changed or forged.",
+    bad_signature: "Its signature does not match its contents: the file was changed after it was written. It changes nothing.",
     removed_member: "Whoever wrote it had been removed from the space before writing it.",
     wrong_recipients: "It was not encrypted to the space's members.",
     bad_record: "Something in it is not as expected. See the technical details.",

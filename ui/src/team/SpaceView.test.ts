@@ -126,7 +126,7 @@ describe("one reflection space", () => {
     const refused = await screen.findByText("members/ab12/00000004-ffee.bundle");
     const item = refused.closest("li") as HTMLElement;
     expect(item.dataset.problem).toBe("bad_signature");
-    expect(within(item).getByText("Its signature does not match its contents: it was changed or forged.")).toBeTruthy();
+    expect(within(item).getByText("Its signature does not match its contents: the file was changed after it was written. It changes nothing.")).toBeTruthy();
     expect(screen.getByText("Housing advisor: share number 2, 4")).toBeTruthy();
     expect(screen.getByTestId("folder-missing").textContent).toMatch(/not there right now/);
     expect(screen.getByText("Shared without a name")).toBeTruthy();

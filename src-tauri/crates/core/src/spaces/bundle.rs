@@ -175,7 +175,7 @@ impl Refusal {
             Self::OtherSpace => "it belongs to another space".into(),
             Self::UnknownEpoch(e) => format!("it names roster epoch {e}, which this journal has not read yet"),
             Self::NotAMember => "its author is not a member of the space at its epoch".into(),
-            Self::BadSignature => "its signature does not match its contents: it was changed or forged".into(),
+            Self::BadSignature => "its signature does not match its contents: the file was changed after it was written".into(),
             Self::RemovedMember => "its author was removed from the space before writing it".into(),
             Self::WrongRecipients => "it was not encrypted to the space's members of its epoch".into(),
             Self::BadRecord(why) => format!("a record in it is malformed: {why}"),
