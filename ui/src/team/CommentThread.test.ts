@@ -84,22 +84,32 @@ describe("the comments on a shared reflection", () => {
     expect(items[1]?.querySelector(".comment-text")?.textContent).toBe("How did it feel?\nAfter the meeting");
   });
 
+  it("names each control so a screen reader tells them apart: answers by their comment, the field and the button by the reflection", async () => {
+    backend.comments = [comment({ id: "c-1", author: "Lone", text: "First question about the course" }), comment({ id: "c-2", author: "Lone", text: "A second thought" })];
+    open();
+    const answers = await screen.findAllByRole("button", { name: /^Answer Lone: / });
+    expect(answers.map((b) => b.getAttribute("aria-label"))).toEqual(["Answer Lone: “First question about the course”", "Answer Lone: “A second thought”"]);
+    expect(screen.getByRole("textbox", { name: "Your comment on “Homework café”" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^Send the comment on / })).toBeTruthy();
+  });
+
   it("lets the lead write to the author only, and an answer goes where its comment came from", async () => {
     backend.comments = [comment({ id: "c-1", audience: "author", author: "Sara" })];
     open();
     await fireEvent.input(await screen.findByLabelText("Your comment"), { target: { value: "Just for you" } });
     await fireEvent.click(screen.getByRole("radio", { name: /The author and the facilitator/ }));
-    await fireEvent.click(screen.getByRole("button", { name: "Send the comment" }));
+    await fireEvent.click(screen.getByRole("button", { name: /^Send the comment on/ }));
     await waitFor(() => expect(backend.sent).toEqual([{ on: "sh-1", replyTo: null, text: "Just for you", audience: "author", accept: false }]));
     expect(await screen.findByText(/^Sent\./)).toBeTruthy();
     expect((screen.getByLabelText("Your comment") as HTMLTextAreaElement).value).toBe("");
+    await waitFor(() => expect(document.activeElement, "focus back on the field, not the page").toBe(screen.getByLabelText("Your comment")));
 
-    await fireEvent.click(screen.getByRole("button", { name: "Answer Sara" }));
+    await fireEvent.click(screen.getByRole("button", { name: /^Answer Sara: / }));
     expect(screen.getByTestId("answering").textContent).toMatch(/Answering Sara\./);
     expect(document.activeElement).toBe(screen.getByLabelText("Your comment"));
     expect(screen.queryByRole("radio"), "an answer keeps its comment's audience").toBeNull();
     await fireEvent.input(screen.getByLabelText("Your comment"), { target: { value: "Thanks" } });
-    await fireEvent.click(screen.getByRole("button", { name: "Send the comment" }));
+    await fireEvent.click(screen.getByRole("button", { name: /^Send the comment on/ }));
     await waitFor(() => expect(backend.sent[1]).toEqual({ on: "sh-1", replyTo: "c-1", text: "Thanks", audience: "author", accept: false }));
   });
 
@@ -118,11 +128,11 @@ describe("the comments on a shared reflection", () => {
     open();
     const field = await screen.findByLabelText("Your comment");
     await fireEvent.input(field, { target: { value: "Mother 010203-1234" } });
-    await fireEvent.click(screen.getByRole("button", { name: "Send the comment" }));
+    await fireEvent.click(screen.getByRole("button", { name: /^Send the comment on/ }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/^Not sent: .*CPR number/);
     expect(screen.queryByRole("button", { name: "Send anyway" })).toBeNull();
     await fireEvent.input(field, { target: { value: "Call 22 33 44 55" } });
-    await fireEvent.click(screen.getByRole("button", { name: "Send the comment" }));
+    await fireEvent.click(screen.getByRole("button", { name: /^Send the comment on/ }));
     await screen.findByText(/phone number or an e-mail address/);
     await fireEvent.click(screen.getByRole("button", { name: "Send anyway" }));
     await waitFor(() => expect(backend.sent).toEqual([{ on: "sh-1", replyTo: null, text: "Call 22 33 44 55", audience: "team", accept: true }]));
@@ -130,7 +140,7 @@ describe("the comments on a shared reflection", () => {
 
   it("asks for a text before sending, and reads the thread again when the app read the folder", async () => {
     open();
-    await fireEvent.click(await screen.findByRole("button", { name: "Send the comment" }));
+    await fireEvent.click(await screen.findByRole("button", { name: /^Send the comment on/ }));
     expect(screen.getByRole("alert").textContent).toBe("Write the comment first.");
     expect(backend.sent).toEqual([]);
     backend.comments = [comment({ text: "Arrived by itself" })];

@@ -75,10 +75,12 @@ describe("sharing a reflection with the team", () => {
     expect(router.view).toEqual({ name: "team", space: "s-2" });
   });
 
-  it("explains each scope in a line", async () => {
+  it("explains each scope in a line, read once as its description and never as its name", async () => {
     backend.spaces = [space];
     open();
-    const anonymous = await screen.findByRole("radio", { name: /Without a name/ });
+    const anonymous = await screen.findByRole("radio", { name: "Without a name" });
+    expect(screen.getByRole("radio", { name: "With your name" })).toBeTruthy();
+    expect(screen.getByRole("radio", { name: "Only in counts" })).toBeTruthy();
     const hint = document.getElementById(anonymous.getAttribute("aria-describedby") ?? "");
     expect(hint?.textContent).toBe("No name, no tags, not who took part, and the date only as the month. The team sees the title and your answers.");
     expect(screen.getByRole("radio", { name: /Only in counts/ })).toBeTruthy();

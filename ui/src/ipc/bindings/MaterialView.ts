@@ -4,4 +4,8 @@
  * A shared entry a session went through. An entry this journal never received (or that was
  * withdrawn since) is named as such; its note stays.
  */
-export type MaterialView = { on: string, received: boolean, title: string, outcome: string | null, role: string | null, level: number | null, note: string, };
+export type MaterialView = { on: string, received: boolean, 
+/**
+ * Its author withdrew it since (its title went with it).
+ */
+withdrawn: boolean, title: string, outcome: string | null, role: string | null, level: number | null, note: string, };

@@ -146,6 +146,10 @@ describe("the team's reflection session", () => {
     await fireEvent.change(owners[0]!, { target: { value: "Ali" } });
     await fireEvent.input(screen.getAllByLabelText("Review date")[0]!, { target: { value: "14.12.2026" } });
     await fireEvent.click(screen.getByRole("button", { name: "Add an action" }));
+    // Each owner and review date says whose it is.
+    expect(screen.getByRole("combobox", { name: "Owner: The team's one improvement" })).toBe(owners[0]);
+    expect(screen.getByRole("combobox", { name: "Owner: Action 1" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Review date: Action 1" })).toBeTruthy();
     await next();
     expect(screen.getByRole("alert").textContent).toContain("Action 1:");
     await fireEvent.click(screen.getByRole("button", { name: "Remove action 1" }));
@@ -159,6 +163,7 @@ describe("the team's reflection session", () => {
     backend.refuse = null;
     await fireEvent.click(screen.getByRole("button", { name: "Publish anyway" }));
     await screen.findByTestId("session-published");
+    await waitFor(() => expect(document.activeElement, "focus on the way back, not the page").toBe(document.querySelector("[data-action=session-done]")));
     const d = backend.recorded[0]!;
     expect(d.carried).toEqual([
       { id: "a-1", status: "continue", why: "", reviewOn: null },

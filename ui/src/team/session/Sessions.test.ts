@@ -25,7 +25,10 @@ vi.mock("../../ipc", async (importOriginal) => {
     id: "s-1",
     heldOn: "2026-11-02",
     carried: [],
-    material: [{ on: "sh-9", received: false, title: "", outcome: null, role: null, level: null, note: "A good example" }],
+    material: [
+      { on: "sh-9", received: false, withdrawn: false, title: "", outcome: null, role: null, level: null, note: "A good example" },
+      { on: "sh-8", received: false, withdrawn: true, title: "", outcome: null, role: null, level: null, note: "Taken back" },
+    ],
     answers: [],
     improvement: item({ id: "i-1", kind: "improvement", text: "Ask citizens first", owner: "Lead", ownerIsMe: false }),
     actions: [item({})],
@@ -55,11 +58,12 @@ describe("the team's sessions", () => {
     i18n.set("en");
   });
 
-  it("shows what each session decided with its status now, and a reflection not received as such", async () => {
+  it("shows what each session decided with its status now, and a reflection not received or withdrawn as such", async () => {
     render(Sessions, { space: "space-1", lead: false, onrun: () => {} });
     const node = await screen.findByRole("heading", { name: "Session of 2 November 2026" });
     const li = node.closest("li")!;
     expect(within(li).getByText("A reflection this computer has not received (yet)")).toBeTruthy();
+    expect(within(li).getByText("A reflection its author has withdrawn since")).toBeTruthy();
     const improvement = within(li).getByText("Ask citizens first").parentElement!;
     expect(improvement.textContent).toContain("Done");
     expect(screen.queryByRole("button", { name: "Run a reflection session" })).toBeNull();
@@ -76,6 +80,7 @@ describe("the team's sessions", () => {
     await fireEvent.click(screen.getByRole("button", { name: "Save" }));
     await screen.findByText("Saved to /home/ali/møde.md.");
     expect(backend.saved).toEqual(["/home/ali/møde.md"]);
+    await waitFor(() => expect(document.activeElement, "focus on what happened, not the page").toBe(screen.getByTestId("session-saved")));
   });
 
   it("puts the owner's due actions on the home screen, and nothing when none is due", async () => {

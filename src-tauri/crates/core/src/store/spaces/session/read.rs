@@ -93,6 +93,8 @@ pub struct CarriedView {
 pub struct MaterialView {
     pub on: String,
     pub received: bool,
+    /// Its author withdrew it since (its title went with it).
+    pub withdrawn: bool,
     pub title: String,
     pub outcome: Option<String>,
     pub role: Option<String>,
@@ -202,6 +204,11 @@ impl Store {
         let raw = self.sessions_raw(&s.info.id)?;
         let held = held_on(&raw);
         let items = self.items(&s.info.id)?;
+        let withdrawn: std::collections::BTreeSet<String> = self
+            .conn
+            .prepare("SELECT id FROM space_records WHERE space_id = ?1 AND kind = 'entry' AND deleted")
+            .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
         let view = |id: &str| {
             items
                 .get(id)
@@ -239,6 +246,7 @@ impl Store {
                             MaterialView {
                                 on: on.to_owned(),
                                 received: e.is_some(),
+                                withdrawn: e.is_none() && withdrawn.contains(on),
                                 title: e.map(|e| e.title.clone()).unwrap_or_default(),
                                 outcome: e.and_then(|e| e.outcome.clone()),
                                 role: e.and_then(|e| e.body.get("role").and_then(Value::as_str).map(str::to_owned)),

@@ -146,7 +146,13 @@ fn an_owner_sees_their_action_due_and_a_session_goes_through_what_the_lead_took_
     );
     let session = &t.members[1].space_sessions(&t.space).unwrap()[0];
     assert_eq!(session.material[0].title, "Lektiecafé");
-    assert!(session.material[0].received);
+    assert!(session.material[0].received && !session.material[0].withdrawn);
+    // Withdrawn since, the session's record says so (and keeps its note), never "not received".
+    t.members[0].withdraw_share(&t.space, &shared).unwrap();
+    t.members[1].sync_space(&t.space, false).unwrap();
+    let material = &t.members[1].space_sessions(&t.space).unwrap()[0].material[0];
+    assert!(material.withdrawn && !material.received && material.title.is_empty());
+    assert_eq!(material.note, "Borgerne kom først ind ved udførelsen");
 }
 
 #[test]
