@@ -11,6 +11,8 @@ export const reviewEn = {
   level: "Participation level",
   any: "All",
   arrived: "arrived {time}",
+  goTo: "Comment or take to the session",
+  goToLabel: "Comment on {title} or take it to the session, in the team's list",
   arrivedOn: "arrived on {date} (without a name, only the day)",
   markDone: "Mark as gone through",
   marked: "Gone through. What arrives from now on, or what was not on the screen, shows here.",

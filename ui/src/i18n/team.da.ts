@@ -77,6 +77,8 @@ export const teamDa: Messages["team"] = {
   },
   retentionForever: "Gemt: Det delte gemmes, så længe rummet findes.",
   retentionHint: "Tekst om borgere kan snige sig ind i enhver refleksion. Gem den ikke længere, end teamet har brug for den til læring (GDPR: opbevaringsbegrænsning).",
+  arrivedShares: { one: "En kollega har delt {n} refleksion.", other: "Kolleger har delt {n} refleksioner." },
+  arrivedComments: { one: "{n} ny kommentar er kommet.", other: "{n} nye kommentarer er kommet." },
   waiting: {
     one: "1 af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før den bliver skrevet i mappen, så tidspunktet ikke peger på dig.",
     other: "{n} af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før de bliver skrevet i mappen, så tidspunktet ikke peger på dig.",

@@ -75,6 +75,8 @@ export const teamEn = {
   },
   retentionForever: "Saved: kept for as long as the space exists.",
   retentionHint: "Text about citizens can slip into any reflection. Keep it no longer than the team needs it for learning (GDPR: storage limitation).",
+  arrivedShares: { one: "A colleague shared {n} reflection.", other: "Colleagues shared {n} reflections." },
+  arrivedComments: { one: "{n} new comment arrived.", other: "{n} new comments arrived." },
   waiting: {
     one: "1 of your shares without a name waits for a random moment within the next hours before it is written to the folder, so its time does not point at you.",
     other: "{n} of your shares without a name wait for a random moment within the next hours before they are written to the folder, so their time does not point at you.",

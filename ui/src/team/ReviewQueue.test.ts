@@ -100,6 +100,18 @@ describe("the team lead's review queue", () => {
     expect(screen.getByText(/since you last went through the space/)).toBeTruthy();
   });
 
+  it("takes each item to its place in the team's list, where its comments and the session's mark are", async () => {
+    const row = document.createElement("li");
+    row.dataset.shared = "sh-2";
+    row.tabIndex = -1;
+    row.scrollIntoView = vi.fn();
+    document.body.append(row);
+    render(ReviewQueue, { status: status(), initiatives: [] });
+    await fireEvent.click(await screen.findByRole("button", { name: "Comment on “Street party” or take it to the session, in the team's list" }));
+    expect(document.activeElement).toBe(row);
+    row.remove();
+  });
+
   it("reads the queue again when the app read the folder on its own", async () => {
     backend.items = [];
     render(ReviewQueue, { status: status(), initiatives: [] });

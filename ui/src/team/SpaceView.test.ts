@@ -303,8 +303,12 @@ describe("one reflection space", () => {
     backend.timeline = timeline({
       lanes: [{ initiative: null, lastOn: "2026-03", nodes: [teamNode({ title: "Street party", scope: "anonymous", author: null, occurredOn: "2026-03" })] }],
     });
+    backend.entries = [...backend.entries, shared({ id: "sh-new", title: "Arrived", newComments: 2 })];
     for (const cb of backend.listeners) cb();
     expect(await screen.findByText("Street party")).toBeTruthy();
+    // Said aloud, in a live region: what arrived while the space was open.
+    await waitFor(() => expect(screen.getByTestId("arrivals").textContent).toBe("A colleague shared 1 reflection. 2 new comments arrived."));
+    expect(screen.getByTestId("arrivals").getAttribute("role")).toBe("status");
     unmount();
     expect(backend.listeners.size, "a closed space no longer listens").toBe(0);
   });
