@@ -13,7 +13,6 @@
 
 use super::super::Store;
 use super::Space;
-use super::read::{CountCell, MIN_CELL};
 use super::share::Outgoing;
 use crate::error::{Error, Result};
 use crate::guide::vocabulary::OUTCOMES;
@@ -23,6 +22,19 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use ts_rs::TS;
+
+/// The smallest count a cell of the team's counts shows: fewer contributions (or, for what was
+/// shared only as counts, fewer people) could point at a person.
+pub const MIN_CELL: usize = 3;
+
+/// One cell of the team's counts: attempts with this outcome at this participation level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CountCell {
+    pub outcome: String,
+    pub level: Option<u8>,
+    pub count: usize,
+}
 
 /// The team's counts of what was shared only as counts, as the lead's app last released them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

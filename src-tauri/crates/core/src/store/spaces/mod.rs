@@ -11,6 +11,7 @@ mod counts;
 mod members;
 mod merge;
 mod outbox;
+mod preview;
 mod read;
 mod retention;
 mod review;
@@ -23,8 +24,9 @@ mod timeline;
 
 pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
-pub use counts::CountsOnly;
-pub use read::{CountCell, MIN_CELL, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
+pub use counts::{CountCell, CountsOnly, MIN_CELL};
+pub use preview::SharePreview;
+pub use read::{MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use retention::{MAX_RETENTION_MONTHS, Retention};
 pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
 pub use session::{
@@ -32,7 +34,6 @@ pub use session::{
     MaterialView, NewItem, SessionAgenda, SessionDraft, SessionView, StatusStep, TeamAction, TeamChart, Verdict,
     suggested_document_path,
 };
-pub use share::SharePreview;
 pub use sync::{FileProblem, SyncReport};
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 

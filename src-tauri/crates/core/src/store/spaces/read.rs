@@ -3,6 +3,7 @@
 
 use super::super::Store;
 use super::chain::{ChainBreak, MissingBundle};
+use super::counts::{CountCell, CountsOnly, MIN_CELL};
 use super::sync::FileProblem;
 use crate::EntryId;
 use crate::error::{Error, Result};
@@ -95,19 +96,6 @@ pub struct SpaceStatus {
     pub chain_breaks: Vec<ChainBreak>,
 }
 
-/// The smallest count a cell of the team's counts shows: fewer contributions could point
-/// at a person.
-pub const MIN_CELL: usize = 3;
-
-/// One cell of the team's counts: attempts with this outcome at this participation level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CountCell {
-    pub outcome: String,
-    pub level: Option<u8>,
-    pub count: usize,
-}
-
 /// Outcome by participation level across the reflections shared by name or without a name,
 /// only cells of at least [`MIN_CELL`] (the rest are counted together), and, apart, what was
 /// shared only as counts, as the lead's app last released it.
@@ -117,7 +105,7 @@ pub struct SpaceCounts {
     pub cells: Vec<CountCell>,
     /// Contributions in cells too small to show.
     pub withheld: usize,
-    pub counts_only: Option<super::counts::CountsOnly>,
+    pub counts_only: Option<CountsOnly>,
 }
 
 /// A shared record as it stands (see `Store::live`).

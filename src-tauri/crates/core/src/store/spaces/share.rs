@@ -23,15 +23,6 @@ pub(super) struct Outgoing {
     pub key: Option<RecordKey>,
 }
 
-/// What a share would send: the record's body, and the name shown beside it (named only).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SharePreview {
-    #[ts(type = "Record<string, unknown>")]
-    pub body: Value,
-    pub author: Option<String>,
-}
-
 /// The writer an anonymous record is kept under: its own key, hashed.
 pub(super) fn anonymous_writer(public: &str) -> String {
     format!("anon:{}", short_hash(&[public.as_bytes()]))
@@ -127,25 +118,6 @@ impl Store {
         let leads = counted_by(&s, scope);
         self.publish(&s, out, scope.is_anonymous(), leads.as_deref())?;
         Ok(ids)
-    }
-
-    /// What sharing `entry` into `space` with `scope` would send, exactly as the share builds
-    /// it, and the name it goes under: the window's preview, so the rule for what leaves the
-    /// computer lives in one place.
-    pub fn share_preview(&self, space: &str, entry: EntryId, scope: Scope) -> Result<SharePreview> {
-        let s = self.space(space)?;
-        let entry = self.get_entry(entry)?;
-        let author = match scope {
-            Scope::Named => s
-                .roster
-                .member_by_key(&s.keys.public().key_id())
-                .map(|m| m.name.clone()),
-            _ => None,
-        };
-        Ok(SharePreview {
-            body: project(&entry, scope, self.guides().get(&entry.guide_id, entry.guide_version)),
-            author,
-        })
     }
 
     /// Withdraws a share of this journal's: a withdrawal record (the next revision, deleted)

@@ -392,21 +392,7 @@ fn the_author_of_a_share_without_a_name_answers_as_the_author_and_never_by_name(
                       "updated_at": "2026-12-02", "scope": "anonymous",
                       "body": {"on": shared, "reply_to": null, "audience": "team", "text": "Det var mig, forfatteren"}})
     .to_string();
-    let forged = Manifest::new(
-        &roster,
-        None,
-        vec![SignedRecord {
-            sig: Some(key.sign(json.as_bytes())),
-            writer: Some(key.public()),
-            record: json,
-        }],
-    );
-    let dir = t.folder.join(format!("eftertanke-{}/anonymous", t.space));
-    std::fs::write(
-        dir.join("forged.bundle"),
-        seal_bundle(&forged, None, &roster).unwrap().0,
-    )
-    .unwrap();
+    plant_anonymous(&t, &roster, &key, json, None, "forged.bundle");
     t.lead.sync_space(&t.space, false).unwrap();
     let thread = t.lead.space_comments(&t.space, &shared).unwrap();
     assert!(

@@ -180,7 +180,6 @@ fn the_author_sees_their_counts_only_shares_and_withdraws_them() {
 
 #[test]
 fn a_bundle_for_the_lead_alone_that_holds_more_than_counts_is_refused() {
-    use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
     use eftertanke_core::spaces::keys::RecordKey;
     let mut t = team(1);
     let roster = t.members[0].space_roster(&t.space).unwrap();
@@ -190,23 +189,7 @@ fn a_bundle_for_the_lead_alone_that_holds_more_than_counts_is_refused() {
     let json = json!({"kind": "entry", "id": key.record_id(), "revision": 1, "updated_at": "2026-12-02",
                       "scope": "anonymous", "body": {"title": "Hvisket", "occurred_on": "2026-03"}})
     .to_string();
-    let whisper = Manifest::new(
-        &roster,
-        None,
-        vec![SignedRecord {
-            sig: Some(key.sign(json.as_bytes())),
-            writer: Some(key.public()),
-            record: json,
-        }],
-    )
-    .for_audience(&lead);
-    let dir = t.folder.join(format!("eftertanke-{}/anonymous", t.space));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("whisper.bundle"),
-        seal_bundle(&whisper, None, &roster).unwrap().0,
-    )
-    .unwrap();
+    plant_anonymous(&t, &roster, &key, json, Some(&lead), "whisper.bundle");
     let report = t.lead.sync_space(&t.space, false).unwrap();
     let codes: Vec<&str> = report.rejected.iter().map(|p| p.code.as_str()).collect();
     assert_eq!(codes, ["bad_record"], "{:?}", report.rejected);

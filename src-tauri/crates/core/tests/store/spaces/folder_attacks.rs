@@ -343,22 +343,14 @@ fn an_anonymous_records_id_cannot_be_claimed_first_by_a_colleague() {
     );
     let key = RecordKey::generate().unwrap();
     assert_ne!(bound_record_id(&key.public()), id);
-    let json = record("Også kapret", &id, 5);
-    let anonymous = Manifest::new(
+    plant_anonymous(
+        &t,
         &roster,
+        &key,
+        record("Også kapret", &id, 5),
         None,
-        vec![SignedRecord {
-            sig: Some(key.sign(json.as_bytes())),
-            writer: Some(key.public()),
-            record: json,
-        }],
+        "0000-claim.bundle",
     );
-    let dir = t.folder.join(format!("eftertanke-{}/anonymous", t.space));
-    std::fs::write(
-        dir.join("0000-claim.bundle"),
-        seal_bundle(&anonymous, None, &roster).unwrap().0,
-    )
-    .unwrap();
     let report = t.lead.sync_space(&t.space, false).unwrap();
     let refused: Vec<_> = report.rejected.iter().filter(|p| p.name.contains("claim")).collect();
     assert_eq!(refused.len(), 2, "{:?}", report.rejected);

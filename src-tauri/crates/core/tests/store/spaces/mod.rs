@@ -144,6 +144,35 @@ pub fn bundle_files(folder: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// An anonymous bundle of one record (`json`) signed by `key`, as any member of `roster`'s epoch
+/// can make one (for `audience` only, if given), written into the space's anonymous folder as
+/// `name`.
+pub fn plant_anonymous(
+    t: &Team,
+    roster: &eftertanke_core::spaces::roster::Roster,
+    key: &eftertanke_core::spaces::keys::RecordKey,
+    json: String,
+    audience: Option<&[String]>,
+    name: &str,
+) {
+    use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
+    let mut manifest = Manifest::new(
+        roster,
+        None,
+        vec![SignedRecord {
+            sig: Some(key.sign(json.as_bytes())),
+            writer: Some(key.public()),
+            record: json,
+        }],
+    );
+    if let Some(ids) = audience {
+        manifest = manifest.for_audience(ids);
+    }
+    let dir = t.folder.join(format!("eftertanke-{}/anonymous", t.space));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), seal_bundle(&manifest, None, roster).unwrap().0).unwrap();
+}
+
 /// A bundle a hostile or broken writer made, placed where a member's bundles go.
 pub fn plant(t: &Team, name: &str, bytes: &[u8]) -> PathBuf {
     let dir = t.folder.join(format!("eftertanke-{}/members/planted", t.space));

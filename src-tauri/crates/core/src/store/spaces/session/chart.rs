@@ -5,7 +5,8 @@
 //! one person.
 
 use super::super::super::Store;
-use super::super::read::{MIN_CELL, SpaceCounts};
+use super::super::counts::MIN_CELL;
+use super::super::read::SpaceCounts;
 use crate::error::Result;
 use serde::Serialize;
 use serde_json::Value;

@@ -90,19 +90,7 @@ impl Store {
                 key: None,
             }]
         } else {
-            standing
-                .into_iter()
-                .map(|m| Outgoing {
-                    record: Record {
-                        revision: m.record.revision + 1,
-                        updated_at: now.clone(),
-                        deleted: true,
-                        ..m.record
-                    },
-                    entry: None,
-                    key: None,
-                })
-                .collect()
+            taken_back(standing, &now)
         };
         if out.is_empty() {
             return Ok(());
@@ -121,21 +109,13 @@ impl Store {
         self.conn
             .execute(sql, rusqlite::params![s.info.id, on, now])
             .map_err(|e| self.fail(e))?;
-        let sent: Vec<Outgoing> = self
-            .lead_marks(&s.info.id)?
-            .into_iter()
-            .filter(|m| m.on == on && !m.agenda)
-            .map(|m| Outgoing {
-                record: Record {
-                    revision: m.record.revision + 1,
-                    updated_at: now.to_owned(),
-                    deleted: true,
-                    ..m.record
-                },
-                entry: None,
-                key: None,
-            })
-            .collect();
+        let sent = taken_back(
+            self.lead_marks(&s.info.id)?
+                .into_iter()
+                .filter(|m| m.on == on && !m.agenda)
+                .collect(),
+            now,
+        );
         if !sent.is_empty() {
             self.publish(s, sent, false, None)?;
         }
@@ -187,4 +167,21 @@ impl Store {
         out.sort_by(|a, b| a.record.id.cmp(&b.record.id));
         Ok(out)
     }
+}
+
+/// The tombstones that take `marks` back, stamped `now`.
+fn taken_back(marks: Vec<LeadMark>, now: &str) -> Vec<Outgoing> {
+    marks
+        .into_iter()
+        .map(|m| Outgoing {
+            record: Record {
+                revision: m.record.revision + 1,
+                updated_at: now.to_owned(),
+                deleted: true,
+                ..m.record
+            },
+            entry: None,
+            key: None,
+        })
+        .collect()
 }
