@@ -243,6 +243,9 @@ pub enum SpaceCommand {
         #[arg(long)]
         now: bool,
     },
+    /// Write your waiting files without a name now, not at their random moments (their time in
+    /// the folder can then point at you).
+    SendWaiting { space: String },
     /// Withdraw a share of yours: taken out of your files in the folder, and its comments
     /// erased in every journal that reads the withdrawal.
     Withdraw {

@@ -80,6 +80,10 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                 writeln!(out, "{id}")?;
             }
         }
+        SpaceCommand::SendWaiting { space } => {
+            let n = store.send_waiting_now(&space)?;
+            writeln!(out, "wrote {n} waiting file(s) without a name")?;
+        }
         SpaceCommand::Withdraw { space, shared_id, now } => {
             store.send_anonymous_at_once(now);
             store.withdraw_share(&space, &shared_id)?;

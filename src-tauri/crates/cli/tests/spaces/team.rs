@@ -111,6 +111,25 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
         ok(&lead, &["space", "entries", &space, "--json"], None).lines().count(),
         3
     );
+    // Sent now on request, it arrives; withdrawn now, it goes again.
+    assert!(ok(&ali, &["space", "send-waiting", &space], None).contains("wrote 1 waiting file"));
+    ok(&lead, &["space", "sync"], None);
+    let entries = ok(&lead, &["space", "entries", &space, "--json"], None);
+    let vente = entries
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|e| e["title"] == "Vente")
+        .expect("the waiting share arrived once sent");
+    ok(
+        &ali,
+        &["space", "withdraw", &space, vente["id"].as_str().unwrap(), "--now"],
+        None,
+    );
+    ok(&lead, &["space", "sync"], None);
+    assert_eq!(
+        ok(&lead, &["space", "entries", &space, "--json"], None).lines().count(),
+        3
+    );
 
     ok(&sara, &["space", "withdraw", &space, &sara_shared[0]], None);
     ok(&lead, &["space", "sync", &space], None);

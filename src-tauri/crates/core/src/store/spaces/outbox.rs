@@ -81,6 +81,17 @@ impl Store {
         Ok(due.len())
     }
 
+    /// Writes this journal's waiting anonymous bundles in `space` now, for a person who accepts
+    /// that their time in the folder can then point at them (the CLI's `space send-waiting`).
+    /// Returns how many.
+    pub fn send_waiting_now(&mut self, space: &str) -> Result<usize> {
+        let s = self.member_space(space)?;
+        self.conn
+            .execute("UPDATE space_outbox SET due_at = '' WHERE space_id = ?1", [&s.info.id])
+            .map_err(|e| self.fail(e))?;
+        self.flush_outbox(&s)
+    }
+
     /// After a start: a bundle whose moment passed while the app was closed gets a new one.
     pub(in crate::store) fn reschedule_outbox(&self) -> Result<()> {
         let now = crate::time::now();
