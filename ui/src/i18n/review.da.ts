@@ -14,7 +14,7 @@ export const reviewDa: Messages["review"] = {
   any: "Alle",
   arrived: "kom {time}",
   goTo: "Kommenter eller tag med på mødet",
-  goToLabel: "Kommenter {title} eller tag den med på mødet, i teamets liste",
+  goToLabel: "Kommenter eller tag med på mødet: {title}",
   arrivedOn: "kom den {date} (uden navn, kun dagen)",
   markDone: "Marker som gennemset",
   marked: "Gennemset. Det, der kommer fra nu af, eller som ikke stod på skærmen, står her.",

@@ -12,7 +12,7 @@ export const reviewEn = {
   any: "All",
   arrived: "arrived {time}",
   goTo: "Comment or take to the session",
-  goToLabel: "Comment on {title} or take it to the session, in the team's list",
+  goToLabel: "Comment or take to the session: {title}",
   arrivedOn: "arrived on {date} (without a name, only the day)",
   markDone: "Mark as gone through",
   marked: "Gone through. What arrives from now on, or what was not on the screen, shows here.",

@@ -107,7 +107,7 @@ describe("the team lead's review queue", () => {
     row.scrollIntoView = vi.fn();
     document.body.append(row);
     render(ReviewQueue, { status: status(), initiatives: [] });
-    await fireEvent.click(await screen.findByRole("button", { name: "Comment on “Street party” or take it to the session, in the team's list" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Comment or take to the session: “Street party”" }));
     expect(document.activeElement).toBe(row);
     row.remove();
   });
