@@ -24,7 +24,7 @@ export const commentsDa: Messages["comments"] = {
   yourComment: "Din kommentar",
   yourCommentOn: "Din kommentar til {title}",
   sendOn: "Send kommentaren til {title}",
-  hint: "Skriv om forsøget, ikke om borgere med navn. En kommentar kan ikke trækkes tilbage: kollegerne beholder det, de har læst.",
+  hint: "Skriv om forsøget, ikke om borgere med navn. En kommentar kan ikke trækkes tilbage alene: Den forsvinder, når refleksionen bliver trukket tilbage, eller når rummets gemmeperiode er gået.",
   who: "Hvem læser den",
   toTeam: "Teamet",
   toTeamHint: "Alle i refleksionsrummet.",

@@ -22,7 +22,7 @@ export const commentsEn = {
   yourComment: "Your comment",
   yourCommentOn: "Your comment on {title}",
   sendOn: "Send the comment on {title}",
-  hint: "Write about the attempt, not about citizens by name. Comments cannot be withdrawn: colleagues keep what they have read.",
+  hint: "Write about the attempt, not about citizens by name. A comment cannot be taken back on its own: it goes when the reflection is withdrawn or the space's retention period is up.",
   who: "Who reads it",
   toTeam: "The team",
   toTeamHint: "Everyone in the space.",
