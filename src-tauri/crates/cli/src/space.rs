@@ -167,7 +167,7 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                         out,
                         "  {}{}{}  {}",
                         printable(&m.name),
-                        if m.lead { " (lead)" } else { "" },
+                        if m.lead { " (facilitator)" } else { "" },
                         if m.me { " (you)" } else { "" },
                         m.fingerprint
                     )?;

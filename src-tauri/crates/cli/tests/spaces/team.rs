@@ -158,7 +158,7 @@ fn a_team_shares_through_a_folder_from_the_command_line() {
     assert_eq!(nodes, 2, "{lanes}");
     let status = ok(&lead, &["space", "status", &space], None);
     assert!(
-        status.contains("Sara") && status.contains("Ali") && status.contains("Leder (lead) (you)"),
+        status.contains("Sara") && status.contains("Ali") && status.contains("Leder (facilitator) (you)"),
         "{status}"
     );
 
