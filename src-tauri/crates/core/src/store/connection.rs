@@ -119,3 +119,41 @@ pub fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// The write-ahead log and its index beside a database, as they were before it was opened.
+pub struct Sidecars {
+    files: Vec<(std::path::PathBuf, bool)>,
+}
+
+impl Sidecars {
+    pub fn before(db: &Path) -> Self {
+        let files = ["-wal", "-shm"]
+            .into_iter()
+            .map(|end| {
+                let mut name = db.as_os_str().to_owned();
+                name.push(end);
+                let path = std::path::PathBuf::from(name);
+                let there = path.symlink_metadata().is_ok();
+                (path, there)
+            })
+            .collect();
+        Self { files }
+    }
+
+    /// Removes each that was not there before and holds no log (an empty `-wal`; the `-shm`
+    /// only beside it): made by a failed open, never a log with changes in it.
+    pub fn remove_new(&self) {
+        let wal_empty = self
+            .files
+            .first()
+            .is_some_and(|(p, there)| !there && p.metadata().map_or(true, |m| m.len() == 0));
+        if !wal_empty {
+            return;
+        }
+        for (path, there) in &self.files {
+            if !there {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}

@@ -95,8 +95,11 @@ impl Store {
     /// Opens (or creates) the database file at `path`.
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Self> {
         connection::check_location(path)?;
+        let sidecars = connection::Sidecars::before(path);
         let conn = Connection::open(path).map_err(|e| Error::from_sqlite(path, e))?;
-        Self::prepare(conn, path.to_path_buf(), options)
+        // A journal that does not open (damaged, not ours, the wrong key) is left as it was:
+        // the write-ahead files reading it made are taken away again.
+        Self::prepare(conn, path.to_path_buf(), options).inspect_err(|_| sidecars.remove_new())
     }
 
     /// A private database in memory, for tests.
