@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_private_seen.sql"),
     include_str!("migrations/0016_review_marks.sql"),
     include_str!("migrations/0017_outbox.sql"),
+    include_str!("migrations/0018_counts_index.sql"),
 ];
 
 /// The schema version this build writes.

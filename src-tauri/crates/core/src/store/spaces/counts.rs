@@ -139,10 +139,33 @@ impl Store {
 
     /// The live counts-only contributions this journal holds, by shared id. One written before
     /// contributors existed counts as its own person (its writer's one-off key).
+    /// Read with a query of their own, not through every shared record: the lead's app asks
+    /// at each read of the folder, and a quiet read must stay quiet.
     fn contributions(&self, space: &str) -> Result<BTreeMap<String, Contribution>> {
+        let mut rows: Vec<(String, String, i64, bool, String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, writer, revision, deleted, record, hash FROM space_records \
+                 WHERE space_id = ?1 AND kind = 'entry' AND scope = 'aggregate' AND quarantine IS NULL",
+            )
+            .and_then(|mut st| {
+                st.query_map([space], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))?;
+        rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.5.cmp(&b.5)));
+        let withdrawn: BTreeSet<&str> = rows.iter().filter(|r| r.3).map(|r| r.0.as_str()).collect();
         let mut out = BTreeMap::new();
-        for l in self.live(space)?.into_iter().filter(|l| l.scope == Scope::Aggregate) {
-            let body = &l.record.body;
+        for (id, writer, revision, _, json, _) in rows.iter().filter(|r| !withdrawn.contains(r.0.as_str())) {
+            if out.contains_key(id) {
+                continue;
+            }
+            let Ok(record) = serde_json::from_str::<Record>(json) else {
+                continue;
+            };
+            let body = &record.body;
             let Some(outcome) = body
                 .get("outcome")
                 .and_then(Value::as_str)
@@ -159,11 +182,11 @@ impl Store {
                 .get("contributor")
                 .and_then(Value::as_str)
                 .filter(|c| c.len() == 32 && c.bytes().all(|b| b.is_ascii_hexdigit()))
-                .map_or_else(|| l.version.writer.clone(), str::to_owned);
+                .map_or_else(|| writer.clone(), str::to_owned);
             out.insert(
-                l.version.id.clone(),
+                id.clone(),
                 Contribution {
-                    revision: l.version.revision,
+                    revision: *revision,
                     contributor,
                     outcome: outcome.to_owned(),
                     level,

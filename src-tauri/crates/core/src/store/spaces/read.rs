@@ -127,27 +127,36 @@ pub(super) struct Version {
 }
 
 impl Store {
+    /// The versions of `kind`'s records, by id and hash. Sorted here, not by the query: an
+    /// `ORDER BY id` makes SQLite walk the whole table in id order instead of the index of one
+    /// kind (40 ms for a kind with one record beside 10,000 entries).
     fn versions(&self, space: &str, kind: &str) -> Result<Vec<Version>> {
-        self.conn
-            .prepare(
-                "SELECT id, writer, author_key, revision, deleted, quarantine, record FROM space_records \
-                 WHERE space_id = ?1 AND kind = ?2 ORDER BY id, hash",
+        let mut rows: Vec<(String, Version)> = self
+            .conn
+            .prepare_cached(
+                "SELECT hash, id, writer, author_key, revision, deleted, quarantine, record FROM space_records \
+                 WHERE space_id = ?1 AND kind = ?2",
             )
             .and_then(|mut s| {
                 s.query_map(params![space, kind], |r| {
-                    Ok(Version {
-                        id: r.get(0)?,
-                        writer: r.get(1)?,
-                        author_key: r.get(2)?,
-                        revision: r.get(3)?,
-                        deleted: r.get(4)?,
-                        quarantine: r.get(5)?,
-                        record: r.get(6)?,
-                    })
+                    Ok((
+                        r.get(0)?,
+                        Version {
+                            id: r.get(1)?,
+                            writer: r.get(2)?,
+                            author_key: r.get(3)?,
+                            revision: r.get(4)?,
+                            deleted: r.get(5)?,
+                            quarantine: r.get(6)?,
+                            record: r.get(7)?,
+                        },
+                    ))
                 })?
                 .collect()
             })
-            .map_err(|e| self.fail(e))
+            .map_err(|e| self.fail(e))?;
+        rows.sort_by(|(ha, a), (hb, b)| a.id.cmp(&b.id).then(ha.cmp(hb)));
+        Ok(rows.into_iter().map(|(_, v)| v).collect())
     }
 
     /// Every display name a key had in the space's rosters (the newest wins).

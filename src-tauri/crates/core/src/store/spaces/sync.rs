@@ -312,8 +312,9 @@ impl Store {
         self.apply_retention(&s)?;
         // The lead's app releases the team's counts when enough has changed.
         self.release_counts(&s)?;
-        // This journal's comments a withdrawal erased leave its files too.
-        if !s.removed {
+        // This journal's comments a withdrawal erased leave its files too (only a read that
+        // took something can have erased any).
+        if !s.removed && report.records > 0 {
             self.scrub_erased(&s)?;
         }
         Ok(report)
