@@ -276,11 +276,17 @@ impl Store {
         let names = self.names(&s.info.id)?;
         let new = self.unread_comments(&s.info.id, &me)?;
         // Who wrote the reflection, when it was shared without a name: its own key's writer.
-        let share = self
-            .live_of(&s.info.id, ENTRY)?
-            .into_iter()
-            .find(|l| l.version.id == on.trim() && l.version.author_key.is_none())
-            .map(|l| l.version.writer);
+        // (One row asked for, not every shared record parsed: a thread opens on each click.)
+        let share: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT writer FROM space_records WHERE space_id = ?1 AND id = ?2 AND kind = 'entry' \
+                 AND author_key IS NULL AND NOT deleted LIMIT 1",
+                params![s.info.id, on.trim()],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
         let mine_unnamed = self.my_anonymous_writers(&s.info.id)?;
         let mut out: Vec<CommentView> = self
             .live_of(&s.info.id, COMMENT)?

@@ -111,8 +111,46 @@ fn withdrawn(conn: &Connection, space: &str, id: &str) -> rusqlite::Result<bool>
         .query_row(params![space, id], |r| r.get(0))
 }
 
+/// A bundle file this journal applied (read, or wrote itself), as its row records it.
+pub(super) struct AppliedFile<'a> {
+    pub space: &'a str,
+    pub hash: &'a str,
+    /// Its path inside the space's folder.
+    pub name: &'a str,
+    pub author: Option<&'a str>,
+    pub seq: Option<i64>,
+    /// Its place in its author's chain: its manifest's hash, or the one a replacement names.
+    pub manifest_hash: Option<&'a str>,
+    pub prev: Option<&'a str>,
+    pub epoch: i64,
+}
+
+/// Records `file` as applied now, with the ids of the records it carried.
+pub(super) fn remember_file<'a>(
+    conn: &Connection,
+    file: &AppliedFile<'_>,
+    ids: impl Iterator<Item = &'a str>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, \
+         read_at, epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        file.space,
+        file.hash,
+        file.name,
+        file.author,
+        file.seq,
+        file.manifest_hash,
+        file.prev,
+        crate::time::to_db(crate::time::now()),
+        file.epoch
+    ])?;
+    remember_records(conn, file.space, file.hash, ids)
+}
+
 /// Which records an applied file carried: what is taken back if the file is sealed out later.
-pub(super) fn remember_records<'a>(
+fn remember_records<'a>(
     conn: &rusqlite::Connection,
     space: &str,
     file_hash: &str,

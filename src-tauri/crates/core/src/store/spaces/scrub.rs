@@ -13,7 +13,7 @@
 
 use super::super::Store;
 use super::Space;
-use super::merge::remember_records;
+use super::merge::{AppliedFile, remember_file};
 use crate::error::{Error, Result};
 use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::bundle::{Manifest, SignedRecord, open_bundle, seal_bundle};
@@ -264,25 +264,21 @@ impl Store {
         relative: &str,
     ) -> Result<()> {
         let ids: Vec<String> = manifest.records.iter().map(|r| record_id(&r.record)).collect();
+        let me = s.keys.public().key_id();
+        let row = AppliedFile {
+            space: &s.info.id,
+            hash,
+            name: relative,
+            author: Some(&me),
+            seq: file.seq,
+            manifest_hash: file.seq.and(manifest.replaces.as_deref()),
+            prev: file.prev.as_deref(),
+            epoch: file.epoch,
+        };
         let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        tx.execute(
-            "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, \
-             read_at, epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                s.info.id,
-                hash,
-                relative,
-                s.keys.public().key_id(),
-                file.seq,
-                file.seq.and(manifest.replaces.as_ref()),
-                file.prev,
-                crate::time::to_db(crate::time::now()),
-                file.epoch
-            ],
-        )
-        .and_then(|_| remember_records(&tx, &s.info.id, hash, ids.iter().map(String::as_str)))
-        .and_then(|()| tx.commit())
-        .map_err(|e| self.fail(e))
+        remember_file(&tx, &row, ids.iter().map(String::as_str))
+            .and_then(|()| tx.commit())
+            .map_err(|e| self.fail(e))
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::super::Store;
 use super::Space;
-use super::merge::{Incoming, merge};
+use super::merge::{AppliedFile, Incoming, merge, remember_file};
 use crate::error::{Error, Problem, Result};
 use crate::id::EntryId;
 use crate::privacy::{FindingKind, scan};
@@ -332,25 +332,24 @@ impl Store {
             )
             .map_err(|e| self.fail(e))?;
         }
-        tx.execute(
-            "INSERT OR IGNORE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, read_at, \
-             epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                s.info.id,
-                file_hash,
-                format!("{}/{name}", dir.strip_prefix(space_dir(&s.info.folder, &s.info.id)).unwrap_or(&dir).display()),
-                // Kept locally for anonymous bundles too (to export them), never written out.
-                &me,
-                (!anonymous).then_some(seq as i64),
-                manifest_hash,
-                manifest.prev,
-                now,
-                s.roster.epoch as i64
-            ],
-        )
-        .map_err(|e| self.fail(e))?;
-        super::merge::remember_records(&tx, &s.info.id, &file_hash, out.iter().map(|o| o.record.id.as_str()))
-            .map_err(|e| self.fail(e))?;
+        let relative = format!(
+            "{}/{name}",
+            dir.strip_prefix(space_dir(&s.info.folder, &s.info.id))
+                .unwrap_or(&dir)
+                .display()
+        );
+        let file = AppliedFile {
+            space: &s.info.id,
+            hash: &file_hash,
+            name: &relative,
+            // Kept locally for anonymous bundles too (to export them), never written out.
+            author: Some(&me),
+            seq: (!anonymous).then_some(seq as i64),
+            manifest_hash: Some(&manifest_hash),
+            prev: manifest.prev.as_deref(),
+            epoch: s.roster.epoch as i64,
+        };
+        remember_file(&tx, &file, out.iter().map(|o| o.record.id.as_str())).map_err(|e| self.fail(e))?;
         let path = if anonymous {
             // Written at a random moment later, so its time points at nobody (`outbox.rs`).
             self.send_anonymous(&tx, s, &format!("anonymous/{name}"), &bytes)?

@@ -5,7 +5,7 @@
 //! not merged), and a stop when one bundle withdraws more than a handful of records.
 
 use super::super::Store;
-use super::merge::{Incoming, Merged, merge, remember_records};
+use super::merge::{AppliedFile, Incoming, Merged, merge, remember_file};
 use super::share::anonymous_writer;
 use crate::error::Result;
 use crate::spaces::MAX_FILE_BYTES;
@@ -667,30 +667,18 @@ impl Store {
                 }
             }
         }
-        tx.execute(
-            "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, author, seq, manifest_hash, prev, \
-             read_at, epoch) VALUES (?1, ?2, ?3, 'applied', ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                s.info.id,
-                file_hash,
-                f.name,
-                author,
-                opened.manifest.seq.map(|n| n as i64),
-                // A replacement stands in for the bundle it names, in its author's chain.
-                author.and(opened.manifest.replaces.as_ref()).unwrap_or(&opened.hash),
-                opened.manifest.prev,
-                crate::time::to_db(crate::time::now()),
-                opened.manifest.epoch as i64
-            ],
-        )
-        .map_err(|e| self.fail(e))?;
-        remember_records(
-            &tx,
-            &s.info.id,
-            file_hash,
-            records.iter().map(|(r, _, _)| r.id.as_str()),
-        )
-        .map_err(|e| self.fail(e))?;
+        let file = AppliedFile {
+            space: &s.info.id,
+            hash: file_hash,
+            name: &f.name,
+            author,
+            seq: opened.manifest.seq.map(|n| n as i64),
+            // A replacement stands in for the bundle it names, in its author's chain.
+            manifest_hash: Some(author.and(opened.manifest.replaces.as_deref()).unwrap_or(&opened.hash)),
+            prev: opened.manifest.prev.as_deref(),
+            epoch: opened.manifest.epoch as i64,
+        };
+        remember_file(&tx, &file, records.iter().map(|(r, _, _)| r.id.as_str())).map_err(|e| self.fail(e))?;
         tx.commit().map_err(|e| self.fail(e))?;
         Ok(Outcome::Applied(taken))
     }
