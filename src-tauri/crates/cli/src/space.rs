@@ -199,6 +199,14 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
                         status.waiting
                     )?;
                 }
+                if status.to_remove > 0 {
+                    writeln!(
+                        out,
+                        "  {} of your withdrawn files could not be removed from the folder yet; \
+                         the next read tries again",
+                        status.to_remove
+                    )?;
+                }
                 for m in &status.missing {
                     writeln!(out, "  missing: bundle {} from {}", m.seq, printable(&m.member))?;
                 }

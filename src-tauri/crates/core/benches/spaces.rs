@@ -8,6 +8,8 @@
 //! 3. A quiet re-read of the same folder (nothing new: every file known by its size, time and
 //!    file id) beside the first read and beside what a quiet read cost before: reading and
 //!    hashing every file (target: milliseconds).
+//! 4. The same quiet re-read and the space's status with a retention period set (24 months,
+//!    nothing due), beside both without one: what a period costs every read.
 //!
 //! Run: `cargo bench -p eftertanke-core --bench spaces` (MEMBERS=N, PER_MEMBER=N, PER_BUNDLE=N;
 //! `PER_BUNDLE=1` makes the 20 × 500-bundle folder, 10,000 files).
@@ -158,6 +160,33 @@ fn main() {
         "{:<52} {:>8.2} ms   (what every quiet read cost before)",
         "reading and hashing every file",
         hash_p50 * 1e3
+    );
+    // 4. A retention period set: every read looks for what is due, and the status for what goes
+    // soon. Beside the same without a period (measured here, in this run).
+    let (status_p50, _) = timing::measure(10, || {
+        std::hint::black_box(lead.space_status(&space).unwrap());
+    });
+    lead.set_retention(&space, Some(24)).unwrap();
+    lead.sync_space(&space, false).unwrap();
+    let (kept_p50, kept_p95) = timing::measure(10, || {
+        let r = lead.sync_space(&space, false).unwrap();
+        assert_eq!(r.bundles + r.rosters, 0, "{r:?}");
+    });
+    let (kept_status_p50, _) = timing::measure(10, || {
+        std::hint::black_box(lead.space_status(&space).unwrap());
+    });
+    println!(
+        "{:<52} {:>8.2} ms   (p95 {:.2} ms; without a period {:.2} ms)",
+        "quiet re-read, a 24-month retention period set",
+        kept_p50 * 1e3,
+        kept_p95 * 1e3,
+        quiet_p50 * 1e3
+    );
+    println!(
+        "{:<52} {:>8.2} ms   (without a period {:.2} ms)",
+        "the space's status, a retention period set",
+        kept_status_p50 * 1e3,
+        status_p50 * 1e3
     );
     if let Some(t) = share_100 {
         println!(

@@ -26,6 +26,11 @@ notOurs: number,
  */
 waiting: number, 
 /**
+ * This journal's files that a withdrawal wrote again but the folder would not let go of
+ * yet (held by a sync client, a read-only moment): removed at the next read.
+ */
+toRemove: number, 
+/**
  * How long the space keeps what is shared, as its facilitator set it, and what goes soon.
  */
 retention: Retention | null, 

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_review_marks.sql"),
     include_str!("migrations/0017_outbox.sql"),
     include_str!("migrations/0018_counts_index.sql"),
+    include_str!("migrations/0019_files_to_remove.sql"),
 ];
 
 /// The schema version this build writes.

@@ -87,6 +87,9 @@ pub struct SpaceStatus {
     /// This journal's shares without a name (and their withdrawals) that wait for their random
     /// moment before their file is written.
     pub waiting: usize,
+    /// This journal's files that a withdrawal wrote again but the folder would not let go of
+    /// yet (held by a sync client, a read-only moment): removed at the next read.
+    pub to_remove: usize,
     /// How long the space keeps what is shared, as its facilitator set it, and what goes soon.
     pub retention: Option<super::Retention>,
     /// Epochs for which the folder holds two different rosters, both signed by the lead.
@@ -374,6 +377,7 @@ impl Store {
             rejected,
             not_ours,
             waiting: self.waiting_count(&s.info.id)?,
+            to_remove: self.files_to_remove(&s.info.id)?,
             retention: self.retention(&s.info.id)?,
             roster_forks,
             missing,

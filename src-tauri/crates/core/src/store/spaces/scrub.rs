@@ -91,6 +91,68 @@ impl Store {
         self.scrub(s, &erased, "")
     }
 
+    /// Removes one of this journal's files (`name` in the space's folder) that a withdrawal
+    /// replaced. When the folder refuses at this moment, the file is kept to be removed at the
+    /// next read (`remove_what_is_due`): the withdrawal itself has been written and stands.
+    fn remove_own_file(&self, s: &Space, name: &str, path: &Path) -> Result<()> {
+        match std::fs::remove_file(path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(_) => self
+                .conn
+                .execute(
+                    "INSERT OR IGNORE INTO space_files_to_remove (space_id, name) VALUES (?1, ?2)",
+                    params![s.info.id, name],
+                )
+                .map(drop)
+                .map_err(|e| self.fail(e)),
+        }
+    }
+
+    /// At each read: this journal's replaced files the folder refused to let go of before are
+    /// removed now (each forgotten once it is gone). Returns how many are still there.
+    pub(super) fn remove_what_is_due(&self, s: &Space) -> Result<usize> {
+        let names: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM space_files_to_remove WHERE space_id = ?1")
+            .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))?;
+        let dir = space_dir(&s.info.folder, &s.info.id);
+        let mut left = 0;
+        for name in names {
+            let path = dir.join(&name);
+            let gone = match std::fs::symlink_metadata(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+                // Something else stands there now: not this journal's file to remove.
+                Ok(m) if !m.is_file() => true,
+                _ => std::fs::remove_file(&path).is_ok(),
+            };
+            if gone {
+                self.conn
+                    .execute(
+                        "DELETE FROM space_files_to_remove WHERE space_id = ?1 AND name = ?2",
+                        params![s.info.id, name],
+                    )
+                    .map_err(|e| self.fail(e))?;
+            } else {
+                left += 1;
+            }
+        }
+        Ok(left)
+    }
+
+    /// How many of this journal's replaced files wait to be removed from the folder.
+    pub(super) fn files_to_remove(&self, space: &str) -> Result<usize> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM space_files_to_remove WHERE space_id = ?1",
+                [space],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .map_err(|e| self.fail(e))
+    }
+
     fn own_files(&self, s: &Space) -> Result<Vec<OwnFile>> {
         let rows: Vec<(OwnFile, String)> = self
             .conn
@@ -174,7 +236,7 @@ impl Store {
             if waiting {
                 self.rewrite_waiting(&s.info.id, &file.name, None)?;
             } else {
-                std::fs::remove_file(path).map_err(|e| Error::from_io(path, &e))?;
+                self.remove_own_file(s, &file.name, path)?;
             }
             return Ok(true);
         }
@@ -250,7 +312,7 @@ impl Store {
             let _ = std::fs::remove_file(&written);
             return Err(e);
         }
-        std::fs::remove_file(path).map_err(|e| Error::from_io(path, &e))?;
+        self.remove_own_file(s, &file.name, path)?;
         Ok(true)
     }
 

@@ -317,6 +317,8 @@ impl Store {
         if !s.removed && report.records > 0 {
             self.scrub_erased(&s)?;
         }
+        // And what a withdrawal could not remove at its moment goes now.
+        self.remove_what_is_due(&s)?;
         Ok(report)
     }
 

@@ -5,6 +5,7 @@
 
 use super::*;
 use eftertanke_core::store::spaces::Audience;
+use std::path::Path;
 
 /// Every bundle in the folder opened with `db`'s keys, as text (those it cannot open skipped).
 fn readable(t: &Team, db: usize) -> Vec<String> {
@@ -141,6 +142,54 @@ fn comments_on_a_withdrawn_share_are_erased_in_every_journal_and_in_their_writer
         assert!(!text.contains("skal væk"), "the comment is still in the folder");
     }
     t.lead.sync_space(&t.space, false).unwrap();
+    let status = t.lead.space_status(&t.space).unwrap();
+    assert!(
+        status.chain_breaks.is_empty() && status.missing.is_empty() && status.rejected.is_empty(),
+        "{status:?}"
+    );
+}
+
+/// Makes `path` impossible to remove (or possible again), as a sync client holding a file open
+/// on Windows does: the file system's immutable flag, which binds root too.
+fn hold(path: &Path, on: bool) {
+    let status = std::process::Command::new("chattr")
+        .arg(if on { "+i" } else { "-i" })
+        .arg(path)
+        .status()
+        .expect("chattr (e2fsprogs) runs");
+    assert!(
+        status.success(),
+        "chattr could not set the immutable flag on {}",
+        path.display()
+    );
+}
+
+#[test]
+fn a_file_the_folder_would_not_let_go_of_is_removed_at_the_next_read() {
+    let mut t = team(1);
+    let a = entry(&mut t.members[0], "Holdt fast");
+    let id = t.members[0]
+        .share_entries(&t.space, &[a], Scope::Named, false)
+        .unwrap()
+        .remove(0);
+    let first = bundle_files(&t.folder).remove(0);
+    hold(&first, true);
+    let withdrawn = t.members[0].withdraw_share(&t.space, &id);
+    hold(&first, false);
+    withdrawn.expect("the withdrawal stands though its old file could not be removed yet");
+    assert!(first.exists(), "the old file is still there (the folder held it)");
+    let status = t.members[0].space_status(&t.space).unwrap();
+    assert_eq!(status.to_remove, 1, "the status says one file waits to be removed");
+
+    // The next read (nothing new in the folder) removes it.
+    t.members[0].sync_space(&t.space, false).unwrap();
+    assert!(!first.exists(), "the old file is removed at the next read");
+    assert_eq!(t.members[0].space_status(&t.space).unwrap().to_remove, 0);
+    for text in readable(&t, 0) {
+        assert!(!text.contains("Holdt fast"), "the withdrawn share is still in a file");
+    }
+    t.lead.sync_space(&t.space, false).unwrap();
+    assert!(titles(&t.lead, &t.space).is_empty());
     let status = t.lead.space_status(&t.space).unwrap();
     assert!(
         status.chain_breaks.is_empty() && status.missing.is_empty() && status.rejected.is_empty(),
