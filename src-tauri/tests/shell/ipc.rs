@@ -184,7 +184,7 @@ fn the_example_loads_in_the_asked_language_and_the_lens_finds_deficit_words() {
     let shell = Shell::start(tmp.path());
     assert_eq!(shell.invoke("load_example", json!({ "language": "da" })).unwrap(), 2);
     let page = shell.invoke("list_entries", json!({})).unwrap();
-    assert_eq!(page["entries"][1]["title"], "Danskkursus for mødre — få mødte op");
+    assert_eq!(page["entries"][1]["title"], "Danskkursus for mødre – få mødte op");
     let found = shell
         .invoke("scan_framing", json!({ "text": "de udsatte mødre" }))
         .unwrap();

@@ -211,7 +211,7 @@ test("a new user loads the example and reads it", async () => {
     assert.equal(rows.length, 2);
     await rows[1].click();
     await browser.$(".reflection").waitForExist({ timeout: 10000 });
-    assert.equal(await textOf(browser, "h1"), "Danskkursus for mødre — få mødte op");
+    assert.equal(await textOf(browser, "h1"), "Danskkursus for mødre – få mødte op");
     assert.match(await textOf(browser, ".reflection"), /Niveau 2 af 4/);
     assert.match(await textOf(browser, ".reflection"), /Medudførere/);
     assert.deepEqual(await axeViolations(browser), []);

@@ -90,7 +90,7 @@ export const da: Messages = {
     dataDirLabel: "Dine refleksioner ligger på denne computer i",
     licenceLabel: "Licens",
     licencesSummary: "Komponenter, som Eftertanke leveres med, og deres licenser ({n})",
-    licencesIntro: "Dannet ud fra byggets lister over afhængigheder: Rust-pakkerne i programmet og brugerfladens pakker.",
+    licencesIntro: "Dannet ud fra byggets lister over afhængigheder: programmets Rust-pakker og brugerfladens pakker.",
     licencesCrates: "Rust-pakker (crates)",
     licencesNpm: "Brugerfladens pakker (npm)",
     licencesFonts: "Skrifttyper i PDF-filerne",
@@ -258,7 +258,7 @@ export const da: Messages = {
   carry: {
     title: "Sidst planlagde du …",
     intro: "Før det nye forsøg: Hvad blev der af hver handling fra »{title}«?",
-    statuses: { done: "Gjort", partly: "Delvist", dropped: "Opgivet", open: "Stadig åben" },
+    statuses: { done: "Gennemført", partly: "Delvist", dropped: "Droppet", open: "Åben" },
     note: "Note (valgfrit)",
     continue: "Videre til det nye forsøg",
     followsUp: "Dette forsøg følger op på",
@@ -359,7 +359,7 @@ export const da: Messages = {
     now: "Tag en sikkerhedskopi nu",
     madeNow: "Sikkerhedskopien er taget og tjekket.",
     copying: "Tager sikkerhedskopi: {percent} %",
-    checking: "Tjekker kopien …",
+    checking: "Tjekker kopien…",
     stop: "Afbryd",
     stopped: "Sikkerhedskopieringen blev stoppet. Der gemmes ikke en halv kopi.",
     verify: "Tjek",
@@ -436,7 +436,7 @@ export const da: Messages = {
       },
       network_file_system: {
         what: "Datamappen ligger på et netværksdrev, hvor dine refleksioner ikke er sikre.",
-        todo: "Vælg en mappe på computerens egen disk. Vil du dele refleksioner med kolleger, så brug delingspakker eller eksport til en delt mappe i stedet.",
+        todo: "Vælg en mappe på computerens egen disk. Vil du dele refleksioner med kolleger, så del dem i et refleksionsrum, eller eksporter dem til en delt mappe.",
       },
       cancelled: {
         what: "Arbejdet blev afbrudt.",

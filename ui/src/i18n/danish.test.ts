@@ -2,6 +2,7 @@
 // never to use (and the words with legal weight in a municipality, ../shared/DOMAIN.md) and its
 // typography: »…« quotes, the short dash, no accent on a button's verb, dates in words.
 import { describe, expect, it } from "vitest";
+import { COLONS } from "./colons.da";
 import { da } from "./da";
 
 function leaves(obj: unknown, prefix = ""): [string, string][] {
@@ -88,6 +89,21 @@ describe("Danish as docs/sprog.md asks", () => {
 
   it("puts no accent on a button's verb", () => {
     const found = texts.filter(([, text]) => /^\p{L}+ér(\s|$|:)/u.test(text)).map(([at, text]) => `${at}: ${text}`);
+    expect(found).toEqual([]);
+  });
+
+  it("capitalises after a colon exactly when a whole sentence follows (each verdict in colons.da.ts)", () => {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    for (const [at, text] of leaves(da)) {
+      const letter = /: (\p{L})/u.exec(text)?.[1];
+      if (letter === undefined) continue;
+      seen.add(at);
+      const verdict = COLONS[at];
+      if (!verdict) found.push(`${at}: no verdict in colons.da.ts for »${text}«`);
+      else if ((letter === letter.toUpperCase()) !== (verdict === "sentence")) found.push(`${at} (${verdict}): »${text}«`);
+    }
+    for (const at of Object.keys(COLONS)) if (!seen.has(at)) found.push(`${at}: in colons.da.ts, but no such string with a colon`);
     expect(found).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import type { Messages } from "./en";
 
 export const reviewDa: Messages["review"] = {
   title: "Til gennemsyn",
-  firstTime: "Alt, hvad kollegerne har delt, nyeste først. Når du har været det igennem, så markér det: Så står kun det, der kommer bagefter, her.",
+  firstTime: "Alt, hvad kollegerne har delt, nyeste først. Når du har gennemgået det, så marker det: Så står kun det, der kommer bagefter, her.",
   since: "Det, der er kommet, siden du sidst gennemså rummet ({time}), nyeste først.",
   none: "Intet nyt til gennemsyn.",
   noneFiltered: "Intet nyt passer til valget.",

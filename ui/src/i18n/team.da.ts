@@ -53,7 +53,7 @@ export const teamDa: Messages["team"] = {
   leadFingerprint: "Tovholderens fingeraftryk",
   leadFingerprintHint:
     "Bed tovholderen læse det højt – det står ved rummets navn på deres skærm – eller indsæt det fra en besked. Kun en medlemsliste, som tovholderen har lavet, bliver brugt.",
-  leadFingerprintYours: "dit: læs det højt for et nyt medlem",
+  leadFingerprintYours: "det er dit, så læs det højt for et nyt medlem",
   retentionTitle: "Hvor længe rummet gemmer det delte",
   retentionKept: {
     one: "Det, der deles her, gemmes i {n} måned, som tovholderen har valgt. Ældre delinger, kommentarer og møder bliver trukket tilbage af forfatternes apps og slettet i alles Eftertanke.",
@@ -83,6 +83,10 @@ export const teamDa: Messages["team"] = {
     one: "1 af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før den bliver skrevet i mappen, så tidspunktet ikke peger på dig.",
     other: "{n} af dine delinger uden navn venter på et tilfældigt tidspunkt inden for de næste timer, før de bliver skrevet i mappen, så tidspunktet ikke peger på dig.",
   },
+  toRemove: {
+    one: "1 fil med noget, du har trukket tilbage, kunne ikke fjernes fra mappen endnu (synkroniseringen holder den måske). Eftertanke prøver igen, hver gang mappen læses.",
+    other: "{n} filer med noget, du har trukket tilbage, kunne ikke fjernes fra mappen endnu (synkroniseringen holder dem måske). Eftertanke prøver igen, hver gang mappen læses.",
+  },
   notOurs: { one: "1 fil i rummets mappe er ikke Eftertankes. Den blev ladt i fred.", other: "{n} filer i rummets mappe er ikke Eftertankes. De blev ladt i fred." },
   forkLead:
     "Mappen rummer to forskellige medlemslister for ændring {epoch}, begge lavet af dig – måske på to computere, eller efter at en sikkerhedskopi blev genskabt. Tilføj eller fjern et medlem én gang til: Den nyere liste afgør det for alle.",
@@ -109,8 +113,8 @@ export const teamDa: Messages["team"] = {
   chainIntro:
     "Hvert medlems delinger er nummererede, og hver af dem peger på den forrige. Disse passer ikke sammen. Det sker, når nogen bruger den samme refleksionslog i Eftertanke på to computere eller har hentet den tilbage fra en sikkerhedskopi. Alt i dem er læst, og intet er gået tabt. Spørg medlemmet, hvis det undrer dig.",
   chainItem: {
-    fork: "{member}: to forskellige delinger har begge nummer {number}",
-    unlinked: "{member}: deling nummer {number} følger ikke efter den forrige",
+    fork: "{member}: To forskellige delinger har begge nummer {number}",
+    unlinked: "{member}: Deling nummer {number} følger ikke efter den forrige",
   },
   refusedTitle: "Filer, der ikke blev læst",
   refusedIntro: "Filerne ligger i mappen, men Eftertanke har afvist dem. Intet fra dem vises.",
@@ -135,10 +139,10 @@ export const teamDa: Messages["team"] = {
   },
   details: "Tekniske detaljer",
   massHint: "En fil, der trækker mange delinger tilbage på én gang, læses først, når du siger ja. Indtil da bliver alt det, den ville trække tilbage.",
-  massRead: "Læs filen, der trækker mange delinger tilbage …",
+  massRead: "Læs filen, der trækker mange delinger tilbage…",
   massTitle: "Trække mange delinger tilbage på én gang?",
   massText:
-    "En kollegas fil trækker mange af teamets delinger tilbage på én gang. Det kan være rigtigt: kollegaen har trukket sine delinger tilbage. Det kan også være en fejl eller en beskadiget refleksionslog på kollegaens computer. Er du i tvivl, så spørg først. Når filen er læst, forsvinder de delinger fra denne computer.",
+    "En kollegas fil trækker mange af teamets delinger tilbage på én gang. Det kan være rigtigt: Kollegaen har trukket sine delinger tilbage. Det kan også være en fejl eller en beskadiget refleksionslog på kollegaens computer. Er du i tvivl, så spørg først. Når filen er læst, forsvinder de delinger fra denne computer.",
   massConfirm: "Læs den, og træk dem tilbage",
   heldTitle: "Holdt tilbage af personoplysningsvagten",
   heldIntro: "Disse delinger indeholder noget, der ligner et CPR-nummer, så de vises ikke. Bed den, der delte, om at erstatte det og dele igen.",
@@ -167,10 +171,10 @@ export const teamDa: Messages["team"] = {
   sharedNone: "Ingen andre har delt noget endnu.",
   by: "delt af {name}",
   anonymous: "uden navn",
-  conflict: "To versioner: Den, der delte, har ændret den på to computere. Begge gemmes, indtil den deles igen.",
+  conflict: "To udgaver: Den, der delte, har ændret den på to computere. Begge gemmes, indtil den deles igen.",
   mineTitle: "Det har du delt",
   mineNone: "Du har ikke delt noget her. Åbn en refleksion, og vælg »Del med teamet«.",
-  countsOnlyMine: "Kun du ser denne linje. Tovholderens app tæller den med, uden dit navn, og teamet ser den kun i tal for mindst 3 personer.",
+  countsOnlyMine: "Kun du ser denne linje. Tovholderens app tæller den med, uden dit navn, og teamet ser den kun i tal, som mindst 3 personer står bag.",
   scopeNames: { named: "med dit navn", anonymous: "uden navn", aggregate: "kun i tal" },
   withdraw: "Træk tilbage",
   withdrawLabel: "Træk tilbage: {title}",
@@ -189,14 +193,14 @@ export const teamDa: Messages["team"] = {
   countsOnlyIntro:
     "Kun tovholderens app modtager disse bidrag, uden navne, og tæller dem. Et tal vises kun, når mindst 3 forskellige personer står bag det, og tallene ændrer sig først, når mindst 3 personers bidrag har ændret sig. Så kan ingen enkelt deling læses ud af dem.",
   countsOnlyReleased: "Talt op den {date}.",
-  countsOnlyNone: "Der vises endnu intet, som kun er delt som tal. Det sker, når mindst 3 personer har delt på den måde.",
+  countsOnlyNone: "Der vises endnu intet, der kun er delt i tal. Det sker, når mindst 3 personer har delt på den måde.",
   countsOnlyWithheld: {
     one: "{n} bidrag er i en gruppe med færre end 3 personer og vises ikke.",
     other: "{n} bidrag er i grupper med færre end 3 personer og vises ikke.",
   },
   countsCaption: "Forsøg efter deltagelsesniveau og udfald",
   countsLevel: "Deltagelsesniveau",
-  countsNone: "Der er ikke delt nok endnu til at vise tal på mindst 3.",
+  countsNone: "Der er ikke delt nok endnu til at vise et tal. Et tal vises først, når mindst 3 forsøg står bag det.",
   countsHidden: "færre end 3 eller ingen",
   levelUnknown: "Ikke angivet",
   withheld: {
@@ -212,8 +216,8 @@ export const teamDa: Messages["team"] = {
   byYouAnonymous: "delt af dig, uden navn",
   timelineNoCharts: "Ingen tal til diagrammerne endnu: Intet af det delte har et angivet deltagelsesniveau.",
   timelineAggregate: {
-    one: "{n} bidrag, der kun er delt som tal, tælles for sig under teamets tal og indgår ikke i disse diagrammer.",
-    other: "{n} bidrag, der kun er delt som tal, tælles for sig under teamets tal og indgår ikke i disse diagrammer.",
+    one: "{n} bidrag, der kun er delt i tal, tælles for sig under teamets tal og indgår ikke i disse diagrammer.",
+    other: "{n} bidrag, der kun er delt i tal, tælles for sig under teamets tal og indgår ikke i disse diagrammer.",
   },
   timelineWithheld: {
     one: "{n} bidrag er ikke med i diagrammet over udfald, fordi gruppen er for lille til at blive vist.",
@@ -234,7 +238,7 @@ export const teamDa: Messages["team"] = {
     },
     aggregate: {
       label: "Kun i tal",
-      hint: "Kun udfaldet og deltagelsesniveauet – ingen titel, ingen dato, ingen tekst. Kun tovholderens app modtager det, uden dit navn, og teamet ser det kun i tal for mindst 3 personer.",
+      hint: "Kun udfaldet og deltagelsesniveauet – ingen titel, ingen dato, ingen tekst. Kun tovholderens app modtager det, uden dit navn, og teamet ser det kun i tal, som mindst 3 personer står bag.",
     },
   },
   chooseScope: "Vælg først, hvordan du vil dele.",
@@ -251,7 +255,7 @@ export const teamDa: Messages["team"] = {
   previewDateLeftOut: "Udeladt: dagen (kun måneden deles), hvem der deltog, emneordene og handlingernes ansvarlige og opfølgningsdato.",
   previewCategories: "Svar med faste valgmuligheder",
   previewNoCategories: "Ingen svar med faste valgmuligheder.",
-  previewOnlyCounts: "Ingen titel, ingen dato og ingen tekst – kun disse to svar. Kun tovholderens app modtager dem, og teamet ser dem kun i tal for mindst 3 personer.",
+  previewOnlyCounts: "Ingen titel, ingen dato og ingen tekst – kun disse to svar. Kun tovholderens app modtager dem, og teamet ser dem kun i tal, som mindst 3 personer står bag.",
   previewLevel: "Deltagelsesniveau",
   shareNow: "Del",
   sharing: "Deler…",
@@ -266,7 +270,7 @@ export const teamDa: Messages["team"] = {
   foundIn: "I »{where}«:",
   foundUnknown: "Der står noget, der ligner personoplysninger.",
   blockText: "Erstat det i refleksionen, før du deler den.",
-  warnText: "Erstat det, eller del, velvidende at det kommer med i teksten.",
+  warnText: "Erstat det, eller del, velvidende, at det kommer med i teksten.",
   shareAnyway: "Del alligevel",
   editFirst: "Tilbage til refleksionen for at rette den",
   errors: {

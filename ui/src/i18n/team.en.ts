@@ -81,6 +81,10 @@ export const teamEn = {
     one: "1 of your shares without a name waits for a random moment within the next hours before it is written to the folder, so its time does not point at you.",
     other: "{n} of your shares without a name wait for a random moment within the next hours before they are written to the folder, so their time does not point at you.",
   },
+  toRemove: {
+    one: "1 file holding something you withdrew could not be removed from the folder yet (the sync service may be holding it). Eftertanke tries again at each read.",
+    other: "{n} files holding something you withdrew could not be removed from the folder yet (the sync service may be holding them). Eftertanke tries again at each read.",
+  },
   notOurs: { one: "1 file in the space's folder is not Eftertanke's. It was left alone.", other: "{n} files in the space's folder are not Eftertanke's. They were left alone." },
   forkLead:
     "The folder holds two different member lists for change {epoch}, both made by you – perhaps on two computers, or after a backup was restored. Add or remove a member once more: the newer list settles it for everyone.",

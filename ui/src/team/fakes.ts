@@ -126,6 +126,7 @@ export function status(over: Partial<SpaceStatus> = {}): SpaceStatus {
     rejected: [],
     notOurs: 0,
     waiting: 0,
+    toRemove: 0,
     retention: null,
     rosterForks: [],
     missing: [],

@@ -29,7 +29,7 @@ pub struct Words {
     pub page: String,
     /// Between the page number and the count: "af".
     pub of: String,
-    /// "Udskrevet" before the day the pack was made.
+    /// "Eksporteret" before the day the pack was made.
     pub made: String,
     /// The line on the title page about who may read it.
     pub confidential: String,

@@ -10,8 +10,8 @@ fn words() -> Words {
         contents: "Indhold".into(),
         page: "Side".into(),
         of: "af".into(),
-        made: "Udskrevet".into(),
-        confidential: "Fortroligt: kun til teamets refleksionsmøde.".into(),
+        made: "Eksporteret".into(),
+        confidential: "Refleksionerne handler om borgere.".into(),
     }
 }
 

@@ -34,8 +34,17 @@ fn literal_line(line: &str) -> String {
     out
 }
 
-fn answer(a: &DocumentAnswer, w: &Words) -> String {
-    match parts(a, w, &|day| day.to_owned()) {
+/// A `YYYY-MM-DD` day as the reader of the text reads it: in words in Danish ("12. marts 2026",
+/// docs/sprog.md), as written in English. The front matter keeps the day as data.
+fn markdown_day(text: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Da => super::pdf::day_text(text, locale),
+        Locale::En => text.to_owned(),
+    }
+}
+
+fn answer(a: &DocumentAnswer, w: &Words, day: &dyn Fn(&str) -> String) -> String {
+    match parts(a, w, day) {
         Parts::Text(text) => literal(&text),
         Parts::List(lines) => lines
             .iter()
@@ -72,7 +81,9 @@ pub fn entry(entry: &Entry, doc: &EntryDocument, locale: Locale, front_matter: b
         out.push_str("---\n\n");
     }
     out.push_str(&format!("# {}\n\n", literal(&entry.title)));
-    let mut facts = vec![format!("{}: {}", w.date, entry.occurred_on), outcome.to_owned()];
+    let on_day = |d: &str| markdown_day(d, locale);
+    let occurred = on_day(&entry.occurred_on.to_string());
+    let mut facts = vec![format!("{}: {}", w.date, occurred), outcome.to_owned()];
     if let Some(i) = &entry.initiative {
         facts.push(format!("{}: {}", w.initiative, literal(i)));
     }
@@ -88,7 +99,7 @@ pub fn entry(entry: &Entry, doc: &EntryDocument, locale: Locale, front_matter: b
             out.push_str(&format!(
                 "### {}\n\n{}\n\n",
                 literal(&item.label),
-                answer(&item.answer, &w)
+                answer(&item.answer, &w, &on_day)
             ));
         }
     }

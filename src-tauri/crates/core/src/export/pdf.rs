@@ -18,7 +18,8 @@ pub fn day(date: NaiveDate, locale: Locale) -> String {
     }
 }
 
-fn day_text(text: &str, locale: Locale) -> String {
+/// A `YYYY-MM-DD` day written by [`day`]; any other text as it is.
+pub(crate) fn day_text(text: &str, locale: Locale) -> String {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_or_else(|_| text.to_owned(), |d| day(d, locale))
 }
 
@@ -39,9 +40,11 @@ fn pack_words(locale: Locale) -> PackWords {
             contents: "Indhold",
             page: "Side",
             of: "af",
-            made: "Udskrevet",
-            confidential: "Fortroligt. Refleksionerne handler om borgere: Opbevar og makulér papiret som andre \
-                           fortrolige papirer.",
+            // Not "Udskrevet" (also: discharged) and not "Fortroligt" (a security classification):
+            // docs/sprog.md.
+            made: "Eksporteret",
+            confidential: "Refleksionerne handler om borgere. Opbevar papiret som andre papirer med \
+                           personoplysninger, og makuler det, når I er færdige med det.",
             written_with: "Skrevet med",
         },
         Locale::En => PackWords {

@@ -12,6 +12,9 @@ pub(crate) struct Words {
     pub date: &'static str,
     pub owner: &'static str,
     pub review: &'static str,
+    /// Between an action and its owner or review date on one line: the short dash with spaces
+    /// in Danish (docs/sprog.md), the long one in English.
+    pub dash: &'static str,
 }
 
 pub(crate) fn words(locale: Locale) -> Words {
@@ -28,6 +31,7 @@ pub(crate) fn words(locale: Locale) -> Words {
             date: "Dato",
             owner: "ansvarlig",
             review: "opfølgning",
+            dash: " – ",
         },
         Locale::En => Words {
             outcome: |o| match o {
@@ -41,6 +45,7 @@ pub(crate) fn words(locale: Locale) -> Words {
             date: "Date",
             owner: "owner",
             review: "review",
+            dash: " — ",
         },
     }
 }
@@ -80,10 +85,10 @@ pub(crate) fn parts(a: &DocumentAnswer, w: &Words, day: &dyn Fn(&str) -> String)
                 .map(|x| {
                     let mut line = x.text.clone();
                     if !x.owner.is_empty() {
-                        line.push_str(&format!(" — {}: {}", w.owner, x.owner));
+                        line.push_str(&format!("{}{}: {}", w.dash, w.owner, x.owner));
                     }
                     if let Some(review) = &x.review_on {
-                        line.push_str(&format!(" — {}: {}", w.review, day(review)));
+                        line.push_str(&format!("{}{}: {}", w.dash, w.review, day(review)));
                     }
                     line
                 })

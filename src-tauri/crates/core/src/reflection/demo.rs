@@ -11,6 +11,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::json;
 
 struct Phrases {
+    /// Between an initiative and what happened in a headline: the short dash with spaces in
+    /// Danish (docs/sprog.md), the long one in English.
+    dash: &'static str,
     spring: &'static str,
     autumn: &'static str,
     themes: &'static [&'static str],
@@ -20,6 +23,7 @@ struct Phrases {
 }
 
 const DA: Phrases = Phrases {
+    dash: " – ",
     spring: "forår",
     autumn: "efterår",
     themes: &["unge", "mødre", "beskæftigelse", "fritid", "forening"],
@@ -44,7 +48,7 @@ const DA: Phrases = Phrases {
     notes: &[
         "Vi havde forventet omkring tyve deltagere.",
         "Borger A fortalte, at tidspunktet passede dårligt med afhentning af børn.",
-        "Det, der fyldte mest for dem, var de unges fremtid — ikke kurset.",
+        "Det, der fyldte mest for dem, var de unges fremtid – ikke kurset.",
         "Næste gang spørger vi først, hvad de selv ser som problemet.",
         "Foreningen har et netværk, vi ikke selv har adgang til.",
         "Vi skal aftale en opfølgning med formanden inden for to uger.",
@@ -52,6 +56,7 @@ const DA: Phrases = Phrases {
 };
 
 const EN: Phrases = Phrases {
+    dash: " — ",
     spring: "spring",
     autumn: "autumn",
     themes: &["young people", "mothers", "employment", "leisure", "association"],
@@ -165,7 +170,8 @@ pub fn entries_range(
             answers.insert("occurred_on".into(), json!(day.to_string()));
             answers.insert("initiative".into(), json!(initiative));
             let event = seq.pick(phrases.events).to_lowercase();
-            answers.insert("headline".into(), json!(format!("{base} — {event}")));
+            let dash = phrases.dash;
+            answers.insert("headline".into(), json!(format!("{base}{dash}{event}")));
             answers.insert("outcome".into(), json!(outcome.code()));
             answers.insert("what_happened".into(), json!(notes));
             let complete = seq.next().is_multiple_of(3);

@@ -26,15 +26,29 @@ struct Words {
     owner: &'static str,
     review: &'static str,
     status: [&'static str; 4],
+    /// Before why an item was dropped: the short dash with spaces in Danish (docs/sprog.md).
+    dash: &'static str,
+    /// A `YYYY-MM-DD` day as the document writes it.
+    day: fn(&str) -> String,
+}
+
+/// A day in words, as Danish writes it: "12. marts 2026" (docs/sprog.md).
+fn da_day(day: &str) -> String {
+    crate::export::pdf::day_text(day, Locale::Da)
+}
+
+/// A day as it is stored, "2026-03-12", as the English document writes it.
+fn en_day(day: &str) -> String {
+    day.to_owned()
 }
 
 const DA: Words = Words {
     title: "Refleksionsmøde",
     held: "Holdt",
-    last_time: "Sidst",
+    last_time: "Fra sidst",
     nothing_carried: "Intet var åbent fra sidst.",
     material: "Materialet",
-    no_material: "Ingen refleksioner var taget med.",
+    no_material: "Ingen refleksioner var taget med på mødet.",
     not_received: "en refleksion, som denne computer ikke har modtaget",
     across: "På tværs af forsøgene",
     improvement: "Teamets forbedring",
@@ -43,6 +57,8 @@ const DA: Words = Words {
     owner: "ansvarlig",
     review: "følges op",
     status: ["åben", "fortsætter", "gennemført", "droppet"],
+    dash: " – ",
+    day: da_day,
 };
 
 const EN: Words = Words {
@@ -60,6 +76,8 @@ const EN: Words = Words {
     owner: "owner",
     review: "review",
     status: ["open", "continue", "done", "dropped"],
+    dash: " — ",
+    day: en_day,
 };
 
 fn status(w: &Words, s: ItemStatus) -> &'static str {
@@ -78,7 +96,7 @@ fn item_line(w: &Words, i: &ItemView) -> String {
         w.owner,
         literal(&i.owner),
         w.review,
-        i.review_on
+        (w.day)(&i.review_on)
     )
 }
 
@@ -90,8 +108,9 @@ pub fn markdown(session: &SessionView, locale: Locale) -> String {
     };
     let guide = TeamGuide::builtin();
     let mut md = String::new();
-    let _ = writeln!(md, "# {} {}\n", w.title, session.held_on);
-    let _ = writeln!(md, "{}: {}\n", w.held, session.held_on);
+    let held_on = (w.day)(&session.held_on);
+    let _ = writeln!(md, "# {} {held_on}\n", w.title);
+    let _ = writeln!(md, "{}: {held_on}\n", w.held);
     let _ = writeln!(md, "## 1. {}\n", w.last_time);
     if session.carried.is_empty() {
         let _ = writeln!(md, "{}\n", w.nothing_carried);
@@ -100,7 +119,7 @@ pub fn markdown(session: &SessionView, locale: Locale) -> String {
         let why = if c.why.is_empty() {
             String::new()
         } else {
-            format!(" — {}", literal(&c.why))
+            format!("{}{}", w.dash, literal(&c.why))
         };
         let _ = writeln!(md, "- {}: **{}**{why}", literal(&c.text), status(w, c.status));
     }

@@ -1,0 +1,66 @@
+// Every Danish string in `da` (da.ts with team.da.ts, share.da.ts … under their keys) in which a
+// colon is followed by a space and a letter, and whether what follows the colon is a whole
+// sentence (docs/sprog.md, »Kolon«): "sentence" starts with a capital (»Gemt: Det delte gemmes …«;
+// an instruction or a question counts: »To trin: Lav dit medlemskort«), "fragment" with a small
+// letter (»Valgfrit: ord, du kan finde …«). The key is the path in `da` as walking the object finds
+// it: »team.retentionSaved.one«, »summary.levels.0«. With several colons, the first decides.
+// Strings where the colon is followed by a placeholder (»Hjælp: {label}«) or a sign are left out.
+// danish.test.ts fails when a new string with a colon is missing here, or when its first letter
+// does not match the verdict.
+export const COLONS: Record<string, "sentence" | "fragment"> = {
+  "settings.licencesIntro": "fragment",
+  "wizard.notFinished": "sentence",
+  "wizard.tagsHint": "fragment",
+  "example.hint": "fragment",
+  "timeline.keyboard": "fragment",
+  "timeline.legendQuick": "fragment",
+  "timeline.legendLevel": "fragment", // Two colons, both before a fragment; the first decides.
+  "carry.intro": "sentence",
+  "initiative.citizenGroupHint": "fragment",
+  "vault.setupIntro": "fragment",
+  "vault.journalNameMissing": "fragment",
+  "backups.confirmText": "sentence",
+  "errors.kinds.key_file.todo": "sentence",
+  "team.intro": "sentence",
+  "team.emptyWhat": "fragment",
+  "team.createIntro": "sentence",
+  "team.joinIntro": "sentence",
+  "team.retentionNone": "sentence",
+  "team.retentionSaved.one": "sentence",
+  "team.retentionSaved.other": "sentence",
+  "team.retentionForever": "sentence",
+  "team.retentionHint": "fragment",
+  "team.forkLead": "sentence",
+  "team.forkMember": "sentence",
+  "team.missingIntro": "sentence",
+  "team.missingItem": "fragment",
+  "team.chainItem.fork": "sentence",
+  "team.chainItem.unlinked": "sentence",
+  "team.refusals.not_for_me": "sentence",
+  "team.refusals.bad_signature": "sentence",
+  "team.massText": "sentence",
+  "team.inviteCheck": "sentence",
+  "team.removeText": "sentence",
+  "team.conflict": "sentence",
+  "team.timelineIntro": "sentence",
+  "team.timelineNoCharts": "sentence",
+  "team.previewDateLeftOut": "fragment",
+  "team.anonymousLimits": "sentence",
+  "team.errors.space": "sentence",
+  "comments.ownUnnamed": "sentence",
+  "comments.answerPrivate": "fragment",
+  "comments.hint": "sentence",
+  "comments.blocked": "sentence",
+  "comments.warned": "sentence",
+  "review.firstTime": "sentence",
+  "session.lastIntro": "sentence",
+  "session.chartHint": "sentence",
+  "session.chartNone": "sentence",
+  "session.noActions": "sentence",
+  "session.actionMissing": "sentence",
+  "session.blocked": "sentence",
+  "session.warned": "sentence",
+  "session.summaryNothingCarried": "sentence",
+  "session.saveLabel": "fragment",
+  "exports.plain": "sentence",
+};
