@@ -11,12 +11,13 @@ use eftertanke_core::backup::{BackupInfo, BackupReason};
 use eftertanke_core::journal::Rotation;
 use eftertanke_core::journal::journals::Choices;
 use eftertanke_core::progress::{OnProgress, Progress};
+use eftertanke_core::search::{SearchRequest, SearchResults};
 use eftertanke_core::vault::KdfParams;
-use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Secret, Store, data_dir};
+use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Searcher, Secret, Store, data_dir};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use ts_rs::TS;
 
 /// Where the journals are: the one folder `EFTERTANKE_DATA_DIR` names, else the journals under
@@ -57,6 +58,10 @@ pub struct AppState {
     slot: Mutex<Slot>,
     /// Set by "Cancel" while long work (an export, an import) runs; read at each step.
     cancel: AtomicBool,
+    /// The open journal's connection for searching as the person types: made at the first
+    /// search, forgotten whenever the journal is opened, closed or restored. Searches never
+    /// wait for `slot` (a save, a sync) once it is made.
+    searcher: Mutex<Option<Arc<Searcher>>>,
 }
 
 impl AppState {
@@ -73,6 +78,7 @@ impl AppState {
             kdf,
             slot: Mutex::new(slot),
             cancel: AtomicBool::new(false),
+            searcher: Mutex::new(None),
         }
     }
 
@@ -129,6 +135,7 @@ impl AppState {
     /// (shown once).
     pub fn create(&self, name: Option<&str>, passphrase: &Secret) -> Result<String, IpcError> {
         let (journal, code) = self.home()?.create(name, passphrase, self.kdf)?;
+        self.forget_searcher();
         *self.lock() = Slot::Open(Box::new(journal));
         Ok(code.as_str().to_owned())
     }
@@ -148,6 +155,7 @@ impl AppState {
 
     fn keep_opened(&self, mut journal: Journal) -> Result<(), IpcError> {
         let opened = journal.open();
+        self.forget_searcher();
         let mut slot = self.lock();
         match opened {
             Ok(()) => {
@@ -164,6 +172,7 @@ impl AppState {
 
     /// Closes the journal and forgets the key.
     pub fn lock_now(&self) {
+        self.forget_searcher();
         let mut slot = self.lock();
         match std::mem::replace(&mut *slot, Slot::Locked) {
             Slot::Open(journal) | Slot::Failed(_, Some(journal)) => journal.lock(),
@@ -175,6 +184,7 @@ impl AppState {
     /// Tries again after a failure: reopens an unlocked journal, or looks at the data
     /// directory again. An open journal is left as it is.
     pub fn retry(&self) -> Result<(), IpcError> {
+        self.forget_searcher();
         let mut slot = self.lock();
         let next = match std::mem::replace(&mut *slot, Slot::Locked) {
             Slot::Failed(_, Some(mut journal)) => match journal.open() {
@@ -194,6 +204,8 @@ impl AppState {
     /// Runs `f` on the unlocked journal — open, or failed to open (the recovery screen's
     /// backups need no open store) — and reopens state as the journal now is.
     pub fn with_journal<T>(&self, f: impl FnOnce(&mut Journal) -> eftertanke_core::Result<T>) -> Result<T, IpcError> {
+        // A restore replaces the database: the search connection is made again afterwards.
+        self.forget_searcher();
         let mut slot = self.lock();
         let result = match &mut *slot {
             Slot::Open(journal) | Slot::Failed(_, Some(journal)) => f(journal).map_err(IpcError::from),
@@ -260,6 +272,29 @@ impl AppState {
             Slot::Failed(err, _) => Err(err.clone()),
             Slot::Setup | Slot::Locked => Err(locked()),
         }
+    }
+
+    /// Searches the open journal on its searching connection; a newer search ends this one
+    /// (its answer is then `cancelled`, which the window drops).
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, IpcError> {
+        let searcher = {
+            let mut kept = self.searcher.lock().unwrap_or_else(|p| p.into_inner());
+            match &*kept {
+                Some(s) => Arc::clone(s),
+                None => {
+                    let made = Arc::new(self.with_store(|s| s.searcher())?);
+                    *kept = Some(Arc::clone(&made));
+                    made
+                }
+            }
+        };
+        Ok(searcher.search(request)?)
+    }
+
+    /// Closes the searching connection (never while holding `slot`: `search` takes the two
+    /// locks in the other order).
+    fn forget_searcher(&self) {
+        self.searcher.lock().unwrap_or_else(|p| p.into_inner()).take();
     }
 
     fn lock(&self) -> MutexGuard<'_, Slot> {

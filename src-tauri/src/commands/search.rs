@@ -9,7 +9,7 @@ use tauri::ipc::Channel;
 
 #[tauri::command(async)]
 pub fn search_entries(state: State<'_, AppState>, request: SearchRequest) -> Result<SearchResults, IpcError> {
-    state.with_store(|s| s.search(&request))
+    state.search(&request)
 }
 
 /// With its progress; `cancel_long_work` stops it and leaves the index as it was.

@@ -133,3 +133,30 @@ fn the_search_index_is_built_again_over_ipc() {
         .unwrap();
     assert_eq!(found["total"], 3, "the rebuilt index finds them: {found}");
 }
+
+/// The window's searches run on a connection of their own: closed with the journal, so a
+/// locked window finds nothing, and made again at the next unlock.
+#[test]
+fn searching_follows_the_journal_through_a_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    let search = || shell.invoke("search_entries", json!({ "request": { "text": "danskkursus" } }));
+    assert_eq!(search().unwrap()["total"], 1);
+    shell.invoke("lock", json!({})).unwrap();
+    assert_eq!(
+        search().unwrap_err()["kind"],
+        "vault_locked",
+        "a locked journal is not searched"
+    );
+    shell
+        .invoke("unlock", json!({ "passphrase": PASSPHRASE, "remember": false }))
+        .unwrap();
+    assert_eq!(search().unwrap()["total"], 1, "searched again after the unlock");
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    assert_eq!(search().unwrap()["total"], 2, "a save is found at the next key");
+}

@@ -9,6 +9,8 @@ export const searchDa = {
   foldAa: "Læs »aa« som »å« (Aarhus finder Århus)",
   filters: "Filtre",
   found: { one: "{n} refleksion fundet", other: "{n} refleksioner fundet" },
+  foundMore: "Flere end {cap} refleksioner fundet",
+  shownBest: "Viser de {shown} bedste. Tilføj et ord for at finde færre.",
   more: "Vis flere resultater",
   shownOf: "Viser de {shown} bedste af {total}.",
   none: "Ingen refleksion indeholder {terms}.",

@@ -9,6 +9,8 @@ export const searchEn = {
   foldAa: "Read “aa” as “å” (Aarhus finds Århus)",
   filters: "Filters",
   found: { one: "{n} reflection found", other: "{n} reflections found" },
+  foundMore: "More than {cap} reflections found",
+  shownBest: "Showing the best {shown}. Add a word to narrow the search.",
   more: "Show more results",
   shownOf: "Showing the best {shown} of {total}.",
   none: "No reflection holds {terms}.",

@@ -35,9 +35,12 @@ vi.mock("../ipc", async (importOriginal) => {
       const n = backend.asked.length;
       if (backend.slowFirst && n === 1) await new Promise((r) => setTimeout(r, 200));
       const text = request.text.trim();
-      if (!/[\p{L}\p{N}]/u.test(text)) return { hits: [], total: 0, terms: [] };
-      if (text === "kanariefugl") return { hits: [], total: 0, terms: ["kanariefugl"] };
-      return { hits: [hit("a", `Første ${text}`, "Beboerforeningen"), hit("b", `Anden ${text}`, "foreningen")], total: 7, terms: [text] };
+      if (!/[\p{L}\p{N}]/u.test(text)) return { hits: [], total: 0, more: false, terms: [] };
+      if (text === "kanariefugl") return { hits: [], total: 0, more: false, terms: ["kanariefugl"] };
+      const hits = [hit("a", `Første ${text}`, "Beboerforeningen"), hit("b", `Anden ${text}`, "foreningen")];
+      // The core counts up to 1,000 and says "more" past it.
+      if (text === "beboerne") return { hits, total: 1000, more: true, terms: [text] };
+      return { hits, total: 7, more: false, terms: [text] };
     }),
   };
 });
@@ -75,6 +78,20 @@ describe("search", () => {
     await waitFor(() => expect(backend.asked.at(-1)).toMatchObject({ text: "forening", limit: 100 }));
     await fireEvent.input(field, { target: { value: "foreningen" } });
     await waitFor(() => expect(backend.asked.at(-1)).toMatchObject({ text: "foreningen", limit: 20 }));
+  });
+
+  it("says 'more than 1,000' where the core stopped counting, in either language", async () => {
+    render(Search);
+    const field = screen.getByLabelText("Search for");
+    await fireEvent.input(field, { target: { value: "beboerne" } });
+    await waitFor(() => expect(screen.getByTestId("search-count").textContent).toContain("More than 1,000 reflections found"));
+    expect(screen.getByTestId("search-count").textContent).toContain("Showing the best 2.");
+    expect(screen.getByTestId("search-count").textContent).not.toContain("of 1,000");
+    cleanup();
+    i18n.set("da");
+    render(Search);
+    await fireEvent.input(screen.getByLabelText("Søg efter"), { target: { value: "beboerne" } });
+    await waitFor(() => expect(screen.getByTestId("search-count").textContent).toContain("Flere end 1.000 refleksioner fundet"));
   });
 
   it("goes from the field to the results with the arrow keys and opens one with Enter", async () => {

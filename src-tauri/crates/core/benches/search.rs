@@ -4,9 +4,10 @@
 //!    hits marked in a snippet) beside a plain FTS5 table of the same entries' texts (the default
 //!    tokenizer, its own `snippet()`), one run of each in turn (target: within 3x).
 //! 2. The size of the index, and of the database around it.
-//! 3. What the index adds to a durable save: the same saves into the 100k journal, with the
-//!    index's writes and without them (the index rows written again in a transaction of their
-//!    own on a bare connection is what they cost).
+//! 3. What the index adds to a durable save: a new entry, an edit (its old words only marked
+//!    deleted, migration 0020) and the erasure of an edited entry, beside the index rows alone
+//!    written again with secure-delete on (as every edit did before) and off, and what merging
+//!    each index into one segment costs.
 //!
 //! Run: `cargo bench -p eftertanke-core --bench search` (the 100k database is built once under
 //! target/tmp and reused; RUNS=N to change the repetitions).
@@ -83,6 +84,79 @@ fn main() {
     sizes(&big);
     drop(store);
     save_cost(&big, runs.min(200));
+    import_cost(&big, env_or("IMPORT_CHANGED", 1_000));
+}
+
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default)
+}
+
+/// An import that changes `n` entries of the 100k journal (each a newer revision with one answer
+/// changed), as it is now beside the same with FTS5's secure-delete on, as every edit ran
+/// before migration 0020: two copies of the journal, the same file imported into each.
+fn import_cost(big: &Path, n: usize) {
+    use eftertanke_core::export::{ExportFormat, ExportRequest, FindingsChoice};
+    let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let store = Store::open(big, &OpenOptions::default()).unwrap();
+    let mut ids = Vec::new();
+    let mut cursor = None;
+    while ids.len() < n {
+        let page = store.list_entries(cursor.as_deref(), 200).unwrap();
+        ids.extend(page.entries.iter().map(|e| e.id));
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            break;
+        }
+    }
+    ids.truncate(n);
+    let file = tmp.path().join("changed.json");
+    store
+        .export(
+            &ExportRequest {
+                format: ExportFormat::Json,
+                entries: ids.clone(),
+                path: file.clone(),
+                findings: FindingsChoice::Keep,
+                locale: Locale::Da,
+                passphrase: None,
+            },
+            &mut |_| true,
+        )
+        .unwrap();
+    drop(store);
+    let mut changed = eftertanke_core::export::reading::read(&file, None).unwrap();
+    for e in &mut changed.entries {
+        e.revision += 1;
+        e.updated_at = "2026-12-01T10:00:00.000Z".into();
+        e.answers.insert(
+            "what_happened".into(),
+            serde_json::json!("Ændret ved import: færre kom, men de blev længe."),
+        );
+    }
+    let mut times = Vec::new();
+    for secure in [true, false] {
+        let copy = tmp.path().join(format!("import-{secure}.sqlite3"));
+        std::fs::copy(big, &copy).unwrap();
+        let mut store = Store::open(&copy, &OpenOptions::default()).unwrap();
+        if secure {
+            let conn = Connection::open(&copy).unwrap();
+            conn.execute_batch(
+                "INSERT INTO search_words (search_words, rank) VALUES ('secure-delete', 1); \
+                 INSERT INTO search_parts (search_parts, rank) VALUES ('secure-delete', 1);",
+            )
+            .unwrap();
+        }
+        let t = std::time::Instant::now();
+        let report = store.import(&changed, &ids, &mut |_| true).unwrap();
+        times.push(t.elapsed());
+        assert!(report.updated as usize >= n.min(ids.len()) / 2, "{report:?}");
+    }
+    println!(
+        "importing {} changed entries into the 100k journal: {:.2?} (secure-delete on, as before 0020: {:.2?})",
+        ids.len(),
+        times[1],
+        times[0]
+    );
 }
 
 /// The first 20 by FTS5's own rank, with its snippet, and the count of all matches: what a raw
@@ -160,13 +234,65 @@ fn save_cost(big: &Path, saves: usize) {
         store.update_entry(ids[k % ids.len()], &edited, None).unwrap();
         k += 1;
     });
+    // Erasing an edited entry: its words out with secure-delete, then both indexes merged into
+    // one segment each, so no version's words stay (migration 0020).
+    let mut gone = ids.split_off(ids.len() / 2);
+    let erase = measure(5.min(gone.len() - 1), || {
+        store.delete_entry(gone.pop().unwrap()).unwrap();
+    });
     drop(store);
     // The index's writes for the same entries, alone: each entry's rows written again in a
     // durable transaction of its own.
     let conn = Connection::open(&copy).unwrap();
     apply_pragmas(&conn, OpenOptions::default().busy_timeout).unwrap();
+    let index_alone = replace_rows(&conn, &ids, saves, true, true);
+    // Levers: the same rows replaced with FTS5's secure-delete off for one index or both (an
+    // old word then stays in the index's older segments, marked deleted, until they merge).
+    let parts_plain = replace_rows(&conn, &ids, saves, true, false);
+    let both_plain = replace_rows(&conn, &ids, saves, false, false);
+    println!("durable save of the reference case's first attempt into the 100k journal, {saves} saves:");
+    report("  a new entry, the whole save (with its index rows)", with_index, 0);
+    report("  an edit, the whole save (old words out, new in)", edit, 0);
+    report("  erasing an edited entry (merges the index)", erase, 0);
+    report("  the index rows alone, secure-delete on (before 0020)", index_alone, 0);
+    report("  the same, secure-delete off for the trigrams", parts_plain, 0);
+    report("  the same, secure-delete off for both indexes", both_plain, 0);
+    // What merging each index into one segment costs at 100k, and what a secure edit costs
+    // after it (each word then sits in one place).
+    let t = std::time::Instant::now();
+    conn.execute_batch(
+        "INSERT INTO search_words (search_words) VALUES ('optimize'); \
+         INSERT INTO search_parts (search_parts) VALUES ('optimize');",
+    )
+    .unwrap();
+    println!(
+        "  both indexes merged into one segment each ('optimize'): {:.2?}",
+        t.elapsed()
+    );
+    let merged = replace_rows(&conn, &ids, saves, true, true);
+    report("  the index rows replaced, secure, after the merge", merged, 0);
+}
+
+/// Each of `ids`' index rows written again in a durable transaction of its own, with FTS5's
+/// secure-delete as given for the words and the parts index (set back on afterwards).
+fn replace_rows(
+    conn: &Connection,
+    ids: &[eftertanke_core::EntryId],
+    saves: usize,
+    words: bool,
+    parts: bool,
+) -> (f64, f64) {
+    let set = |table: &str, on: bool| {
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}, rank) VALUES ('secure-delete', ?1)"),
+            [i64::from(on)],
+        )
+        .unwrap();
+    };
+    set("search_words", words);
+    set("search_parts", parts);
     let mut i = 0;
-    let index_alone = measure(saves, || {
+    let cost = measure(saves, || {
         let id = ids[i % ids.len()].to_string();
         i += 1;
         let tx = conn.unchecked_transaction().unwrap();
@@ -196,10 +322,9 @@ fn save_cost(big: &Path, saves: usize) {
         .unwrap();
         tx.commit().unwrap();
     });
-    println!("durable save of the reference case's first attempt into the 100k journal, {saves} saves:");
-    report("  a new entry, the whole save (with its index rows)", with_index, 0);
-    report("  an edit, the whole save (old words out, new in)", edit, 0);
-    report("  the index rows alone, replaced (an upper bound)", index_alone, 0);
+    set("search_words", true);
+    set("search_parts", true);
+    cost
 }
 
 fn report(name: &str, (p50, p95): (f64, f64), hits: usize) {

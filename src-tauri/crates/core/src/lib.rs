@@ -43,7 +43,7 @@ pub use reflection::changes::{Change, ChangeField};
 pub use reflection::draft::{Draft, DraftInput};
 pub use reflection::entry::{Entry, EntryEvent, EntryInput, EntryPage, EntrySummary, Outcome, Participation};
 pub use settings::Settings;
-pub use store::{OpenOptions, Store};
+pub use store::{OpenOptions, Searcher, Store};
 pub use timeline::initiative::{Initiative, InitiativeInput};
 pub use timeline::link::{EntryLinks, LinkKind, LinkedEntry};
 pub use timeline::{Lane, TimelineFilter, TimelineNode, TimelinePage};

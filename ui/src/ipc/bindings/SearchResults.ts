@@ -10,9 +10,13 @@ export type SearchResults = {
  */
 hits: Array<SearchHit>, 
 /**
- * All entries that match, shown or not.
+ * The entries that match, shown or not, counted up to [`TOTAL_CAP`].
  */
 total: number, 
+/**
+ * More than `total` match (`total` is then [`TOTAL_CAP`]).
+ */
+more: boolean, 
 /**
  * The words searched for, as compared (empty: the text held no word).
  */

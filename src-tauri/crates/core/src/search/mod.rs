@@ -18,6 +18,9 @@ use ts_rs::TS;
 
 /// The most results one search returns.
 pub const MAX_RESULTS: u32 = 100;
+/// Matches are counted up to here; past it a search says "more than" this many (a person
+/// needs no exact count of 25,000, and counting them all ranked every one).
+pub const TOTAL_CAP: u32 = 1_000;
 
 /// What to search for, and where.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -59,8 +62,10 @@ pub struct SearchHit {
 pub struct SearchResults {
     /// Best first.
     pub hits: Vec<SearchHit>,
-    /// All entries that match, shown or not.
+    /// The entries that match, shown or not, counted up to [`TOTAL_CAP`].
     pub total: u32,
+    /// More than `total` match (`total` is then [`TOTAL_CAP`]).
+    pub more: bool,
     /// The words searched for, as compared (empty: the text held no word).
     pub terms: Vec<String>,
 }

@@ -15,6 +15,10 @@ pub const MAX_TERM_CHARS: usize = 64;
 /// From this many characters, a word is also found inside longer words ("forening" in
 /// "beboerforeningen").
 pub const MIN_PART_CHARS: usize = 3;
+/// From this many characters, the word still being typed also finds the words it begins. One
+/// or two letters find only themselves as words: "b" begins most of a journal's words, and
+/// ranking 100,000 entries for a key that the next key replaces helps nobody.
+pub const MIN_PREFIX_CHARS: usize = 3;
 
 /// One word of a query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +100,7 @@ impl Query {
         let mut terms: Vec<Term> = Vec::new();
         for (i, &(a, b)) in spans.iter().enumerate() {
             let word: String = normalise(&text[a..b]).chars().take(MAX_TERM_CHARS).collect();
-            let prefix = last_open && i + 1 == spans.len();
+            let prefix = last_open && i + 1 == spans.len() && word.chars().count() >= MIN_PREFIX_CHARS;
             if let Some(same) = terms.iter_mut().find(|t| t.word == word) {
                 same.prefix |= prefix;
                 continue;
@@ -158,6 +162,14 @@ mod tests {
         let q = Query::read("beboer mød", false);
         assert_eq!(q.terms.iter().map(|t| t.prefix).collect::<Vec<_>>(), [false, true]);
         assert!(!Query::read("beboer mød ", false).terms[1].prefix);
+    }
+
+    #[test]
+    fn one_or_two_letters_are_a_word_not_a_beginning() {
+        assert!(!Query::read("b", false).terms[0].prefix);
+        assert!(!Query::read("be", false).terms[0].prefix);
+        assert!(Query::read("beb", false).terms[0].prefix);
+        assert!(Query::read("mødre å", false).terms.iter().all(|t| !t.prefix));
     }
 
     #[test]

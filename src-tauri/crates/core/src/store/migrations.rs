@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_outbox.sql"),
     include_str!("migrations/0018_counts_index.sql"),
     include_str!("migrations/0019_files_to_remove.sql"),
+    include_str!("migrations/0020_cheap_edits.sql"),
 ];
 
 /// The schema version this build writes.

@@ -43,6 +43,7 @@ pub(crate) use backups::encrypt_plaintext_database;
 pub use backups::verify as verify_backup;
 pub(crate) use connection::apply_key;
 pub use connection::{apply_pragmas, check_location};
+pub use search::Searcher;
 
 /// How to open a store.
 #[derive(Clone, Debug)]
@@ -215,6 +216,19 @@ impl Store {
     }
 
     /// Maps a SQLite failure on this database to an [`Error`].
+    /// A second connection to this journal that only reads (with its key and pragmas), for
+    /// work that must not wait for this one: the window's searches (`search/reader.rs`).
+    fn open_reader(&self) -> Result<Connection> {
+        let fail = |e| Error::from_sqlite(&self.path, e);
+        let conn = Connection::open(&self.path).map_err(fail)?;
+        if let Some(key) = &self.key {
+            connection::apply_key(&conn, key).map_err(fail)?;
+        }
+        apply_pragmas(&conn, std::time::Duration::from_secs(5)).map_err(fail)?;
+        conn.pragma_update(None, "query_only", "ON").map_err(fail)?;
+        Ok(conn)
+    }
+
     fn fail(&self, err: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, err)
     }

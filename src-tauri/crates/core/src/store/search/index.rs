@@ -1,5 +1,11 @@
 //! Keeping the index in step: an entry's row written, replaced or erased inside the caller's
 //! transaction, and the whole index built again from the entries.
+//!
+//! An edit marks its old words deleted (cheap: FTS5 writes a delete key) and notes the entry in
+//! `search_edited`; the words stay in the index's older segments until those merge, as the old
+//! text stays in `entry_versions`. An erasure removes the entry's words for good: with
+//! secure-delete, and, for an edited entry, by merging each index into one segment, which
+//! leaves no version's words behind (migration 0020 says why).
 
 use crate::guide::Guides;
 use crate::id::{EntryId, InitiativeId};
@@ -32,7 +38,13 @@ pub(crate) fn index(
     texts: &[EntryText],
 ) -> rusqlite::Result<()> {
     let doc = Document::of(title, initiative, texts);
-    unindex(conn, id)?;
+    if let Some(row) = row_of(conn, id)? {
+        // An edit: the old words are marked deleted, and the entry noted for its erasure.
+        remove_words(conn, row)?;
+        forget_row(conn, row)?;
+        conn.prepare_cached("INSERT OR IGNORE INTO search_edited (entry_id) VALUES (?1)")?
+            .execute([id])?;
+    }
     conn.prepare_cached(
         "INSERT INTO search_entries (id, occurred_on, outcome, phase_entered, citizen_role, initiative_id) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -57,15 +69,46 @@ pub(crate) fn index(
     Ok(())
 }
 
-/// Erases the entry from both indexes and its words from `search_docs`.
+/// Erases the entry from both indexes, leaving no word of any of its versions: its words now
+/// (secure-delete), and, if it was ever edited, the old words its edits marked deleted (each
+/// index merged into one segment).
 pub(crate) fn unindex(conn: &Connection, id: EntryId) -> rusqlite::Result<()> {
     if let Some(row) = row_of(conn, id)? {
-        remove_words(conn, row)?;
-        conn.prepare_cached("DELETE FROM search_docs WHERE row = ?1")?
-            .execute([row])?;
-        conn.prepare_cached("DELETE FROM search_entries WHERE row = ?1")?
-            .execute([row])?;
+        secure_delete(conn, true)?;
+        let removed = remove_words(conn, row);
+        secure_delete(conn, false)?;
+        removed?;
+        forget_row(conn, row)?;
     }
+    let edited = conn
+        .prepare_cached("DELETE FROM search_edited WHERE entry_id = ?1")?
+        .execute([id])?;
+    if edited > 0 {
+        conn.execute_batch(
+            "INSERT INTO search_words (search_words) VALUES ('optimize'); \
+             INSERT INTO search_parts (search_parts) VALUES ('optimize');",
+        )?;
+    }
+    Ok(())
+}
+
+/// FTS5's secure-delete for both indexes: on only while an entry is erased.
+fn secure_delete(conn: &Connection, on: bool) -> rusqlite::Result<()> {
+    for table in ["search_words", "search_parts"] {
+        conn.prepare_cached(&format!(
+            "INSERT INTO {table} ({table}, rank) VALUES ('secure-delete', ?1)"
+        ))?
+        .execute([i64::from(on)])?;
+    }
+    Ok(())
+}
+
+/// The entry's rows beside the index: its words and its facts.
+fn forget_row(conn: &Connection, row: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM search_docs WHERE row = ?1")?
+        .execute([row])?;
+    conn.prepare_cached("DELETE FROM search_entries WHERE row = ?1")?
+        .execute([row])?;
     Ok(())
 }
 
@@ -76,7 +119,7 @@ fn row_of(conn: &Connection, id: EntryId) -> rusqlite::Result<Option<i64>> {
 }
 
 /// Takes the row's words out of both indexes, naming each (what an external-content index needs,
-/// and what secure-delete needs to remove them now).
+/// and what secure-delete needs to remove them at once).
 fn remove_words(conn: &Connection, row: i64) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO search_words (search_words, rowid, title, body, stems, folded) \

@@ -1,20 +1,25 @@
-//! Search in the store: the index kept in step by every write of an entry (`index.rs`), and the
-//! query (here). How text is read and shown is `crate::search`.
+//! Search in the store: the index kept in step by every write of an entry (`index.rs`), the
+//! query (here), and a connection of its own for searching as a person types (`reader.rs`).
+//! How text is read and shown is `crate::search`.
 
 mod index;
+mod reader;
 
 pub(crate) use index::{Facts, index, rebuild, unindex};
+pub use reader::Searcher;
 
 use super::Store;
 use super::columns::{date_col, outcome_col};
 use crate::error::{Error, Result};
+use crate::guide::Guides;
 use crate::id::EntryId;
 use crate::progress::OnProgress;
 use crate::reflection::entry_texts;
 use crate::search::highlight::{marked, snippet, terms_found};
 use crate::search::query::Query;
-use crate::search::{MAX_RESULTS, SearchHit, SearchRequest, SearchResults};
-use rusqlite::ToSql;
+use crate::search::{MAX_RESULTS, SearchHit, SearchRequest, SearchResults, TOTAL_CAP};
+use rusqlite::{Connection, ToSql};
+use std::path::Path;
 
 /// The weight of each column of `search_words` in the ranking: title, body, stems, folded.
 const WEIGHTS: &str = "4.0, 1.0, 0.8, 0.8";
@@ -47,17 +52,161 @@ fn search_sql(query: &Query) -> String {
     format!(
         "WITH ranked (r, score) AS MATERIALIZED (SELECT rowid, bm25(search_words, {WEIGHTS}) FROM search_words \
            WHERE search_words MATCH :rank), {}, found (r) AS ({}), \
-         hits (id, day, score, total) AS (SELECT e.id, e.occurred_on, coalesce(k.score, 0.0), count(*) OVER () \
+         hits (id, day, score) AS (SELECT e.id, e.occurred_on, coalesce(k.score, 0.0) \
            FROM found f JOIN search_entries e ON e.row = f.r LEFT JOIN ranked k ON k.r = f.r \
-           WHERE {} AND (:initiative IS NULL OR e.initiative_id = :initiative) \
+           WHERE {filter} AND (:initiative IS NULL OR e.initiative_id = :initiative) \
            ORDER BY 3, 2 DESC, 1 DESC LIMIT :limit) \
          SELECT e.id, e.occurred_on, e.outcome, e.completed_at IS NOT NULL, e.initiative, e.title, \
-           e.guide_id, e.guide_version, e.answers, h.total \
+           e.guide_id, e.guide_version, e.answers, \
+           (SELECT count(*) FROM (SELECT 1 FROM found f JOIN search_entries e ON e.row = f.r \
+             WHERE {filter} AND (:initiative IS NULL OR e.initiative_id = :initiative) LIMIT :cap)) \
          FROM hits h JOIN entries e ON e.id = h.id WHERE e.deleted_at IS NULL ORDER BY h.score, h.day DESC, h.id DESC",
         sets.join(", "),
         names.join(" INTERSECT "),
-        super::timeline::ENTRY_FILTER,
+        filter = super::timeline::ENTRY_FILTER,
     )
+}
+
+/// Searches on `conn`: the results, or [`Error::Cancelled`] once `superseded` says a newer
+/// search has been asked for (checked between the results' snippets; SQLite's own steps are
+/// stopped by the caller's progress handler, which turns into the same error).
+pub(crate) fn find(
+    conn: &Connection,
+    path: &Path,
+    guides: &Guides,
+    request: &SearchRequest,
+    superseded: &dyn Fn() -> bool,
+) -> Result<SearchResults> {
+    let fail = |e| Error::from_sqlite(path, e);
+    let filter = super::timeline::checked(&request.filter)?;
+    let query = Query::read(&request.text, request.fold_aa);
+    let terms = query.terms.iter().map(|t| t.word.clone()).collect();
+    if query.is_empty() {
+        return Ok(SearchResults {
+            hits: Vec::new(),
+            total: 0,
+            more: false,
+            terms,
+        });
+    }
+    let limit = request.limit.unwrap_or(20).clamp(1, MAX_RESULTS);
+    let mut named: Vec<(String, String)> = Vec::new();
+    for (i, term) in query.terms.iter().enumerate() {
+        if query.terms.len() > 1 {
+            named.push((format!(":w{i}"), term.words_expression()));
+        }
+        if let Some(parts) = term.parts_expression() {
+            named.push((format!(":p{i}"), parts));
+        }
+    }
+    named.push((":rank".into(), query.ranking_expression()));
+    // One more than is ever told: "more than 1,000" needs no exact count of 25,000.
+    let cap = TOTAL_CAP + 1;
+    let mut params: Vec<(&str, &dyn ToSql)> = named.iter().map(|(k, v)| (k.as_str(), v as &dyn ToSql)).collect();
+    params.extend([
+        (":outcome", &filter.outcome as &dyn ToSql),
+        (":phase", &filter.phase),
+        (":role", &filter.role),
+        (":from", &filter.from),
+        (":to", &filter.to),
+        (":tag", &filter.tag),
+        (":initiative", &filter.initiative),
+        (":limit", &limit),
+        (":cap", &cap),
+    ]);
+    let rows: Vec<Row> = conn
+        .prepare_cached(&search_sql(&query))
+        .and_then(|mut s| {
+            s.query_map(params.as_slice(), |r| {
+                let title: String = r.get(5)?;
+                Ok(Row {
+                    hit: SearchHit {
+                        id: r.get(0)?,
+                        occurred_on: date_col(r, 1)?,
+                        outcome: outcome_col(r, 2)?,
+                        complete: r.get(3)?,
+                        initiative: r.get(4)?,
+                        title: marked(&title, &query),
+                        snippet: Vec::new(),
+                        question: None,
+                        guide_id: String::new(),
+                        guide_version: 0,
+                    },
+                    guide: (r.get(6)?, r.get(7)?),
+                    answers: r.get(8)?,
+                    total: r.get(9)?,
+                })
+            })?
+            .collect()
+        })
+        .map_err(|e| overtaken(e).unwrap_or_else(&fail))?;
+    let counted = rows.first().map_or(0, |r| r.total);
+    let mut hits = Vec::with_capacity(rows.len());
+    for row in rows {
+        if superseded() {
+            return Err(OVERTAKEN);
+        }
+        hits.push(with_snippet(conn, guides, row, &query).map_err(fail)?);
+    }
+    Ok(SearchResults {
+        hits,
+        total: counted.min(TOTAL_CAP),
+        more: counted > TOTAL_CAP,
+        terms,
+    })
+}
+
+/// What a search overtaken by a newer one ends with.
+const OVERTAKEN: Error = Error::Cancelled {
+    what: "a search overtaken by a newer one",
+};
+
+/// A statement the progress handler stopped: the search was overtaken.
+fn overtaken(e: rusqlite::Error) -> std::result::Result<Error, rusqlite::Error> {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::OperationInterrupted) => Ok(OVERTAKEN),
+        _ => Err(e),
+    }
+}
+
+/// The text of the entry, other than its title, that holds the most hits, around its first.
+fn with_snippet(conn: &Connection, guides: &Guides, row: Row, query: &Query) -> rusqlite::Result<SearchHit> {
+    let Row {
+        mut hit,
+        guide,
+        answers,
+        ..
+    } = row;
+    let tags: Vec<String> = conn
+        .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")?
+        .query_map([hit.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let answers = serde_json::from_str(&answers).unwrap_or_default();
+    let title: String = hit.title.iter().map(|s| s.text.as_str()).collect();
+    let texts = match guides.get(&guide.0, guide.1) {
+        Some(g) => entry_texts(g, &answers, &tags),
+        None => Vec::new(),
+    };
+    let initiative = hit.initiative.clone().unwrap_or_default();
+    // The text that holds the most of the words searched for (the first of equals).
+    let best = texts
+        .iter()
+        .filter(|t| t.text != title)
+        .map(|t| (terms_found(&t.text, query), t))
+        .filter(|(n, _)| *n > 0)
+        .fold(None, |best: Option<(usize, _)>, (n, t)| match best {
+            Some((m, _)) if m >= n => best,
+            _ => Some((n, t)),
+        });
+    let found = best
+        .and_then(|(_, t)| snippet(&t.text, query).map(|s| (s, t.question.clone())))
+        .or_else(|| snippet(&initiative, query).map(|s| (s, None)));
+    (hit.guide_id, hit.guide_version) = guide;
+    if let Some((segments, question)) = found {
+        hit.snippet = segments;
+        hit.question = question;
+    }
+    Ok(hit)
 }
 
 struct Row {
@@ -70,109 +219,9 @@ struct Row {
 impl Store {
     /// Searches the journal. Any text at all is a query: one with no words finds nothing, and
     /// no text is ever an error. A bad filter value is [`Error::Invalid`], naming the filter.
+    /// (The window searches on a connection of its own, [`Store::searcher`].)
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let filter = super::timeline::checked(&request.filter)?;
-        let query = Query::read(&request.text, request.fold_aa);
-        let terms = query.terms.iter().map(|t| t.word.clone()).collect();
-        if query.is_empty() {
-            return Ok(SearchResults {
-                hits: Vec::new(),
-                total: 0,
-                terms,
-            });
-        }
-        let limit = request.limit.unwrap_or(20).clamp(1, MAX_RESULTS);
-        let mut named: Vec<(String, String)> = Vec::new();
-        for (i, term) in query.terms.iter().enumerate() {
-            if query.terms.len() > 1 {
-                named.push((format!(":w{i}"), term.words_expression()));
-            }
-            if let Some(parts) = term.parts_expression() {
-                named.push((format!(":p{i}"), parts));
-            }
-        }
-        named.push((":rank".into(), query.ranking_expression()));
-        let mut params: Vec<(&str, &dyn ToSql)> = named.iter().map(|(k, v)| (k.as_str(), v as &dyn ToSql)).collect();
-        params.extend([
-            (":outcome", &filter.outcome as &dyn ToSql),
-            (":phase", &filter.phase),
-            (":role", &filter.role),
-            (":from", &filter.from),
-            (":to", &filter.to),
-            (":tag", &filter.tag),
-            (":initiative", &filter.initiative),
-            (":limit", &limit),
-        ]);
-        let rows: Vec<Row> = self
-            .conn
-            .prepare_cached(&search_sql(&query))
-            .and_then(|mut s| {
-                s.query_map(params.as_slice(), |r| {
-                    let title: String = r.get(5)?;
-                    Ok(Row {
-                        hit: SearchHit {
-                            id: r.get(0)?,
-                            occurred_on: date_col(r, 1)?,
-                            outcome: outcome_col(r, 2)?,
-                            complete: r.get(3)?,
-                            initiative: r.get(4)?,
-                            title: marked(&title, &query),
-                            snippet: Vec::new(),
-                            question: None,
-                            guide_id: String::new(),
-                            guide_version: 0,
-                        },
-                        guide: (r.get(6)?, r.get(7)?),
-                        answers: r.get(8)?,
-                        total: r.get(9)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))?;
-        let total = rows.first().map_or(0, |r| r.total);
-        let hits = rows
-            .into_iter()
-            .map(|row| self.with_snippet(row, &query))
-            .collect::<Result<_>>()?;
-        Ok(SearchResults { hits, total, terms })
-    }
-
-    /// The text of the entry, other than its title, that holds the most hits, around its first.
-    fn with_snippet(&self, row: Row, query: &Query) -> Result<SearchHit> {
-        let Row {
-            mut hit,
-            guide,
-            answers,
-            ..
-        } = row;
-        let tags = self.tags_of(hit.id)?;
-        let answers = serde_json::from_str(&answers).unwrap_or_default();
-        let title: String = hit.title.iter().map(|s| s.text.as_str()).collect();
-        let texts = match self.guides.get(&guide.0, guide.1) {
-            Some(g) => entry_texts(g, &answers, &tags),
-            None => Vec::new(),
-        };
-        let initiative = hit.initiative.clone().unwrap_or_default();
-        // The text that holds the most of the words searched for (the first of equals).
-        let best = texts
-            .iter()
-            .filter(|t| t.text != title)
-            .map(|t| (terms_found(&t.text, query), t))
-            .filter(|(n, _)| *n > 0)
-            .fold(None, |best: Option<(usize, _)>, (n, t)| match best {
-                Some((m, _)) if m >= n => best,
-                _ => Some((n, t)),
-            });
-        let found = best
-            .and_then(|(_, t)| snippet(&t.text, query).map(|s| (s, t.question.clone())))
-            .or_else(|| snippet(&initiative, query).map(|s| (s, None)));
-        (hit.guide_id, hit.guide_version) = guide;
-        if let Some((segments, question)) = found {
-            hit.snippet = segments;
-            hit.question = question;
-        }
-        Ok(hit)
+        find(&self.conn, &self.path, self.guides, request, &|| false)
     }
 
     /// Builds the search index again from the entries, in one transaction: cancelled (when
@@ -181,7 +230,10 @@ impl Store {
         let path = self.path.clone();
         let guides = self.guides;
         let tx = self.conn.transaction().map_err(|e| Error::from_sqlite(&path, e))?;
-        let built = rebuild(&tx, guides, on_progress).map_err(|e| Error::from_sqlite(&path, e))?;
+        // Built from nothing ('delete-all'): no edit's old words are left to merge away.
+        let built = rebuild(&tx, guides, on_progress)
+            .and_then(|b| tx.execute("DELETE FROM search_edited", []).map(|_| b))
+            .map_err(|e| Error::from_sqlite(&path, e))?;
         match built {
             Some(n) => {
                 tx.commit().map_err(|e| Error::from_sqlite(&path, e))?;

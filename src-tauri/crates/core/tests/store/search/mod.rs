@@ -3,6 +3,7 @@
 
 mod danish;
 mod input;
+mod typing;
 mod upkeep;
 
 use crate::with;

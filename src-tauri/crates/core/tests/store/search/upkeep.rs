@@ -79,6 +79,58 @@ fn erasure_covers_the_index() {
     assert_eq!(found(&store, "andet"), [keep.id], "what was kept is still found");
 }
 
+/// An edit only marks its old words deleted (cheap); the erasure of an edited entry must still
+/// leave no word of any version in the index or in any file.
+#[test]
+fn erasure_covers_the_words_of_every_version_an_edit_left_behind() {
+    const CANARY: &str = "zqxgammelfugl";
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(tmp.path(), &OpenOptions::default()).unwrap();
+    let keep = store.create_entry(&said("Bliver", "Alt det andet."), None).unwrap();
+    let entry = store
+        .create_entry(
+            &said(&format!("{CANARY} først"), &format!("Og {CANARY} i teksten.")),
+            None,
+        )
+        .unwrap();
+    // Edited twice, the canary gone from the text after the first edit.
+    store
+        .update_entry(entry.id, &said("Nu uden", "Et andet ord."), None)
+        .unwrap();
+    store
+        .update_entry(entry.id, &said("Nu helt uden", "Et tredje ord."), None)
+        .unwrap();
+    assert!(found(&store, CANARY).is_empty(), "an edit's old words are not found");
+    store.checkpoint().unwrap();
+    let db = eftertanke_core::data_dir::database_path(tmp.path());
+    let rows = |table: &str, term: &str| -> i64 {
+        let raw = rusqlite::Connection::open(&db).unwrap();
+        raw.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, {table}, 'instance')"
+        ))
+        .unwrap();
+        raw.query_row("SELECT count(*) FROM temp.v WHERE term = ?1", [term], |r| r.get(0))
+            .unwrap()
+    };
+    assert!(
+        !files_containing(tmp.path(), CANARY).is_empty(),
+        "the old text is still in the history before the erasure (else this test proves nothing)"
+    );
+
+    store.delete_entry(entry.id).unwrap();
+    assert_eq!(
+        rows("search_words", CANARY),
+        0,
+        "no version's word is left in the index"
+    );
+    assert_eq!(rows("search_parts", "zqx"), 0, "nor its parts");
+    assert_eq!(files_containing(tmp.path(), CANARY), Vec::<std::path::PathBuf>::new());
+    drop(store);
+    assert_eq!(files_containing(tmp.path(), CANARY), Vec::<std::path::PathBuf>::new());
+    let store = Store::open_in_dir(tmp.path(), &OpenOptions::default()).unwrap();
+    assert_eq!(found(&store, "andet"), [keep.id], "what was kept is still found");
+}
+
 #[test]
 fn the_index_is_built_for_the_entries_of_an_older_database() {
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.sqlite3");

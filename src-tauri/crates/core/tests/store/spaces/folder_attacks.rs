@@ -76,7 +76,7 @@ fn a_journal_an_earlier_version_marked_removed_recovers_when_it_opens() {
         conn.execute_batch(
             "UPDATE spaces SET removed_at = '2026-12-01T10:00:00.000Z';
              DROP TABLE space_file_stats; DROP TABLE space_roster_files; DROP TABLE space_file_records;
-             DROP TABLE space_seals; DROP TABLE space_counts_released; DROP TABLE space_seen; DROP TABLE space_reviewed; DROP TABLE space_outbox; DROP TABLE space_files_to_remove; DROP INDEX space_records_counts_only; ALTER TABLE spaces DROP COLUMN not_ours;
+             DROP TABLE space_seals; DROP TABLE space_counts_released; DROP TABLE space_seen; DROP TABLE space_reviewed; DROP TABLE space_outbox; DROP TABLE space_files_to_remove; DROP TABLE search_edited; DROP INDEX space_records_counts_only; ALTER TABLE spaces DROP COLUMN not_ours;
              ALTER TABLE space_files DROP COLUMN epoch; PRAGMA user_version = 12;",
         )
         .unwrap();
