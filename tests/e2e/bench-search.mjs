@@ -41,10 +41,15 @@ async function measure(dir) {
           performance.clearMeasures();
         });
         await type(b, q);
-        await b.waitUntil(() => b.execute(() => performance.getEntriesByName("search-typing-to-results").length > 0), {
-          timeout: 30000,
-          interval: 10,
-        });
+        await b
+          .waitUntil(() => b.execute(() => performance.getEntriesByName("search-typing-to-results").length > 0), {
+            timeout: 30000,
+            interval: 10,
+          })
+          .catch(async (e) => {
+            const said = await b.execute(() => document.querySelector("[data-testid=search-count]")?.textContent);
+            throw new Error(`no results for "${q}" after 30 s; the window says: ${said}`, { cause: e });
+          });
         // Let a late answer to an earlier key land too; the last measure is the last key's.
         await b.pause(150);
         const ms = await b.execute(() =>

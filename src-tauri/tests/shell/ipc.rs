@@ -46,6 +46,12 @@ impl Shell {
     }
 
     /// Starts what the real app starts when its event loop is ready (the mock runtime never is).
+    /// The app's state, for tests that hold the journal from another thread.
+    pub(crate) fn state(&self) -> tauri::State<'_, AppState> {
+        use tauri::Manager;
+        self._app.state::<AppState>()
+    }
+
     pub(crate) fn start_background(&self) {
         eftertanke_app::start_background(self._app.handle());
     }

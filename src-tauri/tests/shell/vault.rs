@@ -160,3 +160,43 @@ fn searching_follows_the_journal_through_a_lock() {
         .unwrap();
     assert_eq!(search().unwrap()["total"], 2, "a save is found at the next key");
 }
+
+/// A search does not wait for work that holds the journal (a save, a read of the team's folder):
+/// it reads on a connection of its own. The work here holds the journal until the search has
+/// answered, or for 10 seconds: a search that waited would answer only after that.
+#[test]
+fn a_search_answers_while_other_work_holds_the_journal() {
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(tmp.path());
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    let search = || shell.invoke("search_entries", json!({ "request": { "text": "danskkursus" } }));
+    assert_eq!(search().unwrap()["total"], 1);
+    let state = shell.state();
+    let (held_tx, held_rx) = mpsc::channel();
+    let (done_tx, done_rx) = mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            state
+                .with_store(|_store| {
+                    held_tx.send(()).unwrap();
+                    let _ = done_rx.recv_timeout(Duration::from_secs(10));
+                    Ok(())
+                })
+                .unwrap();
+        });
+        held_rx.recv().unwrap();
+        let asked = Instant::now();
+        let found = search();
+        let waited = asked.elapsed();
+        done_tx.send(()).unwrap();
+        assert_eq!(found.unwrap()["total"], 1);
+        assert!(
+            waited < Duration::from_secs(5),
+            "the search waited for the journal: {waited:?}"
+        );
+    });
+}

@@ -35,6 +35,14 @@ async function until(browser, check, timeoutMsg, timeout = 20000) {
   await browser.waitUntil(check, { timeout, timeoutMsg });
 }
 
+// Each phase runs in one language; SWAP_LANGUAGES=1 runs each in the other, for the other half
+// of the screenshots (the assertions hold in both).
+const swap = process.env.SWAP_LANGUAGES === "1";
+const DA = "da_DK.UTF-8";
+const EN = "en_GB.UTF-8";
+const inLang = (lang) => (swap ? (lang === DA ? EN : DA) : lang);
+const code = (lang) => inLang(lang).slice(0, 2);
+
 async function shot(browser, dir, name, selector) {
   await (await browser.$(selector)).scrollIntoView({ block: "start" });
   await browser.pause(300);
@@ -71,20 +79,20 @@ test("a share without a name keeps its promises, counts only are the author's to
 
   // 1. Sara shares without her name in the window: the dialog says what cannot be hidden, and
   // the file waits for its moment.
-  let app = await launch({ dataDir: saraDir, lang: "da_DK.UTF-8" });
+  let app = await launch({ dataDir: saraDir, lang: inLang(DA) });
   try {
     await click(app.browser, ".entry-row");
     await click(app.browser, "[data-action=share]");
     await click(app.browser, "input[name=share-scope][value=anonymous]");
     const limits = await app.browser.$("[data-testid=anonymous-limits]");
     await limits.waitForExist({ timeout: 10000 });
-    assert.match(await limits.getText(), /OneDrive og SharePoint viser det til alle med adgang/);
-    await shot(app.browser, shots, "team-anonymous-limits-da", "[data-testid=anonymous-limits]");
+    assert.match(await limits.getText(), /OneDrive og SharePoint viser det til alle med adgang|OneDrive and SharePoint show it to everyone with access/);
+    await shot(app.browser, shots, `team-anonymous-limits-${code(DA)}`, "[data-testid=anonymous-limits]");
     assert.deepEqual(await axeViolations(app.browser), []);
     await click(app.browser, "[data-action=share-now]");
     const done = await app.browser.$("[data-testid=share-done]");
     await done.waitForExist({ timeout: 15000 });
-    assert.match(await done.getText(), /på et tilfældigt tidspunkt inden for de næste timer/);
+    assert.match(await done.getText(), /på et tilfældigt tidspunkt inden for de næste timer|at a random moment within the next hours/);
     assert.deepEqual(anonymousFiles(folder), [], "the anonymous file was written at once");
     await app.browser.keys("Escape");
     await openSpace(app.browser);
@@ -102,14 +110,14 @@ test("a share without a name keeps its promises, counts only are the author's to
 
   // 2. The facilitator: the review and the list show the share without Sara's name; a comment
   // to the team on it; a retention period of 24 months.
-  app = await launch({ dataDir: leadDir });
+  app = await launch({ dataDir: leadDir, lang: inLang(EN) });
   try {
     await openSpace(app.browser);
     await readFolder(app.browser);
     await until(app.browser, async () => (await app.browser.$$("li[data-review]")).length === 1, "the review does not hold the share");
     const review = await (await app.browser.$("[data-testid=review-queue]")).getText();
     assert.ok(review.includes(ANONYMOUS) && !review.includes("Sara"), `the review names the author: ${review}`);
-    assert.match(review, /arrived on \d+ \w+ \d{4} \(without a name, only the day\)/);
+    assert.match(review, /arrived on \d+ \w+ \d{4} \(without a name, only the day\)|kom den \d+\. \p{L}+ \d{4} \(uden navn, kun dagen\)/u);
     assert.ok(!review.includes(COUNTED), "a counts-only share is listed one by one");
     const row = await rowOf(app.browser, ANONYMOUS);
     assert.ok(!(await (await app.browser.$(row)).getText()).includes("Sara"));
@@ -121,9 +129,9 @@ test("a share without a name keeps its promises, counts only are the author's to
     const select = await app.browser.$("select[data-field=retention]");
     await select.selectByAttribute("value", "24");
     await click(app.browser, "[data-action=save-retention]");
-    await until(app.browser, async () => (await (await app.browser.$("[data-testid=retention-line]")).getText()).includes("24 months"), "the retention period is not shown");
-    await shot(app.browser, shots, "team-review-anonymous-en", "[data-testid=review-queue]");
-    await shot(app.browser, shots, "team-retention-en", "[data-testid=retention]");
+    await until(app.browser, async () => /24 (months|måneder)/.test(await (await app.browser.$("[data-testid=retention-line]")).getText()), "the retention period is not shown");
+    await shot(app.browser, shots, `team-review-anonymous-${code(EN)}`, "[data-testid=review-queue]");
+    await shot(app.browser, shots, `team-retention-${code(EN)}`, "[data-testid=retention]");
     assert.deepEqual(await axeViolations(app.browser), []);
   } finally {
     await app.close();
@@ -131,23 +139,23 @@ test("a share without a name keeps its promises, counts only are the author's to
 
   // 3. Sara: she answers as "the author"; her counts-only share is listed to her alone, and she
   // withdraws it; she sees the retention period.
-  app = await launch({ dataDir: saraDir });
+  app = await launch({ dataDir: saraDir, lang: inLang(EN) });
   try {
     await openSpace(app.browser);
     await readFolder(app.browser);
-    assert.match(await (await app.browser.$("[data-testid=retention-line]")).getText(), /kept for 24 months/);
+    assert.match(await (await app.browser.$("[data-testid=retention-line]")).getText(), /kept for 24 months|gemmes i 24 måneder/);
     const row = await rowOf(app.browser, ANONYMOUS);
     await click(app.browser, `${row} [data-action=comments]`);
     await app.browser.$(`${row} li[data-comment]`).waitForExist({ timeout: 15000 });
-    assert.match(await (await app.browser.$(`${row} [data-testid=own-unnamed]`)).getText(), /you write here as “the author”/);
+    assert.match(await (await app.browser.$(`${row} [data-testid=own-unnamed]`)).getText(), /you write here as “the author”|du skriver her som »forfatteren«/);
     await click(app.browser, `${row} [data-action=reply]`);
     await (await app.browser.$(`${row} textarea[name=comment-text]`)).setValue(ANSWER);
     await click(app.browser, `${row} [data-action=send-comment]`);
     await until(app.browser, async () => (await app.browser.$$(`${row} li[data-comment]`)).length === 2, "the answer is not in the thread");
-    await shot(app.browser, shots, "team-answer-as-author-en", row);
+    await shot(app.browser, shots, `team-answer-as-author-${code(EN)}`, row);
     const counts = await rowOf(app.browser, COUNTED);
-    assert.match(await (await app.browser.$(counts)).getText(), /Only you see this line/);
-    await shot(app.browser, shots, "team-counts-only-mine-en", counts);
+    assert.match(await (await app.browser.$(counts)).getText(), /Only you see this line|Kun du ser denne linje/);
+    await shot(app.browser, shots, `team-counts-only-mine-${code(EN)}`, counts);
     assert.deepEqual(await axeViolations(app.browser), []);
     await click(app.browser, `${counts} [data-action=withdraw]`);
     await click(app.browser, "[data-action=confirm-withdraw]");
@@ -159,7 +167,7 @@ test("a share without a name keeps its promises, counts only are the author's to
   cli(saraDir, ["space", "send-waiting", space]);
 
   // 4. The facilitator reads the answer as the author's, never as Sara's (in Danish).
-  app = await launch({ dataDir: leadDir, lang: "da_DK.UTF-8" });
+  app = await launch({ dataDir: leadDir, lang: inLang(DA) });
   try {
     await openSpace(app.browser);
     await readFolder(app.browser);
@@ -167,8 +175,8 @@ test("a share without a name keeps its promises, counts only are the author's to
     await click(app.browser, `${row} [data-action=comments]`);
     await until(app.browser, async () => (await app.browser.$$(`${row} li[data-comment]`)).length === 2, "the author's answer did not reach the facilitator", 30000);
     const thread = await (await app.browser.$(`${row} [data-testid=comment-thread]`)).getText();
-    assert.ok(thread.includes("Forfatteren") && thread.includes(ANSWER) && !thread.includes("Sara"), thread);
-    await shot(app.browser, shots, "team-author-answer-da", row);
+    assert.ok(/Forfatteren|The author/.test(thread) && thread.includes(ANSWER) && !thread.includes("Sara"), thread);
+    await shot(app.browser, shots, `team-author-answer-${code(DA)}`, row);
     assert.deepEqual(await axeViolations(app.browser), []);
   } finally {
     await app.close();

@@ -21,7 +21,7 @@ const hit = (id: string, title: string, word: string): SearchHit => ({
   guideVersion: 2,
 });
 
-const backend = vi.hoisted(() => ({ asked: [] as SearchRequest[], slowFirst: false }));
+const backend = vi.hoisted(() => ({ asked: [] as SearchRequest[], slowFirst: false, overtakeNext: false }));
 
 vi.mock("../ipc", async (importOriginal) => {
   const real = await importOriginal<typeof import("../ipc")>();
@@ -34,6 +34,10 @@ vi.mock("../ipc", async (importOriginal) => {
       backend.asked.push(request);
       const n = backend.asked.length;
       if (backend.slowFirst && n === 1) await new Promise((r) => setTimeout(r, 200));
+      if (backend.overtakeNext) {
+        backend.overtakeNext = false;
+        throw { kind: "cancelled", message: "a search overtaken by a newer one", field: null, problem: null };
+      }
       const text = request.text.trim();
       if (!/[\p{L}\p{N}]/u.test(text)) return { hits: [], total: 0, more: false, terms: [] };
       if (text === "kanariefugl") return { hits: [], total: 0, more: false, terms: ["kanariefugl"] };
@@ -55,6 +59,7 @@ describe("search", () => {
   beforeEach(() => {
     backend.asked = [];
     backend.slowFirst = false;
+    backend.overtakeNext = false;
     forgetSearch();
     i18n.set("en");
     router.go({ name: "search" });
@@ -78,6 +83,15 @@ describe("search", () => {
     await waitFor(() => expect(backend.asked.at(-1)).toMatchObject({ text: "forening", limit: 100 }));
     await fireEvent.input(field, { target: { value: "foreningen" } });
     await waitFor(() => expect(backend.asked.at(-1)).toMatchObject({ text: "foreningen", limit: 20 }));
+  });
+
+  it("asks again when the newest search ended overtaken by an older one that reached the core later", async () => {
+    render(Search);
+    backend.overtakeNext = true;
+    await fireEvent.input(screen.getByLabelText("Search for"), { target: { value: "forening" } });
+    await waitFor(() => expect(screen.getByTestId("search-count").textContent).toContain("7 reflections found"));
+    expect(screen.getByTestId("search-count").textContent).not.toContain("did not work");
+    expect(backend.asked.map((r) => r.text)).toEqual(["forening", "forening"]);
   });
 
   it("says 'more than 1,000' where the core stopped counting, in either language", async () => {

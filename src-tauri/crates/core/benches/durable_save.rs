@@ -8,6 +8,9 @@
 //! the history and its rows in the search index (the words the store indexed for the same input,
 //! so the raw side does not stem), so the ratio is what the core's checks and code cost.
 //!
+//! Beside both, the floor: a 4 KB append and an fsync on the same disk, timed in the same run
+//! (what no durable save can go under), and what each save's commit writes: pages to the WAL.
+//!
 //! Run: `cargo bench -p eftertanke-core --bench durable_save` (SAVES=N to change the count).
 //! Target: the core's p50 and p95 within 1.5x of the raw insert.
 
@@ -38,6 +41,18 @@ fn main() {
         .retain(|k, _| ["occurred_on", "initiative", "headline", "expected", "outcome"].contains(&k.as_str()));
     quick.complete = false;
     let full = reference_case(Locale::Da)[0].clone();
+    let floor = append_and_fsync(dir.path(), saves);
+    println!(
+        "{:<58} {:>10.3?} {:>10.3?}",
+        "the floor: a 4 KB append + fsync, same disk", floor.0, floor.1
+    );
+    for (case, input) in [("quick capture", &quick), ("whole guide, 2 actions", &full)] {
+        println!(
+            "{:<58} {:>10.1}",
+            format!("{case}: pages written to the WAL per save"),
+            wal_pages_per_save(dir.path(), input)
+        );
+    }
     for encrypted in [false, true] {
         for (case, input) in [("quick capture", &quick), ("whole guide, 2 actions", &full)] {
             let name = if encrypted {
@@ -45,12 +60,18 @@ fn main() {
             } else {
                 case.to_owned()
             };
-            run(dir.path(), &name, input, saves, encrypted, 0);
+            let core = run(dir.path(), &name, input, saves, encrypted, 0);
+            println!(
+                "{:<58} {:>9.2}x {:>9.2}x",
+                format!("{name}: ratio core/floor"),
+                core.0.as_secs_f64() / floor.0.as_secs_f64(),
+                core.1.as_secs_f64() / floor.1.as_secs_f64()
+            );
         }
     }
     // A save must not slow down as the journal grows (an unindexed statement once made it ten
     // times slower at 10,000 entries): the same save into a journal that already holds many.
-    run(
+    let _ = run(
         dir.path(),
         "whole guide, into 20,000 entries, encrypted",
         &full,
@@ -68,7 +89,46 @@ fn prefill(store: &mut Store, input: &EntryInput, n: usize) {
     }
 }
 
-fn run(dir: &std::path::Path, name: &str, input: &EntryInput, saves: usize, encrypted: bool, already: usize) {
+/// A 4 KB append and an fsync, `n` times, to a file on the same disk: p50 and p95.
+fn append_and_fsync(dir: &std::path::Path, n: usize) -> (Duration, Duration) {
+    use std::io::Write;
+    let mut f = std::fs::File::create(dir.join("floor.bin")).unwrap();
+    let page = [7u8; 4096];
+    let mut times: Vec<Duration> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            f.write_all(&page).unwrap();
+            f.sync_data().unwrap();
+            t.elapsed()
+        })
+        .collect();
+    percentiles(&mut times)
+}
+
+/// Pages each save's commit writes to the WAL: the WAL's growth over 50 saves (fewer than its
+/// automatic checkpoint lets accumulate), in frames of a page and a 24-byte header.
+fn wal_pages_per_save(dir: &std::path::Path, input: &EntryInput) -> f64 {
+    let path = dir.join(format!("wal-{}.sqlite3", EntryId::new()));
+    let mut store = Store::open(&path, &OpenOptions::default()).unwrap();
+    store.create_entry(input, None).unwrap();
+    store.checkpoint().unwrap();
+    let wal = std::path::PathBuf::from(format!("{}-wal", path.display()));
+    let size = || std::fs::metadata(&wal).map_or(0, |m| m.len());
+    let before = size();
+    for _ in 0..50 {
+        store.create_entry(input, None).unwrap();
+    }
+    (size() - before) as f64 / (4096.0 + 24.0) / 50.0
+}
+
+fn run(
+    dir: &std::path::Path,
+    name: &str,
+    input: &EntryInput,
+    saves: usize,
+    encrypted: bool,
+    already: usize,
+) -> (Duration, Duration) {
     let key = encrypted.then(|| DatabaseKey::generate().unwrap());
     let options = key.clone().map(OpenOptions::with_key).unwrap_or_default();
     let file = name.replace([' ', ','], "_");
@@ -205,6 +265,7 @@ fn run(dir: &std::path::Path, name: &str, input: &EntryInput, saves: usize, encr
         c50.as_secs_f64() / r50.as_secs_f64(),
         c95.as_secs_f64() / r95.as_secs_f64()
     );
+    (c50, c95)
 }
 
 fn percentiles(times: &mut [Duration]) -> (Duration, Duration) {
