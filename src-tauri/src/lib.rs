@@ -57,6 +57,8 @@ pub fn start_background<R: Runtime>(app: &tauri::AppHandle<R>) {
 /// Adds Eftertanke's commands and state to a builder, on any runtime. The store is opened at
 /// start-up unless an [`state::AppState`] was managed already (tests bring their own).
 pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    // The core makes a meeting pack's data; Typst, here at the edge, lays it out.
+    eftertanke_core::export::use_typesetter(Box::new(eftertanke_pdf::Typst));
     builder
         .invoke_handler(tauri::generate_handler![
             commands::status::app_status,

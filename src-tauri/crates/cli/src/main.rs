@@ -21,6 +21,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The core makes a meeting pack's data; Typst, here at the edge, lays it out.
+    eftertanke_core::export::use_typesetter(Box::new(eftertanke_pdf::Typst));
     let cli = Cli::parse();
     let result = match &cli.command {
         // The guard needs no database, so it runs before (and without) opening one.

@@ -5,10 +5,9 @@
 //! is printed as written and can never become markup. The fonts are bundled (`assets/fonts`),
 //! nothing is read from the disk or the network, and the same data gives the same bytes.
 
-mod pack;
 mod world;
 
-pub use pack::{Answer, Item, Pack, PackEntry, Section, Words};
+pub use eftertanke_core::export::pack::{Answer, Item, Pack, PackEntry, Section, Words};
 
 /// Why a document could not be typeset. The template is ours, so this is a bug to report,
 /// not something the person did.
@@ -24,4 +23,15 @@ pub enum PdfError {
 pub fn typeset(pack: &Pack) -> Result<Vec<u8>, PdfError> {
     let data = serde_json::to_vec(pack).map_err(|e| PdfError::Data(e.to_string()))?;
     world::typeset(data, pack.made_on)
+}
+
+/// Typst, as the core's typesetter: the shells hand it to the core at their start
+/// (`eftertanke_core::export::use_typesetter(Box::new(eftertanke_pdf::Typst))`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Typst;
+
+impl eftertanke_core::export::Typesetter for Typst {
+    fn typeset(&self, pack: &Pack) -> Result<Vec<u8>, String> {
+        typeset(pack).map_err(|e| e.to_string())
+    }
 }

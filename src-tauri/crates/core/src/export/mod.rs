@@ -6,8 +6,10 @@
 pub mod findings;
 pub mod format;
 pub mod markdown;
+pub mod pack;
 pub mod pdf;
 pub mod reading;
+mod typesetter;
 mod words;
 
 use crate::id::EntryId;
@@ -17,6 +19,7 @@ use std::path::PathBuf;
 use ts_rs::TS;
 
 pub use findings::{ExportFinding, FindingsChoice};
+pub use typesetter::{Typesetter, use_typesetter};
 
 /// What an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

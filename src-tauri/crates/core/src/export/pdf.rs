@@ -2,13 +2,13 @@
 //! language; `eftertanke-pdf` lays it out with Typst. A person's words go as data and stay
 //! words. One entry is printed as itself; several get a title page and contents first.
 
+use super::pack::{Answer, Item, Pack, PackEntry, Section, Words};
 use super::words::{Parts, parts, words};
 use crate::error::{Error, Result};
 use crate::locale::Locale;
 use crate::reflection::document::EntryDocument;
 use crate::reflection::entry::Entry;
 use chrono::{Datelike, NaiveDate};
-use eftertanke_pdf::{Answer, Item, Pack, PackEntry, Section, Words};
 
 /// A day as the reader writes it: "3. december 2026", "3 December 2026".
 pub fn day(date: NaiveDate, locale: Locale) -> String {
@@ -157,11 +157,14 @@ pub fn document(
         },
         entries: entries.iter().map(|(e, d)| pack_entry(e, d, locale)).collect(),
     };
+    let typesetter = super::typesetter::typesetter().ok_or_else(|| {
+        Error::Internal("this build of Eftertanke was started without a typesetter, so it makes no PDFs".into())
+    })?;
     let (done, result) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("pdf layout".into())
         .spawn(move || {
-            let _ = done.send(eftertanke_pdf::typeset(&pack));
+            let _ = done.send(typesetter.typeset(&pack));
         })
         .map_err(|e| Error::Internal(format!("starting the PDF's layout: {e}")))?;
     loop {

@@ -5,7 +5,6 @@
 
 mod bad_input;
 mod guard;
-mod pdf;
 mod round_trip;
 
 use eftertanke_core::export::{ExportFormat, ExportReport, ExportRequest, FindingsChoice};
@@ -30,4 +29,21 @@ pub fn export(
         },
         &mut |_| true,
     )
+}
+
+/// The core typesets nothing itself: started without a typesetter (as its own tests are), a PDF
+/// export says so and writes nothing; the PDF's tests live with the typesetter
+/// (`crates/pdf/tests/export.rs`).
+#[test]
+fn without_a_typesetter_a_pdf_export_says_so_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .create_entry(&crate::search::said("Kaffe i opgangen", "Tre kom."), None)
+        .unwrap()
+        .id;
+    let pdf = tmp.path().join("pakke.pdf");
+    let err = export(&store, ExportFormat::Pdf, &pdf, &[id], FindingsChoice::Keep).unwrap_err();
+    assert!(err.to_string().contains("without a typesetter"), "{err}");
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0, "nothing is written");
 }

@@ -5,7 +5,7 @@
 //! in turn; the PDF's extra is Typst's layout, each time from nothing (`eftertanke-pdf` empties
 //! Typst's memo cache after every pack, so a repeat is not served from it). Also its size.
 //!
-//! Run: `cargo bench -p eftertanke-core --bench pdf` (RUNS=N sets the repetitions; the 1,000
+//! Run: `cargo bench -p eftertanke-pdf --bench pdf` (RUNS=N sets the repetitions; the 1,000
 //! runs a third as often).
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
@@ -15,8 +15,9 @@ use eftertanke_core::reflection::demo;
 use eftertanke_core::{EntryId, Locale, Store};
 use std::path::Path;
 
-// Each bench is a crate of its own: this one times with `measure_pair` only.
+// The core's benchmarks' timing, shared: this one times with `measure_pair` only.
 #[allow(dead_code)]
+#[path = "../../core/benches/timing/mod.rs"]
 mod timing;
 use timing::measure_pair;
 
@@ -37,6 +38,7 @@ fn export(store: &Store, format: ExportFormat, ids: &[EntryId], path: &Path) {
 }
 
 fn main() {
+    eftertanke_core::export::use_typesetter(Box::new(eftertanke_pdf::Typst));
     let runs: usize = std::env::var("RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
     let tmp = tempfile::tempdir().unwrap();
     let mut store = Store::open_in_memory().unwrap();

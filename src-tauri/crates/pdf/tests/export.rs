@@ -1,14 +1,63 @@
 //! The meeting pack as a reader gets it: pages counted by `pdfinfo`, words read back by
 //! `pdftotext` (poppler-utils, installed by `scripts/setup.sh test`); the guard before it; too
-//! many entries, and a stop while the pages are laid out, write nothing.
+//! many entries, and a stop while the pages are laid out, write nothing. The core's export,
+//! with this crate's typesetter handed to it, as the shells do.
 
-use super::export;
-use crate::search::said;
-use eftertanke_core::export::{ExportFormat, ExportRequest, FindingsChoice};
+#![allow(clippy::unwrap_used)]
+
+use eftertanke_core::export::{ExportFormat, ExportReport, ExportRequest, FindingsChoice};
 use eftertanke_core::reflection::demo::reference_case;
-use eftertanke_core::{ErrorKind, Locale, Problem, Store};
+use eftertanke_core::{EntryId, EntryInput, ErrorKind, Locale, Problem, Result, Store};
+use serde_json::json;
 use std::path::Path;
 use std::process::Command;
+
+/// The core's store, able to make PDFs (as the app and the CLI set it up at their start).
+fn store() -> Store {
+    eftertanke_core::export::use_typesetter(Box::new(eftertanke_pdf::Typst));
+    Store::open_in_memory().unwrap()
+}
+
+/// An entry titled `title` whose "what happened" is `text`.
+fn said(title: &str, text: &str) -> EntryInput {
+    EntryInput {
+        guide_id: "co-production".into(),
+        guide_version: Some(1),
+        answers: [
+            ("occurred_on", json!("2026-10-01")),
+            ("headline", json!(title)),
+            ("outcome", json!("partly")),
+            ("what_happened", json!(text)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect(),
+        complete: false,
+        tags: Vec::new(),
+        override_personal_data: false,
+        follows_up: None,
+    }
+}
+
+fn export(
+    store: &Store,
+    format: ExportFormat,
+    path: &Path,
+    entries: &[EntryId],
+    findings: FindingsChoice,
+) -> Result<ExportReport> {
+    store.export(
+        &ExportRequest {
+            format,
+            entries: entries.to_vec(),
+            path: path.to_path_buf(),
+            findings,
+            locale: Locale::Da,
+            passphrase: None,
+        },
+        &mut |_| true,
+    )
+}
 
 fn poppler(tool: &str, pdf: &Path) -> String {
     let mut cmd = Command::new(tool);
@@ -43,7 +92,7 @@ fn request(path: &Path, locale: Locale) -> ExportRequest {
 #[test]
 fn a_selection_prints_as_a_meeting_pack_in_either_language() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = store();
     let ids = store.create_entries(&reference_case(Locale::Da)).unwrap();
     let (first, second) = (store.get_entry(ids[0]).unwrap(), store.get_entry(ids[1]).unwrap());
 
@@ -87,7 +136,7 @@ fn a_selection_prints_as_a_meeting_pack_in_either_language() {
 #[test]
 fn the_guard_reads_a_pdf_before_it_is_made() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = store();
     let phone = store
         .create_entry(&said("Opkald til Ærøvej", "Ring til 22 34 56 78 i morgen."), None)
         .unwrap();
@@ -108,7 +157,7 @@ fn the_guard_reads_a_pdf_before_it_is_made() {
 #[test]
 fn more_entries_than_a_pack_holds_are_refused_before_anything_is_read() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = store();
     let many: Vec<_> = (0..=eftertanke_core::export::pdf::MOST_ENTRIES)
         .map(|i| said(&format!("Forsøg {i}"), "Kort."))
         .collect();
@@ -130,7 +179,7 @@ fn more_entries_than_a_pack_holds_are_refused_before_anything_is_read() {
 #[test]
 fn a_stop_while_the_pages_are_laid_out_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = store();
     let entries: Vec<_> = (0..200)
         .map(|i| {
             said(

@@ -1,5 +1,6 @@
 //! The data a meeting pack is made from: words already in the reader's language, and what
-//! people wrote as plain strings. The core fills it in; the template lays it out.
+//! people wrote as plain strings. The core fills it in (`pdf.rs`); a [`super::Typesetter`]
+//! lays it out (the shells hand over `eftertanke-pdf`'s, Typst).
 
 use serde::Serialize;
 
