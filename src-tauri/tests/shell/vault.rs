@@ -134,17 +134,27 @@ fn the_search_index_is_built_again_over_ipc() {
     assert_eq!(found["total"], 3, "the rebuilt index finds them: {found}");
 }
 
+/// A journal with the reference case's first attempt, found by a search (which makes the
+/// window's searching connection).
+fn with_one_entry_found(dir: &std::path::Path) -> Shell {
+    let shell = Shell::start(dir);
+    shell
+        .invoke("create_entry", json!({ "input": first_attempt() }))
+        .unwrap();
+    let found = shell
+        .invoke("search_entries", json!({ "request": { "text": "danskkursus" } }))
+        .unwrap();
+    assert_eq!(found["total"], 1);
+    shell
+}
+
 /// The window's searches run on a connection of their own: closed with the journal, so a
 /// locked window finds nothing, and made again at the next unlock.
 #[test]
 fn searching_follows_the_journal_through_a_lock() {
     let tmp = tempfile::tempdir().unwrap();
-    let shell = Shell::start(tmp.path());
-    shell
-        .invoke("create_entry", json!({ "input": first_attempt() }))
-        .unwrap();
+    let shell = with_one_entry_found(tmp.path());
     let search = || shell.invoke("search_entries", json!({ "request": { "text": "danskkursus" } }));
-    assert_eq!(search().unwrap()["total"], 1);
     shell.invoke("lock", json!({})).unwrap();
     assert_eq!(
         search().unwrap_err()["kind"],
@@ -169,12 +179,8 @@ fn a_search_answers_while_other_work_holds_the_journal() {
     use std::sync::mpsc;
     use std::time::{Duration, Instant};
     let tmp = tempfile::tempdir().unwrap();
-    let shell = Shell::start(tmp.path());
-    shell
-        .invoke("create_entry", json!({ "input": first_attempt() }))
-        .unwrap();
+    let shell = with_one_entry_found(tmp.path());
     let search = || shell.invoke("search_entries", json!({ "request": { "text": "danskkursus" } }));
-    assert_eq!(search().unwrap()["total"], 1);
     let state = shell.state();
     let (held_tx, held_rx) = mpsc::channel();
     let (done_tx, done_rx) = mpsc::channel::<()>();

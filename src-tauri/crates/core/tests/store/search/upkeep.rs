@@ -33,6 +33,18 @@ fn every_write_path_keeps_the_index_in_step() {
     assert_eq!(found(&store, "mange"), []);
 }
 
+/// How many rows the FTS5 index `table` of the database at `db` holds for `term`, read with
+/// FTS5's own vocabulary table.
+fn in_index(db: &std::path::Path, table: &str, term: &str) -> i64 {
+    let raw = rusqlite::Connection::open(db).unwrap();
+    raw.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, {table}, 'row')"
+    ))
+    .unwrap();
+    raw.query_row("SELECT count(*) FROM temp.v WHERE term = ?1", [term], |r| r.get(0))
+        .unwrap()
+}
+
 #[test]
 fn erasure_covers_the_index() {
     // Unencrypted on purpose, as in erasure.rs: encryption would hide the canary either way.
@@ -48,15 +60,7 @@ fn erasure_covers_the_index() {
     let entry = store.create_entry(&input, None).unwrap();
     store.checkpoint().unwrap();
     let db = eftertanke_core::data_dir::database_path(tmp.path());
-    let terms = |table: &str, term: &str| -> i64 {
-        let raw = rusqlite::Connection::open(&db).unwrap();
-        raw.execute_batch(&format!(
-            "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, {table}, 'row')"
-        ))
-        .unwrap();
-        raw.query_row("SELECT count(*) FROM temp.v WHERE term = ?1", [term], |r| r.get(0))
-            .unwrap()
-    };
+    let terms = |table: &str, term: &str| in_index(&db, table, term);
     assert_eq!(
         terms("search_words", CANARY),
         1,
@@ -103,15 +107,7 @@ fn erasure_covers_the_words_of_every_version_an_edit_left_behind() {
     assert!(found(&store, CANARY).is_empty(), "an edit's old words are not found");
     store.checkpoint().unwrap();
     let db = eftertanke_core::data_dir::database_path(tmp.path());
-    let rows = |table: &str, term: &str| -> i64 {
-        let raw = rusqlite::Connection::open(&db).unwrap();
-        raw.execute_batch(&format!(
-            "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, {table}, 'instance')"
-        ))
-        .unwrap();
-        raw.query_row("SELECT count(*) FROM temp.v WHERE term = ?1", [term], |r| r.get(0))
-            .unwrap()
-    };
+    let rows = |table: &str, term: &str| in_index(&db, table, term);
     assert!(
         !files_containing(tmp.path(), CANARY).is_empty(),
         "the old text is still in the history before the erasure (else this test proves nothing)"
