@@ -2,9 +2,15 @@
 //! and the documents of an entry — as one type. Which one the interface uses is a preference
 //! ([`crate::Settings::language`]: a locale, or none to follow the operating system).
 
-use crate::guide::LocalText;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// A text in both interface languages (a guide's questions and options, a team guide's words).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LocalText {
+    pub da: String,
+    pub en: String,
+}
 
 /// Danish or English.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

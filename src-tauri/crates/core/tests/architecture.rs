@@ -190,6 +190,76 @@ fn no_two_sibling_files_lean_on_each_other() {
     assert_eq!(circle(&graph), None, "a circle between files of one capability");
 }
 
+/// The foundations every capability stands on: they import no capability, so a change to a
+/// capability never reaches down into them.
+const FOUNDATIONS: [&str; 9] = [
+    "error",
+    "id",
+    "locale",
+    "name_key",
+    "progress",
+    "text_rules",
+    "time",
+    "files",
+    "data_dir",
+];
+
+#[test]
+fn foundations_import_no_capability() {
+    let edges = edges(&files());
+    assert!(
+        edges.keys().any(|m| m.first().is_some_and(|f| f == "locale")),
+        "the reading finds the foundations"
+    );
+    let up: Vec<String> = edges
+        .iter()
+        .filter(|(from, _)| from.first().is_some_and(|f| FOUNDATIONS.contains(&f.as_str())))
+        .flat_map(|(from, to)| {
+            to.iter()
+                .filter(|t| t.first().is_some_and(|f| !FOUNDATIONS.contains(&f.as_str())))
+                .map(move |t| format!("{} → {}", from.join("/"), t.join("/")))
+        })
+        .collect();
+    assert_eq!(up, Vec::<String>::new(), "a foundation reaches up into a capability");
+}
+
+/// Files outside `store/` that name SQLite, each for a stated reason; any other is refused.
+const SQL_OUTSIDE_THE_STORE: [(&str, &str); 3] = [
+    ("error/mod.rs", "SQLite's errors become typed errors here"),
+    ("id.rs", "ids are written to and read from SQL columns as text"),
+    (
+        "journal/wal.rs",
+        "the probe of whether the disk keeps a WAL's shared memory",
+    ),
+];
+
+#[test]
+fn only_the_store_names_sqlite_but_for_stated_exceptions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut named = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for item in std::fs::read_dir(&dir).unwrap() {
+            let path = item.unwrap().path();
+            let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+            if path.is_dir() {
+                if rel != "store" {
+                    dirs.push(path);
+                }
+            } else if code(&std::fs::read_to_string(&path).unwrap()).contains("rusqlite") {
+                named.push(rel);
+            }
+        }
+    }
+    named.sort();
+    let mut allowed: Vec<String> = SQL_OUTSIDE_THE_STORE.iter().map(|(f, _)| (*f).to_owned()).collect();
+    allowed.sort();
+    assert_eq!(
+        named, allowed,
+        "a file outside store/ names rusqlite without a stated reason"
+    );
+}
+
 #[test]
 fn a_circle_is_found_when_there_is_one() {
     let g: Graph = [("a", "b"), ("b", "c"), ("c", "a")]

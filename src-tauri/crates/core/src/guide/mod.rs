@@ -14,15 +14,11 @@ pub use builtin::Guides;
 pub use team::{TeamGuide, TeamQuestion};
 pub use validate::{GuideError, validate};
 
+/// A text in both interface languages: a foundation type (`crate::locale`), written in guides.
+pub use crate::locale::LocalText;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// A text in both interface languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct LocalText {
-    pub da: String,
-    pub en: String,
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
