@@ -3,7 +3,9 @@
 //! in with the same checks as the folder's.
 
 use super::super::Store;
-use super::sync::{FileProblem, HELD, Outcome, SyncReport};
+use super::apply::Outcome;
+use super::folder_memory::{FileProblem, HELD};
+use super::sync::SyncReport;
 use crate::error::{Error, Result};
 use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::bundle::Refusal;

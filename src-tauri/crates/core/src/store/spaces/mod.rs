@@ -1,13 +1,16 @@
 //! Reflection spaces in the store: this journal's member identities, the spaces it is in and
 //! their rosters (`members.rs`), sharing and withdrawing (`share.rs`), reading what arrived
-//! in the folder (`sync.rs`, merging by `merge.rs`), and what the team shared as this journal
+//! in the folder (`sync.rs`: what it remembers of the folder's files in `folder_memory.rs`, one
+//! bundle's checks in `apply.rs`, merging by `merge.rs`), and what the team shared as this journal
 //! sees it (`read.rs`), and its timeline (`timeline.rs`); the lead's review (`review.rs`), the
 //! comments (`comments.rs`) and the team's sessions (`session/`). The formats, the crypto and the folder are `crate::spaces`.
 
+mod apply;
 mod carry;
 mod chain;
 mod comments;
 mod counts;
+mod folder_memory;
 mod members;
 mod merge;
 mod outbox;
@@ -25,6 +28,7 @@ mod timeline;
 pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
 pub use counts::{CountCell, CountsOnly, MIN_CELL};
+pub use folder_memory::FileProblem;
 pub use preview::SharePreview;
 pub use read::{MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use retention::{MAX_RETENTION_MONTHS, Retention};
@@ -34,7 +38,7 @@ pub use session::{
     MaterialView, NewItem, SessionAgenda, SessionDraft, SessionView, StatusStep, TeamAction, TeamChart, Verdict,
     suggested_document_path,
 };
-pub use sync::{FileProblem, SyncReport};
+pub use sync::SyncReport;
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 
 use super::Store;

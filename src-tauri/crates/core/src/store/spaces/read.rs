@@ -4,7 +4,7 @@
 use super::super::Store;
 use super::chain::{ChainBreak, MissingBundle};
 use super::counts::{CountCell, CountsOnly, MIN_CELL};
-use super::sync::FileProblem;
+use super::folder_memory::FileProblem;
 use crate::EntryId;
 use crate::error::{Error, Result};
 use crate::spaces::record::{ACTION, COMMENT, ENTRY, IMPROVEMENT, Record, SESSION, Scope};

@@ -4,9 +4,9 @@
 //! a seal, written again at the new epoch. The rule is in `docs/bundle-format.md`.
 
 use super::super::Store;
+use super::apply::{incoming, parse_records};
 use super::merge::merge;
 use super::share::anonymous_writer;
-use super::sync::{incoming, parse_records};
 use crate::error::Result;
 use crate::spaces::MAX_FILE_BYTES;
 use crate::spaces::bundle::{Refusal, open_bundle};

@@ -2,60 +2,23 @@
 //! not read before, each applied all-or-nothing in one transaction after its checks —
 //! decryption, size, format, space, the roster of its epoch, the author's membership and
 //! signature, every record's shape, the guard on incoming texts (a CPR number is held back,
-//! not merged), and a stop when one bundle withdraws more than a handful of records.
+//! not merged), and a stop when one bundle withdraws more than a handful of records. The list
+//! and what is remembered of each file are `folder_memory.rs`; one bundle's checks and merge,
+//! `apply.rs`.
 
 use super::super::Store;
-use super::merge::{AppliedFile, Incoming, Merged, merge, remember_file};
-use super::share::anonymous_writer;
+use super::apply::Outcome;
+use super::folder_memory::{FileProblem, FileState, HELD, NOT_OURS, list_space, problem};
 use crate::error::Result;
 use crate::spaces::MAX_FILE_BYTES;
-use crate::spaces::bundle::{Opened, Refusal, Writer, open_bundle};
-use crate::spaces::folder::{
-    BUNDLE_EXT, Found, ROSTER_EXT, Stat, Unread, check_folder, list_all, read_bounded, space_dir,
-};
-use crate::spaces::keys::{bound_record_id, is_bound_record_id, short_hash};
-use crate::spaces::record::{LEAD_ONLY, Record, texts_of};
+use crate::spaces::bundle::Refusal;
+use crate::spaces::folder::{Found, Unread, check_folder, read_bounded, space_dir};
+use crate::spaces::keys::short_hash;
 use crate::spaces::removal::{NOTICE_EXT, open_notice};
 use crate::spaces::roster::{RosterRefusal, open_roster};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
-
-/// More withdrawals than this in one bundle are held until the person agrees.
-pub const MASS_WITHDRAWAL: usize = 5;
-
-/// The state of a file held until the person agrees to read it (`space_files.state`, beside
-/// applied, rejected and not_for_me).
-pub(super) const HELD: &str = "held";
-
-/// A file's recorded state, and why it was refused (code and words), if it was.
-type FileState = (String, Option<String>, Option<String>);
-
-/// The state of a file that is not Eftertanke's (not an age file at all): counted, not listed.
-const NOT_OURS: &str = "not_ours";
-
-fn problem(f: &Found, why: &Refusal) -> FileProblem {
-    FileProblem {
-        name: f.name.clone(),
-        code: why.code().into(),
-        reason: why.message(),
-    }
-}
-
-/// Every file Eftertanke writes into a space is an age file.
-fn looks_like_age(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"age-encryption.org/v1\n")
-}
-
-/// A file of the folder that was not applied, and why, in words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct FileProblem {
-    /// Its path below the space's folder (random ids only).
-    pub name: String,
-    pub code: String,
-    pub reason: String,
-}
 
 /// What one read of the folder did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
@@ -76,13 +39,9 @@ pub struct SyncReport {
     pub rejected: Vec<FileProblem>,
 }
 
-/// How a bundle file ended.
-pub(super) enum Outcome {
-    Applied(usize),
-    Rejected(Refusal),
-    NotForMe,
-    /// To be read again later, not recorded.
-    Waiting,
+/// Every file Eftertanke writes into a space is an age file.
+fn looks_like_age(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"age-encryption.org/v1\n")
 }
 
 /// The most files one read opens (reads, hashes and decrypts) that it has not seen before; the
@@ -90,40 +49,9 @@ pub(super) enum Outcome {
 /// stays far below it (20 members × 500 bundles is 10,000 files, read once each).
 pub const MAX_NEW_FILES_PER_READ: usize = 50_000;
 
-/// The files of one read of the folder, as listed.
-struct Listed {
-    rosters: Vec<Found>,
-    notices: Vec<Found>,
-    bundles: Vec<Found>,
-    /// Things that are not Eftertanke's files.
-    not_ours: usize,
-    cut: bool,
-}
-
-fn list_space(dir: &std::path::Path) -> Listed {
-    let rosters = list_all(dir, "rosters", ROSTER_EXT);
-    let notices = list_all(dir, "rosters", NOTICE_EXT);
-    let members = list_all(dir, "members", BUNDLE_EXT);
-    let anonymous = list_all(dir, "anonymous", BUNDLE_EXT);
-    // A roster file is among the notices' "others" and the reverse: a thing counts as not ours
-    // only when neither listing of the folder took it.
-    let not_ours = rosters
-        .others
-        .iter()
-        .filter(|n| !notices.files.iter().any(|f| &&f.name == n))
-        .count()
-        + members.others.len()
-        + anonymous.others.len();
-    let cut = rosters.cut || members.cut || anonymous.cut;
-    let mut bundles = members.files;
-    bundles.extend(anonymous.files);
-    Listed {
-        rosters: rosters.files,
-        notices: notices.files,
-        bundles,
-        not_ours,
-        cut,
-    }
+/// The epoch a roster file's name gives (`000004-….roster`).
+fn epoch_of(f: &Found) -> Option<u64> {
+    f.path.file_name()?.to_str()?.split('-').next()?.parse().ok()
 }
 
 impl Store {
@@ -395,119 +323,6 @@ impl Store {
         Ok(())
     }
 
-    /// What the last read saw of every file of the space, by name: loaded once per read, so a
-    /// quiet read of a large folder costs a lookup per file, not a query.
-    fn last_seen(&self, space: &str) -> Result<std::collections::HashMap<String, (Stat, String)>> {
-        self.conn
-            .prepare("SELECT name, size, modified_ns, file_id, file_hash FROM space_file_stats WHERE space_id = ?1")
-            .and_then(|mut st| {
-                st.query_map([space], |r| {
-                    let stat = Stat {
-                        size: r.get::<_, i64>(1)? as u64,
-                        modified_ns: r.get(2)?,
-                        file_id: r.get::<_, i64>(3)? as u64,
-                    };
-                    Ok((r.get::<_, String>(0)?, (stat, r.get::<_, String>(4)?)))
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))
-    }
-
-    /// What this journal recorded of each file it read before, by hash: its state and, when
-    /// refused, why. Loaded once per read.
-    fn recorded(&self, space: &str) -> Result<std::collections::HashMap<String, FileState>> {
-        self.conn
-            .prepare("SELECT file_hash, state, code, reason FROM space_files WHERE space_id = ?1")
-            .and_then(|mut st| {
-                st.query_map([space], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
-                    .collect()
-            })
-            .map_err(|e| self.fail(e))
-    }
-
-    /// What this read saw of the files it opened, and the files it found not to be
-    /// Eftertanke's, in one transaction.
-    fn remember_stats(&self, space: &str, seen: &[(&Found, String)], not_ours: &[(&Found, String)]) -> Result<()> {
-        if seen.is_empty() && not_ours.is_empty() {
-            return Ok(());
-        }
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT OR REPLACE INTO space_file_stats (space_id, name, size, modified_ns, file_id, file_hash) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
-                .map_err(|e| self.fail(e))?;
-            for (f, file_hash) in seen {
-                insert
-                    .execute(params![
-                        space,
-                        f.name,
-                        f.stat.size as i64,
-                        f.stat.modified_ns,
-                        f.stat.file_id as i64,
-                        file_hash
-                    ])
-                    .map_err(|e| self.fail(e))?;
-            }
-            let mut mark = tx
-                .prepare_cached(
-                    "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, read_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )
-                .map_err(|e| self.fail(e))?;
-            let now = crate::time::to_db(crate::time::now());
-            for (f, file_hash) in not_ours {
-                mark.execute(params![space, file_hash, f.name, NOT_OURS, now])
-                    .map_err(|e| self.fail(e))?;
-            }
-        }
-        tx.commit().map_err(|e| self.fail(e))
-    }
-
-    /// Files gone from the folder are forgotten: their sizes and times, and every refusal,
-    /// hold or "not ours" of theirs, so nothing in the status outlives its cause. What was
-    /// applied stays applied (a missing file is never a deletion).
-    fn forget_what_is_gone(&self, space: &str, listed: &Listed) -> Result<()> {
-        if listed.cut {
-            // Not every file was listed: nothing can be called gone.
-            return Ok(());
-        }
-        let present: std::collections::HashSet<&str> = listed
-            .rosters
-            .iter()
-            .chain(&listed.notices)
-            .chain(&listed.bundles)
-            .map(|f| f.name.as_str())
-            .collect();
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        for (table, filter) in [
-            ("space_file_stats", ""),
-            ("space_roster_files", ""),
-            (
-                "space_files",
-                " AND state IN ('rejected', 'held', 'not_for_me', 'not_ours')",
-            ),
-        ] {
-            let names: Vec<String> = tx
-                .prepare(&format!(
-                    "SELECT DISTINCT name FROM {table} WHERE space_id = ?1{filter}"
-                ))
-                .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
-                .map_err(|e| self.fail(e))?;
-            let mut delete = tx
-                .prepare(&format!(
-                    "DELETE FROM {table} WHERE space_id = ?1 AND name = ?2{filter}"
-                ))
-                .map_err(|e| self.fail(e))?;
-            for name in names.iter().filter(|n| !present.contains(n.as_str())) {
-                delete.execute(params![space, name]).map_err(|e| self.fail(e))?;
-            }
-        }
-        tx.commit().map_err(|e| self.fail(e))
-    }
-
     /// Reads every space's folder, as the app does while it runs: a space whose folder is not
     /// there is skipped (its status says so) and does not stop the others. Returns how many
     /// new rosters and bundles were applied.
@@ -519,249 +334,4 @@ impl Store {
         }
         Ok(applied)
     }
-
-    /// What the last read found odd in the folder: how many things are not Eftertanke's, and
-    /// the epochs with two different rosters signed by the lead (a fork).
-    pub(super) fn folder_oddities(&self, space: &str) -> Result<(usize, Vec<u64>)> {
-        let not_ours: i64 = self
-            .conn
-            .query_row("SELECT not_ours FROM spaces WHERE id = ?1", [space], |r| r.get(0))
-            .map_err(|e| self.fail(e))?;
-        let forks: Vec<i64> = self
-            .conn
-            .prepare(
-                "SELECT epoch FROM space_roster_files WHERE space_id = ?1 GROUP BY epoch \
-                 HAVING count(DISTINCT roster_hash) > 1 ORDER BY epoch",
-            )
-            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
-        Ok((not_ours as usize, forks.into_iter().map(|e| e as u64).collect()))
-    }
-
-    /// The files of the space that were refused, each with its code and reason.
-    pub(super) fn refused_files(&self, space: &str) -> Result<Vec<FileProblem>> {
-        self.conn
-            .prepare(
-                "SELECT name, code, reason FROM space_files WHERE space_id = ?1 AND state IN ('rejected', 'held') \
-                 ORDER BY read_at, name",
-            )
-            .and_then(|mut st| {
-                st.query_map([space], |r| {
-                    Ok(FileProblem {
-                        name: r.get(0)?,
-                        code: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                        reason: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))
-    }
-
-    pub(super) fn read_bundle(
-        &mut self,
-        s: &super::Space,
-        f: &Found,
-        bytes: &[u8],
-        file_hash: &str,
-        allow_mass: bool,
-    ) -> Result<Outcome> {
-        let opened = match open_bundle(s.keys.identity(), bytes) {
-            Ok(o) => o,
-            Err(Refusal::NotForMe) => {
-                self.record_file(&s.info.id, file_hash, f, "not_for_me", None)?;
-                return Ok(Outcome::NotForMe);
-            }
-            // A file cut short may still be arriving: its hash changes when it is whole.
-            Err(why) => return self.reject(&s.info.id, file_hash, f, why),
-        };
-        if opened.manifest.space != s.info.id {
-            return self.reject(&s.info.id, file_hash, f, Refusal::OtherSpace);
-        }
-        // A roster this journal has not read yet: the bundle waits for it (and is read again).
-        let Some(roster) = self.roster_at(&s.info.id, opened.manifest.epoch)? else {
-            return Ok(Outcome::Waiting);
-        };
-        // A member removed at a later epoch is refused for bundles past their last one too.
-        let mut roster = roster;
-        roster.removed = s.roster.removed.clone();
-        let writer = match opened.verify(&roster, &s.info.id) {
-            Ok(w) => w,
-            Err(why) => return self.reject(&s.info.id, file_hash, f, why),
-        };
-        if !self.counts_under_seals(&s.info.id, opened.manifest.epoch, file_hash)? {
-            return self.reject(&s.info.id, file_hash, f, Refusal::SealedOut);
-        }
-        let records = match parse_records(&opened) {
-            Ok(r) => r,
-            Err(why) => return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why)),
-        };
-        // Written anonymously for the leads alone: only counts-only shares.
-        if opened.manifest.audience.is_some()
-            && writer == Writer::Anonymous
-            && !super::counts::only_counts(records.iter().map(|(r, _, _)| r))
-        {
-            let why = Refusal::BadRecord("a bundle for the leads alone holds more than counts".into());
-            return self.reject(&s.info.id, file_hash, f, why);
-        }
-        // Sessions, their actions and the lead's marks come from the lead alone.
-        if let Some((r, _, _)) = records.iter().find(|(r, _, _)| LEAD_ONLY.contains(&r.kind.as_str())) {
-            let lead = matches!(&writer, Writer::Member(key) if *key == s.lead_key);
-            if !lead {
-                return self.reject(&s.info.id, file_hash, f, Refusal::NotLead(r.kind.clone()));
-            }
-        }
-        let withdrawals = records.iter().filter(|(r, _, _)| r.deleted).count();
-        if withdrawals > MASS_WITHDRAWAL && !allow_mass {
-            // Held, with its reason in the folder's status, until the person agrees.
-            let why = Refusal::MassWithdrawal(withdrawals);
-            self.record_file(&s.info.id, file_hash, f, HELD, Some(&why))?;
-            // Its number is here, only not applied: the chain does not call it missing.
-            if let (Writer::Member(key), Some(seq)) = (&writer, opened.manifest.seq) {
-                self.conn
-                    .execute(
-                        "UPDATE space_files SET author = ?3, seq = ?4 WHERE space_id = ?1 AND file_hash = ?2",
-                        params![s.info.id, file_hash, key, seq as i64],
-                    )
-                    .map_err(|e| self.fail(e))?;
-            }
-            return Ok(Outcome::Rejected(why));
-        }
-        let author = match &writer {
-            Writer::Member(key) => Some(key.as_str()),
-            Writer::Anonymous => None,
-        };
-        let arrived_at = crate::time::to_db(crate::time::now());
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        let mut taken = 0;
-        for (record, json, anon_writer) in &records {
-            let writer = match (author, anon_writer) {
-                (Some(_), _) if is_bound_record_id(&record.id) => {
-                    drop(tx);
-                    let why = format!(
-                        "record {} has an id only an anonymous record's own key makes",
-                        record.id
-                    );
-                    return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why));
-                }
-                (Some(key), _) => key.to_owned(),
-                (None, Some(public)) if is_bound_record_id(&record.id) && record.id != bound_record_id(public) => {
-                    drop(tx);
-                    let why = format!("record {} claims an id that is not its writer's", record.id);
-                    return self.reject(&s.info.id, file_hash, f, Refusal::BadRecord(why));
-                }
-                (None, Some(public)) => anonymous_writer(public),
-                (None, None) => return self.reject(&s.info.id, file_hash, f, Refusal::BadSignature),
-            };
-            let merged = merge(&tx, &incoming(&s.info.id, record, json, &writer, author, &arrived_at))
-                .map_err(|e| self.fail(e))?;
-            match merged {
-                Merged::Taken => taken += 1,
-                Merged::Unchanged => {}
-                Merged::OtherWriter => {
-                    drop(tx);
-                    return self.reject(
-                        &s.info.id,
-                        file_hash,
-                        f,
-                        Refusal::BadRecord(format!("record {} belongs to another writer", record.id)),
-                    );
-                }
-            }
-        }
-        let file = AppliedFile {
-            space: &s.info.id,
-            hash: file_hash,
-            name: &f.name,
-            author,
-            seq: opened.manifest.seq.map(|n| n as i64),
-            // A replacement stands in for the bundle it names, in its author's chain.
-            manifest_hash: Some(author.and(opened.manifest.replaces.as_deref()).unwrap_or(&opened.hash)),
-            prev: opened.manifest.prev.as_deref(),
-            epoch: opened.manifest.epoch as i64,
-        };
-        remember_file(&tx, &file, records.iter().map(|(r, _, _)| r.id.as_str())).map_err(|e| self.fail(e))?;
-        tx.commit().map_err(|e| self.fail(e))?;
-        Ok(Outcome::Applied(taken))
-    }
-
-    fn reject(&self, space: &str, file_hash: &str, f: &Found, why: Refusal) -> Result<Outcome> {
-        self.record_file(space, file_hash, f, "rejected", Some(&why))?;
-        Ok(Outcome::Rejected(why))
-    }
-
-    fn record_file(&self, space: &str, file_hash: &str, f: &Found, state: &str, why: Option<&Refusal>) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO space_files (space_id, file_hash, name, state, code, reason, read_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    space,
-                    file_hash,
-                    f.name,
-                    state,
-                    why.map(Refusal::code),
-                    why.map(Refusal::message),
-                    crate::time::to_db(crate::time::now())
-                ],
-            )
-            .map_err(|e| self.fail(e))?;
-        Ok(())
-    }
-}
-
-/// One version as it is merged: with the guard's verdict on its texts.
-pub(super) fn incoming<'a>(
-    space: &'a str,
-    record: &'a Record,
-    json: &'a str,
-    writer: &'a str,
-    author_key: Option<&'a str>,
-    arrived_at: &'a str,
-) -> Incoming<'a> {
-    Incoming {
-        space,
-        record,
-        json,
-        writer,
-        author_key,
-        quarantine: quarantine_of(record),
-        arrived_at,
-    }
-}
-
-/// Why the guard holds a version back at reading, if it does: a CPR number in any of its texts.
-fn quarantine_of(record: &Record) -> Option<String> {
-    texts_of(&record.body)
-        .into_iter()
-        .find(|(_, t)| crate::privacy::count_cpr(t) > 0)
-        .map(|(at, _)| format!("{at} holds a CPR number"))
-}
-
-/// The epoch a roster file's name gives (`000004-….roster`).
-fn epoch_of(f: &Found) -> Option<u64> {
-    f.path.file_name()?.to_str()?.split('-').next()?.parse().ok()
-}
-
-/// Each record of the bundle parsed and checked for shape: a UUID id, a revision from 1.
-/// Unknown kinds are kept as they came.
-pub(super) fn parse_records(opened: &Opened) -> std::result::Result<Vec<(Record, String, Option<String>)>, String> {
-    opened
-        .manifest
-        .records
-        .iter()
-        .map(|sr| {
-            let record: Record = serde_json::from_str(&sr.record).map_err(|e| format!("not a record ({e})"))?;
-            if uuid::Uuid::parse_str(&record.id).is_err() {
-                return Err("a record id is not a UUID".into());
-            }
-            if record.revision == 0 {
-                return Err(format!("record {} has revision 0", record.id));
-            }
-            if sr.record.len() > 1024 * 1024 {
-                return Err(format!("record {} is larger than any Eftertanke writes", record.id));
-            }
-            Ok((record, sr.record.clone(), sr.writer.clone()))
-        })
-        .collect()
 }
