@@ -94,16 +94,11 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
             allow_mass_withdrawal,
             json,
         } => {
-            let spaces = match space {
-                Some(s) => vec![s],
-                None => store.spaces()?.into_iter().map(|s| s.id).collect(),
-            };
-            for s in spaces {
-                let report = store.sync_space(&s, allow_mass_withdrawal)?;
-                if json {
-                    writeln!(out, "{}", serde_json::json!({"space": s, "report": report}))?;
-                } else {
-                    sync_report(out, &s, &report)?;
+            for (s, report) in store.sync_spaces(space.as_deref(), allow_mass_withdrawal)? {
+                match (json, report) {
+                    (true, report) => writeln!(out, "{}", serde_json::json!({"space": s, "report": report}))?,
+                    (false, Some(report)) => sync_report(out, &s, &report)?,
+                    (false, None) => writeln!(out, "{s}: the folder is not there (connect it); not read")?,
                 }
             }
         }
@@ -127,12 +122,7 @@ pub fn run(out: &mut impl Write, store: &mut Store, action: SpaceCommand) -> any
             }
         }
         SpaceCommand::Status { space, json } => {
-            let spaces = match space {
-                Some(s) => vec![s],
-                None => store.spaces()?.into_iter().map(|s| s.id).collect(),
-            };
-            for s in spaces {
-                let status = store.space_status(&s)?;
+            for status in store.space_statuses(space.as_deref())? {
                 if json {
                     writeln!(out, "{}", serde_json::to_string(&status)?)?;
                     continue;

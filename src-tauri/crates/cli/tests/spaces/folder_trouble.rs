@@ -126,6 +126,9 @@ fn inside(scratch: &Path) {
     refused(&pulled, 74, &["not there", "connect it"]);
     let pulled = run(&lead, &["space", "sync", &space], None);
     refused(&pulled, 74, &["not there"]);
+    // Every space read at once (none named), as the app reads them: this one named, skipped.
+    let all = ok(&lead, &["space", "sync"], None);
+    assert!(all.contains(&format!("{space}: the folder is not there")), "{all}");
     assert_eq!(titles(&lead, &space).len(), 2, "a pulled-out stick deletes nothing");
 
     // 4. An empty stick in its place, the folder made again by hand: nothing there is no deletion.

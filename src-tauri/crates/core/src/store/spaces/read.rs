@@ -326,6 +326,14 @@ impl Store {
 
     /// The space's state in words: members, what was read, what was refused and why, which
     /// bundles are missing, what the guard held back.
+    /// The status of `only` that space, or of every space this journal is in, for both shells.
+    pub fn space_statuses(&self, only: Option<&str>) -> Result<Vec<SpaceStatus>> {
+        match only {
+            Some(space) => Ok(vec![self.space_status(space)?]),
+            None => self.spaces()?.iter().map(|s| self.space_status(&s.id)).collect(),
+        }
+    }
+
     pub fn space_status(&self, space: &str) -> Result<SpaceStatus> {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();

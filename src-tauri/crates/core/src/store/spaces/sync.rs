@@ -327,11 +327,38 @@ impl Store {
     /// there is skipped (its status says so) and does not stop the others. Returns how many
     /// new rosters and bundles were applied.
     pub fn sync_all_spaces(&mut self) -> Result<usize> {
-        let mut applied = 0;
-        for space in self.spaces()?.into_iter().filter(|s| s.folder.is_dir()) {
-            let r = self.sync_space(&space.id, false)?;
-            applied += r.rosters + r.bundles;
+        Ok(self
+            .sync_spaces(None, false)?
+            .iter()
+            .filter_map(|(_, r)| r.as_ref())
+            .map(|r| r.rosters + r.bundles)
+            .sum())
+    }
+
+    /// Reads `only` that space's folder, or every space's, for both shells: each space with
+    /// what its read did, or `None` when its folder is not there (skipped: a space whose folder
+    /// is not connected does not stop the others; `only` a space whose folder is not there is
+    /// refused, saying so).
+    pub fn sync_spaces(
+        &mut self,
+        only: Option<&str>,
+        allow_mass_withdrawal: bool,
+    ) -> Result<Vec<(String, Option<SyncReport>)>> {
+        if let Some(space) = only {
+            return Ok(vec![(
+                space.to_owned(),
+                Some(self.sync_space(space, allow_mass_withdrawal)?),
+            )]);
         }
-        Ok(applied)
+        let mut out = Vec::new();
+        for space in self.spaces()? {
+            let report = if space.folder.is_dir() {
+                Some(self.sync_space(&space.id, allow_mass_withdrawal)?)
+            } else {
+                None
+            };
+            out.push((space.id, report));
+        }
+        Ok(out)
     }
 }
