@@ -16,7 +16,7 @@ use eftertanke_core::vault::KdfParams;
 use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Searcher, Secret, Store, data_dir};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use ts_rs::TS;
 
@@ -58,10 +58,13 @@ pub struct AppState {
     slot: Mutex<Slot>,
     /// Set by "Cancel" while long work (an export, an import) runs; read at each step.
     cancel: AtomicBool,
-    /// The open journal's connection for searching as the person types: made at the first
-    /// search, forgotten whenever the journal is opened, closed or restored. Searches never
-    /// wait for `slot` (a save, a sync) once it is made.
-    searcher: Mutex<Option<Arc<Searcher>>>,
+    /// The open journal's connection for searching as the person types, with the `opened`
+    /// count it was made at: made at the first search, made again when the journal has
+    /// changed since (opened, closed or restored), dropped when it closes. Searches never wait
+    /// for `slot` (a save, a sync) once it is made.
+    searcher: Mutex<Option<(u64, Arc<Searcher>)>>,
+    /// Counts the times `slot` changed journal or file, bumped while `slot` is held.
+    opened: AtomicU64,
 }
 
 impl AppState {
@@ -79,6 +82,7 @@ impl AppState {
             slot: Mutex::new(slot),
             cancel: AtomicBool::new(false),
             searcher: Mutex::new(None),
+            opened: AtomicU64::new(0),
         }
     }
 
@@ -136,7 +140,9 @@ impl AppState {
     pub fn create(&self, name: Option<&str>, passphrase: &Secret) -> Result<String, IpcError> {
         let (journal, code) = self.home()?.create(name, passphrase, self.kdf)?;
         self.forget_searcher();
-        *self.lock() = Slot::Open(Box::new(journal));
+        let mut slot = self.lock();
+        *slot = Slot::Open(Box::new(journal));
+        self.opened.fetch_add(1, Ordering::SeqCst);
         Ok(code.as_str().to_owned())
     }
 
@@ -157,6 +163,7 @@ impl AppState {
         let opened = journal.open();
         self.forget_searcher();
         let mut slot = self.lock();
+        self.opened.fetch_add(1, Ordering::SeqCst);
         match opened {
             Ok(()) => {
                 *slot = Slot::Open(Box::new(journal));
@@ -174,6 +181,7 @@ impl AppState {
     pub fn lock_now(&self) {
         self.forget_searcher();
         let mut slot = self.lock();
+        self.opened.fetch_add(1, Ordering::SeqCst);
         match std::mem::replace(&mut *slot, Slot::Locked) {
             Slot::Open(journal) | Slot::Failed(_, Some(journal)) => journal.lock(),
             // Nothing unlocked: the first-run or failure screen stays.
@@ -186,6 +194,7 @@ impl AppState {
     pub fn retry(&self) -> Result<(), IpcError> {
         self.forget_searcher();
         let mut slot = self.lock();
+        self.opened.fetch_add(1, Ordering::SeqCst);
         let next = match std::mem::replace(&mut *slot, Slot::Locked) {
             Slot::Failed(_, Some(mut journal)) => match journal.open() {
                 Ok(()) => Slot::Open(journal),
@@ -207,6 +216,7 @@ impl AppState {
         // A restore replaces the database: the search connection is made again afterwards.
         self.forget_searcher();
         let mut slot = self.lock();
+        self.opened.fetch_add(1, Ordering::SeqCst);
         let result = match &mut *slot {
             Slot::Open(journal) | Slot::Failed(_, Some(journal)) => f(journal).map_err(IpcError::from),
             Slot::Failed(err, None) => return Err(err.clone()),
@@ -279,11 +289,15 @@ impl AppState {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, IpcError> {
         let searcher = {
             let mut kept = self.searcher.lock().unwrap_or_else(|p| p.into_inner());
+            let now = self.opened.load(Ordering::SeqCst);
             match &*kept {
-                Some(s) => Arc::clone(s),
-                None => {
-                    let made = Arc::new(self.with_store(|s| s.searcher())?);
-                    *kept = Some(Arc::clone(&made));
+                Some((at, s)) if *at == now => Arc::clone(s),
+                _ => {
+                    // Made for a journal or file that has changed since: never searched again.
+                    *kept = None;
+                    let (at, made) =
+                        self.with_store(|s| Ok((self.opened.load(Ordering::SeqCst), Arc::new(s.searcher()?))))?;
+                    *kept = Some((at, Arc::clone(&made)));
                     made
                 }
             }
@@ -291,8 +305,9 @@ impl AppState {
         Ok(searcher.search(request)?)
     }
 
-    /// Closes the searching connection (never while holding `slot`: `search` takes the two
-    /// locks in the other order).
+    /// Closes the searching connection early (never while holding `slot`: `search` takes the
+    /// two locks in the other order). A search that made one again before `slot` changed finds
+    /// it stale by the `opened` count and makes it anew.
     fn forget_searcher(&self) {
         self.searcher.lock().unwrap_or_else(|p| p.into_inner()).take();
     }

@@ -185,7 +185,7 @@ export const teamDa: Messages["team"] = {
   withdrawText:
     "{title} og kommentarerne til den forsvinder fra rummet for alle, næste gang deres app læser mappen, og dine filer i mappen bliver skrevet igen uden den. En kopi, som nogen allerede har lavet uden for appen, eller som en kollega, der har forladt teamet, har læst før, kan ikke kaldes tilbage.",
   withdrawConfirm: "Træk tilbage",
-  withdrawn: "Trukket tilbage og taget ud af dine filer i mappen. Den forsvinder for de andre, næste gang de læser mappen.",
+  withdrawn: "Trukket tilbage og taget ud af dine filer i mappen. En fil, som mappen stadig holder fast i, fjernes, næste gang mappen læses. Den forsvinder for de andre, næste gang de læser mappen.",
   countsTitle: "Teamets tal",
   countsIntro:
     "Udfald efter borgernes deltagelsesniveau, på tværs af det, der er delt med navn eller uden navn. Et tal vises kun, når mindst 3 forsøg har det til fælles.",

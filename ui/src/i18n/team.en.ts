@@ -183,7 +183,7 @@ export const teamEn = {
   withdrawText:
     "{title} and the comments on it disappear from the space for everyone the next time their app reads the folder, and your files in the folder are written again without it. A copy someone has already made outside the app, or that a colleague who has left the team read before, cannot be recalled.",
   withdrawConfirm: "Withdraw",
-  withdrawn: "Withdrawn, and taken out of your files in the folder. It disappears for the others the next time they read the folder.",
+  withdrawn: "Withdrawn, and taken out of your files in the folder. A file the folder still holds on to is removed at the next read. It disappears for the others the next time they read the folder.",
   countsTitle: "The team's counts",
   countsIntro:
     "Outcome by the citizens' participation level, across what was shared with a name or without one. A number is shown only when at least 3 attempts share it.",

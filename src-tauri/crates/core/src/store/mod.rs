@@ -215,20 +215,19 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
-    /// Maps a SQLite failure on this database to an [`Error`].
     /// A second connection to this journal that only reads (with its key and pragmas), for
     /// work that must not wait for this one: the window's searches (`search/reader.rs`).
     fn open_reader(&self) -> Result<Connection> {
-        let fail = |e| Error::from_sqlite(&self.path, e);
-        let conn = Connection::open(&self.path).map_err(fail)?;
+        let conn = Connection::open(&self.path).map_err(|e| self.fail(e))?;
         if let Some(key) = &self.key {
-            connection::apply_key(&conn, key).map_err(fail)?;
+            connection::apply_key(&conn, key).map_err(|e| self.fail(e))?;
         }
-        apply_pragmas(&conn, std::time::Duration::from_secs(5)).map_err(fail)?;
-        conn.pragma_update(None, "query_only", "ON").map_err(fail)?;
+        apply_pragmas(&conn, OpenOptions::default().busy_timeout).map_err(|e| self.fail(e))?;
+        conn.pragma_update(None, "query_only", "ON").map_err(|e| self.fail(e))?;
         Ok(conn)
     }
 
+    /// Maps a SQLite failure on this database to an [`Error`].
     fn fail(&self, err: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, err)
     }

@@ -324,9 +324,8 @@ impl Store {
         })
     }
 
-    /// The space's state in words: members, what was read, what was refused and why, which
-    /// bundles are missing, what the guard held back.
-    /// The status of `only` that space, or of every space this journal is in, for both shells.
+    /// The status of `only` that space, or of every space this journal is in (the CLI's
+    /// `space status`).
     pub fn space_statuses(&self, only: Option<&str>) -> Result<Vec<SpaceStatus>> {
         match only {
             Some(space) => Ok(vec![self.space_status(space)?]),
@@ -334,6 +333,8 @@ impl Store {
         }
     }
 
+    /// The space's state in words: members, what was read, what was refused and why, which
+    /// bundles are missing, what the guard held back.
     pub fn space_status(&self, space: &str) -> Result<SpaceStatus> {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
