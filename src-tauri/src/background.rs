@@ -3,8 +3,33 @@
 //! network folders too, where file-system notifications do not arrive).
 
 use crate::state::AppState;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{RwLock, RwLockReadGuard};
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+/// Lets the app end only between two pieces of background work: each holds a pass while it
+/// runs, and [`Gate::close`] waits for the passes out and lets no new one in. A process that
+/// exits while a thread still has the journal open tears SQLCipher's crypto down under it.
+#[derive(Debug, Default)]
+pub struct Gate {
+    closed: AtomicBool,
+    work: RwLock<()>,
+}
+
+impl Gate {
+    /// A pass for one piece of work, or none once the app is closing.
+    fn pass(&self) -> Option<RwLockReadGuard<'_, ()>> {
+        let pass = self.work.read().unwrap_or_else(|p| p.into_inner());
+        (!self.closed.load(Ordering::SeqCst)).then_some(pass)
+    }
+
+    /// Waits for the work under way (a backup in its last seconds included) and starts no more.
+    pub fn close(&self) {
+        self.closed.store(true, Ordering::SeqCst);
+        drop(self.work.write().unwrap_or_else(|p| p.into_inner()));
+    }
+}
 
 /// How often the spaces' folders are read while the journal is open.
 const READ_SPACES_EVERY: Duration = Duration::from_secs(30);
@@ -59,7 +84,10 @@ pub fn start_spaces<R: Runtime>(app: &AppHandle<R>) {
 }
 
 pub(crate) fn read_spaces<R: Runtime>(app: &AppHandle<R>) {
-    let Some(state) = app.try_state::<AppState>() else {
+    let (Some(state), Some(gate)) = (app.try_state::<AppState>(), app.try_state::<Gate>()) else {
+        return;
+    };
+    let Some(_pass) = gate.pass() else {
         return;
     };
     match state.with_store(|s| s.sync_all_spaces()) {
@@ -74,7 +102,10 @@ pub(crate) fn read_spaces<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn rotate_if_due<R: Runtime>(app: &AppHandle<R>) {
-    let Some(state) = app.try_state::<AppState>() else {
+    let (Some(state), Some(gate)) = (app.try_state::<AppState>(), app.try_state::<Gate>()) else {
+        return;
+    };
+    let Some(_pass) = gate.pass() else {
         return;
     };
     // Decided under the state's lock (cheap); the copy runs on a connection of its own, since

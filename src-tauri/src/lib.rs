@@ -26,11 +26,26 @@ pub fn run() {
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
         focus_main_window(app);
     }));
-    let result = app_builder(builder).run(tauri::generate_context!());
-    if let Err(err) = result {
-        // Nothing has a window yet; stderr is the only place left to say it.
-        eprintln!("Eftertanke could not start its window: {err}");
-        std::process::exit(1);
+    let app = match app_builder(builder).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(err) => {
+            // Nothing has a window yet; stderr is the only place left to say it.
+            eprintln!("Eftertanke could not start its window: {err}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            finish_background(app);
+        }
+    });
+}
+
+/// Waits for the background work under way (a backup, a read of the spaces) and starts no
+/// more: called as the app exits, so no thread has the journal open when the process ends.
+pub fn finish_background<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(gate) = app.try_state::<background::Gate>() {
+        gate.close();
     }
 }
 
@@ -60,6 +75,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     // The core makes a meeting pack's data; Typst, here at the edge, lays it out.
     eftertanke_core::export::use_typesetter(Box::new(eftertanke_pdf::Typst));
     builder
+        .manage(background::Gate::default())
         .invoke_handler(tauri::generate_handler![
             commands::status::app_status,
             commands::status::retry_open,

@@ -76,6 +76,14 @@ impl Shell {
     }
 }
 
+/// A test ends as the app does: after the background work under way (a backup started by the
+/// unlock), never with a thread still holding the journal when the process exits.
+impl Drop for Shell {
+    fn drop(&mut self) {
+        eftertanke_app::finish_background(self._app.handle());
+    }
+}
+
 /// A journal with a passphrase and an empty database, closed.
 pub(crate) fn set_up_vault(dir: &Path) {
     let passphrase = eftertanke_core::Secret::from(PASSPHRASE);
