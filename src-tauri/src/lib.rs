@@ -7,6 +7,7 @@
 mod background;
 mod commands;
 pub mod ipc_error;
+mod rendering;
 pub mod state;
 mod watch;
 
@@ -34,10 +35,10 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    app.run(|app, event| {
-        if let tauri::RunEvent::Exit = event {
-            finish_background(app);
-        }
+    app.run(|app, event| match event {
+        tauri::RunEvent::Ready => rendering::choose(app),
+        tauri::RunEvent::Exit => finish_background(app),
+        _ => {}
     });
 }
 
