@@ -27,33 +27,54 @@ const WEIGHTS: &str = "4.0, 1.0, 0.8, 0.8";
 /// The query for `terms` terms: each term found as a word, a stem, a fold or a part of a word;
 /// every term in every result; ranked by BM25 over the words, then newest first. The ranking
 /// reads only ids, days and scores; the entries' texts are read for the page of results alone.
+///
+/// Each match is scored once, as it is found: a match in the words carries its BM25 score (which
+/// is below zero), one found only as a part of a word scores 0.0, and a match found both ways
+/// keeps the lower (`min`). So the ranking is never looked up again by row, and one word, the
+/// search as a person types it, reads each index once.
 fn search_sql(query: &Query) -> String {
-    // One set per term (SQL's UNION and INTERSECT bind left to right, alike: each term's union
-    // is its own table, then the tables are intersected).
-    let mut sets = Vec::new();
-    let mut names = Vec::new();
-    let single = query.terms.len() == 1;
-    for (i, term) in query.terms.iter().enumerate() {
-        // One word: its matches in the words index are exactly the ranked ones, read once.
-        let mut set = if single {
-            "t0 (r) AS (SELECT r FROM ranked".to_owned()
-        } else {
-            format!("t{i} (r) AS (SELECT rowid FROM search_words WHERE search_words MATCH :w{i}")
-        };
-        if term.parts_expression().is_some() {
-            set.push_str(&format!(
-                " UNION SELECT rowid FROM search_parts WHERE search_parts MATCH :p{i}"
-            ));
+    let ranked = format!(
+        "SELECT rowid AS r, bm25(search_words, {WEIGHTS}) AS score FROM search_words WHERE search_words MATCH :rank"
+    );
+    let found = match query.terms.as_slice() {
+        [term] if term.parts_expression().is_some() => format!(
+            "SELECT r, min(score) FROM ({ranked} \
+               UNION ALL SELECT rowid, 0.0 FROM search_parts WHERE search_parts MATCH :p0) GROUP BY r"
+        ),
+        [_] => ranked.clone(),
+        terms => {
+            // One set per term (SQL's UNION and INTERSECT bind left to right, alike: each
+            // term's union is its own subquery, then the sets are intersected), scored by the
+            // ranking of all the terms together.
+            let sets: Vec<String> = (0..terms.len())
+                .map(|i| {
+                    let mut set =
+                        format!("SELECT r FROM (SELECT rowid AS r FROM search_words WHERE search_words MATCH :w{i}");
+                    if terms[i].parts_expression().is_some() {
+                        set.push_str(&format!(
+                            " UNION SELECT rowid FROM search_parts WHERE search_parts MATCH :p{i}"
+                        ));
+                    }
+                    set.push(')');
+                    set
+                })
+                .collect();
+            format!(
+                "SELECT s.r, coalesce(k.score, 0.0) FROM ({}) s LEFT JOIN ranked k ON k.r = s.r",
+                sets.join(" INTERSECT ")
+            )
         }
-        set.push(')');
-        sets.push(set);
-        names.push(format!("SELECT r FROM t{i}"));
-    }
+    };
+    // Several terms look their scores up in the ranking, made once.
+    let ranking = if query.terms.len() > 1 {
+        format!("ranked AS MATERIALIZED ({ranked}), ")
+    } else {
+        String::new()
+    };
     format!(
-        "WITH ranked (r, score) AS MATERIALIZED (SELECT rowid, bm25(search_words, {WEIGHTS}) FROM search_words \
-           WHERE search_words MATCH :rank), {}, found (r) AS ({}), \
-         hits (id, day, score) AS (SELECT e.id, e.occurred_on, coalesce(k.score, 0.0) \
-           FROM found f JOIN search_entries e ON e.row = f.r LEFT JOIN ranked k ON k.r = f.r \
+        "WITH {ranking}found (r, score) AS MATERIALIZED ({found}), \
+         hits (id, day, score) AS (SELECT e.id, e.occurred_on, f.score \
+           FROM found f JOIN search_entries e ON e.row = f.r \
            WHERE {filter} AND (:initiative IS NULL OR e.initiative_id = :initiative) \
            ORDER BY 3, 2 DESC, 1 DESC LIMIT :limit) \
          SELECT e.id, e.occurred_on, e.outcome, e.completed_at IS NOT NULL, e.initiative, e.title, \
@@ -61,8 +82,6 @@ fn search_sql(query: &Query) -> String {
            (SELECT count(*) FROM (SELECT 1 FROM found f JOIN search_entries e ON e.row = f.r \
              WHERE {filter} AND (:initiative IS NULL OR e.initiative_id = :initiative) LIMIT :cap)) \
          FROM hits h JOIN entries e ON e.id = h.id WHERE e.deleted_at IS NULL ORDER BY h.score, h.day DESC, h.id DESC",
-        sets.join(", "),
-        names.join(" INTERSECT "),
         filter = super::timeline::ENTRY_FILTER,
     )
 }
