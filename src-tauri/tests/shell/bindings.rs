@@ -92,6 +92,7 @@ fn committed_typescript_bindings_match_the_rust_types() {
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         let _ = std::fs::remove_dir_all(&committed);
         export_all(&committed);
+        crate::commands_ts::write();
         return;
     }
     let fresh = tempfile::tempdir().unwrap();

@@ -7,6 +7,7 @@
 mod bindings;
 mod capability;
 mod command_bodies;
+mod commands_ts;
 mod ipc;
 mod journals;
 mod spaces;

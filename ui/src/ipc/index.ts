@@ -22,6 +22,7 @@ import type { EntryDocument } from "./bindings/EntryDocument";
 import type { DocumentAnswer } from "./bindings/DocumentAnswer";
 import type { About } from "./bindings/About";
 import { asIpcError } from "./errors";
+import type { Commands } from "./commands";
 
 export type { AppStatus, Draft, DraftInput, Entry, EntryInput, EntryPage, IpcError, Locale, Settings };
 export type { Guide, GuideSummary, LensFinding, Finding, Pseudonymised, EntryCheck, CheckedText, EntryDocument, DocumentAnswer };
@@ -49,50 +50,55 @@ export type { About };
 export type { Component } from "./bindings/Component";
 export { asIpcError, isIpcError } from "./errors";
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Calls a command with the arguments its Rust signature takes, typed from `commands.ts` (which
+ * is generated from that signature): a wrong name or argument fails `npm run check`. */
+async function call<C extends keyof Commands>(
+  cmd: C,
+  ...args: Commands[C]["args"] extends Record<string, never> ? [] : [Commands[C]["args"]]
+): Promise<Commands[C]["returns"]> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<Commands[C]["returns"]>(cmd, args[0]);
   } catch (e) {
     throw asIpcError(e);
   }
 }
 
-export const appStatus = () => call<AppStatus>("app_status");
-export const retryOpen = () => call<null>("retry_open");
-export const about = () => call<About>("about");
+export const appStatus = () => call("app_status");
+export const retryOpen = () => call("retry_open");
+export const about = () => call("about");
 
 export const listEntries = (cursor: string | null, limit?: number) =>
-  call<EntryPage>("list_entries", { cursor, limit });
-export const getEntry = (id: string) => call<Entry>("get_entry", { id });
+  call("list_entries", { cursor, limit });
+export const getEntry = (id: string) => call("get_entry", { id });
 export const createEntry = (input: EntryInput, draftId: string | null) =>
-  call<Entry>("create_entry", { input, draftId });
+  call("create_entry", { input, draftId });
 export const updateEntry = (id: string, input: EntryInput, draftId: string | null) =>
-  call<Entry>("update_entry", { id, input, draftId });
+  call("update_entry", { id, input, draftId });
 
-export const saveDraft = (draft: DraftInput) => call<Draft>("save_draft", { draft });
-export const getDraft = (id: string) => call<Draft>("get_draft", { id });
-export const draftForEntry = (entryId: string) => call<Draft | null>("draft_for_entry", { entryId });
-export const listDrafts = () => call<Draft[]>("list_drafts");
-export const discardDraft = (id: string) => call<null>("discard_draft", { id });
+export const saveDraft = (draft: DraftInput) => call("save_draft", { draft });
+export const getDraft = (id: string) => call("get_draft", { id });
+export const draftForEntry = (entryId: string) => call("draft_for_entry", { entryId });
+export const listDrafts = () => call("list_drafts");
+export const discardDraft = (id: string) => call("discard_draft", { id });
 
 /** `null` follows the operating system. */
-export const setLanguage = (language: Locale | null) => call<Settings>("set_language", { language });
+export const setLanguage = (language: Locale | null) => call("set_language", { language });
 
-export const listGuides = () => call<GuideSummary[]>("list_guides");
-export const scanFraming = (text: string) => call<LensFinding[]>("scan_framing", { text });
+export const listGuides = () => call("list_guides");
+export const scanFraming = (text: string) => call("scan_framing", { text });
 
 // The personal-data guard. Findings carry UTF-16 offsets (`start`, `end`), as JS strings index.
-export const scanText = (text: string) => call<Finding[]>("scan_text", { text });
+export const scanText = (text: string) => call("scan_text", { text });
 /** Every text of the entry being written, each with what the guard finds in it (one scan). */
 /** An entry's answers as the core words them, in `locale`. */
-export const entryDocument = (id: string, locale: Locale) => call<EntryDocument>("entry_document", { id, locale });
-export const checkEntry = (input: EntryInput) => call<EntryCheck>("check_entry", { input });
+export const entryDocument = (id: string, locale: Locale) => call("entry_document", { id, locale });
+export const checkEntry = (input: EntryInput) => call("check_entry", { input });
 export const pseudonymise = (texts: string[], finding: Finding, language: Locale) =>
-  call<Pseudonymised>("pseudonymise", { texts, finding, language });
-export const neverStoreWords = () => call<string[]>("never_store_words");
-export const setNeverStoreWords = (words: string[]) => call<string[]>("set_never_store_words", { words });
+  call("pseudonymise", { texts, finding, language });
+export const neverStoreWords = () => call("never_store_words");
+export const setNeverStoreWords = (words: string[]) => call("set_never_store_words", { words });
 
-export const loadExample = (language: Locale) => call<number>("load_example", { language });
+export const loadExample = (language: Locale) => call("load_example", { language });
 
 // Guides never change while the app runs, so each version is fetched once.
 const guideCache = new Map<string, Promise<Guide>>();
@@ -100,7 +106,7 @@ export function getGuide(id: string, version: number | null): Promise<Guide> {
   const key = `${id}@${version ?? "latest"}`;
   let found = guideCache.get(key);
   if (!found) {
-    found = call<Guide>("get_guide", { id, version });
+    found = call("get_guide", { id, version });
     found.catch(() => guideCache.delete(key));
     guideCache.set(key, found);
   }
@@ -125,9 +131,9 @@ import type { EntryVersion as EV } from "./bindings/EntryVersion";
 import type { VersionView as VV } from "./bindings/VersionView";
 export type { EntryVersion } from "./bindings/EntryVersion";
 export type { VersionView } from "./bindings/VersionView";
-export const entryHistory = (id: string) => call<EV[]>("entry_history", { id });
-export const entryVersion = (id: string, revision: number, locale: Locale) => call<VV>("entry_version", { id, revision, locale });
-export const restoreVersion = (id: string, revision: number) => call<Entry>("restore_version", { id, revision });
+export const entryHistory = (id: string) => call("entry_history", { id });
+export const entryVersion = (id: string, revision: number, locale: Locale) => call("entry_version", { id, revision, locale });
+export const restoreVersion = (id: string, revision: number) => call("restore_version", { id, revision });
 import type { ExportRequest as XRq } from "./bindings/ExportRequest";
 import type { ExportReport as XRp } from "./bindings/ExportReport";
 import type { ImportReport as IRp } from "./bindings/ImportReport";
@@ -150,67 +156,67 @@ function progressChannel(onProgress: (p: Pg) => void): Channel<Pg> {
   channel.onmessage = onProgress;
   return channel;
 }
-export const exportFindings = (entries: string[]) => call<XF[]>("export_findings", { entries });
+export const exportFindings = (entries: string[]) => call("export_findings", { entries });
 export const exportEntries = (request: XRq, onProgress: (p: Pg) => void) =>
-  call<XRp>("export_entries", { request, onProgress: progressChannel(onProgress) });
+  call("export_entries", { request, onProgress: progressChannel(onProgress) });
 /** What importing the file would do: each entry here it would change, named. Writes nothing. */
-export const importPreview = (path: string, passphrase: string | null) => call<IPv>("import_preview", { path, passphrase });
+export const importPreview = (path: string, passphrase: string | null) => call("import_preview", { path, passphrase });
 /** Imports the file, changing only the existing entries in `accept`. */
 export const importEntries = (path: string, passphrase: string | null, accept: string[], onProgress: (p: Pg) => void) =>
-  call<IRp>("import_entries", { path, passphrase, accept, onProgress: progressChannel(onProgress) });
+  call("import_entries", { path, passphrase, accept, onProgress: progressChannel(onProgress) });
 /** Builds the search index again from the entries; returns how many it holds. */
-export const rebuildSearchIndex = (onProgress: (p: Pg) => void) => call<number>("rebuild_search_index", { onProgress: progressChannel(onProgress) });
+export const rebuildSearchIndex = (onProgress: (p: Pg) => void) => call("rebuild_search_index", { onProgress: progressChannel(onProgress) });
 /** Stops the export, import, backup or rebuild running now; it changes nothing. */
-export const cancelLongWork = () => call<null>("cancel_long_work");
-export const suggestedExportPath = (format: XFm, locale: Locale) => call<string>("suggested_export_path", { format, locale });
-export const searchEntries = (request: SRq) => call<SRs>("search_entries", { request });
+export const cancelLongWork = () => call("cancel_long_work");
+export const suggestedExportPath = (format: XFm, locale: Locale) => call("suggested_export_path", { format, locale });
+export const searchEntries = (request: SRq) => call("search_entries", { request });
 
 export const timelinePage = (filter: TF, cursor: string | null, limit?: number) =>
-  call<TP>("timeline_page", { filter, cursor, limit });
-export const listInitiatives = () => call<In[]>("list_initiatives");
-export const linksOf = (id: string) => call<EL>("links_of", { id });
-export const linkEntries = (from: string, to: string, kind: LK) => call<string>("link_entries", { from, to, kind });
-export const unlink = (id: string) => call<null>("unlink", { id });
-export const compareEntries = (earlier: string, later: string) => call<Ch[]>("compare_entries", { earlier, later });
+  call("timeline_page", { filter, cursor, limit });
+export const listInitiatives = () => call("list_initiatives");
+export const linksOf = (id: string) => call("links_of", { id });
+export const linkEntries = (from: string, to: string, kind: LK) => call("link_entries", { from, to, kind });
+export const unlink = (id: string) => call("unlink", { id });
+export const compareEntries = (earlier: string, later: string) => call("compare_entries", { earlier, later });
 export const setActionStatus = (id: string, status: string, note: string) =>
-  call<Ac>("set_action_status", { id, status, note });
-export const overdueActions = (today: string) => call<DA[]>("overdue_actions", { today });
-export const latestAttempt = (initiative: string) => call<string | null>("latest_attempt", { initiative });
-export const chartData = (initiative: string | null) => call<CD>("chart_data", { initiative });
-export const deleteEntry = (id: string) => call<null>("delete_entry", { id });
-export const listTags = () => call<string[]>("list_tags");
+  call("set_action_status", { id, status, note });
+export const overdueActions = (today: string) => call("overdue_actions", { today });
+export const latestAttempt = (initiative: string) => call("latest_attempt", { initiative });
+export const chartData = (initiative: string | null) => call("chart_data", { initiative });
+export const deleteEntry = (id: string) => call("delete_entry", { id });
+export const listTags = () => call("list_tags");
 export const updateInitiative = (
   id: string,
   input: { title: string; neighbourhood: string; citizenGroup: string; purpose: string },
-) => call<import("./bindings/Initiative").Initiative>("update_initiative", { id, input });
+) => call("update_initiative", { id, input });
 
 // The vault: first setup, unlock, recovery, lock.
 // `name` names a new journal beside the others; `journal` is the chosen journal's id (null
 // where there is no choice: under EFTERTANKE_DATA_DIR).
 export const createPassphrase = (passphrase: string, name: string | null = null) =>
-  call<string>("create_passphrase", { passphrase, name });
+  call("create_passphrase", { passphrase, name });
 export const unlock = (journal: string | null, passphrase: string, remember: boolean) =>
-  call<null>("unlock", { journal, passphrase, remember });
+  call("unlock", { journal, passphrase, remember });
 export const recover = (journal: string | null, code: string, newPassphrase: string) =>
-  call<null>("recover", { journal, code, newPassphrase });
-export const lock = () => call<null>("lock");
-export const changePassphrase = (old: string, next: string) => call<null>("change_passphrase", { old, new: next });
-export const setIdleLock = (minutes: number) => call<Settings>("set_idle_lock", { minutes });
+  call("recover", { journal, code, newPassphrase });
+export const lock = () => call("lock");
+export const changePassphrase = (old: string, next: string) => call("change_passphrase", { old, new: next });
+export const setIdleLock = (minutes: number) => call("set_idle_lock", { minutes });
 
 // Backups.
 export type { BackupInfo } from "./bindings/BackupInfo";
 export type { BackupList } from "./bindings/BackupList";
 export type { BackupCheck } from "./bindings/BackupCheck";
-export const listBackups = () => call<import("./bindings/BackupList").BackupList>("list_backups");
+export const listBackups = () => call("list_backups");
 /** A verified backup now, with its progress (bytes copied); `cancelLongWork` stops it. */
 export const backUpNow = (onProgress: (p: Pg) => void) =>
-  call<import("./bindings/BackupInfo").BackupInfo>("back_up_now", { onProgress: progressChannel(onProgress) });
+  call("back_up_now", { onProgress: progressChannel(onProgress) });
 export const verifyBackup = (fileName: string) =>
-  call<import("./bindings/BackupCheck").BackupCheck>("verify_backup", { fileName });
-export const newestGoodBackup = () => call<import("./bindings/BackupInfo").BackupInfo | null>("newest_good_backup");
+  call("verify_backup", { fileName });
+export const newestGoodBackup = () => call("newest_good_backup");
 export const restoreBackup = (fileName: string) =>
-  call<import("./bindings/BackupInfo").BackupInfo | null>("restore_backup", { fileName });
-export const setBackupsKeep = (keep: number) => call<Settings>("set_backups_keep", { keep });
+  call("restore_backup", { fileName });
+export const setBackupsKeep = (keep: number) => call("set_backups_keep", { keep });
 
 // Reflection spaces: a folder the team already syncs, its members, and what each person shares
 // into it. `space` is a space's id; `folder` is a path as the person typed it.
@@ -242,43 +248,43 @@ export type { HeldBack } from "./bindings/HeldBack";
 export type { PublicKeys } from "./bindings/PublicKeys";
 export { SPACES_READ, onBackendEvent } from "./events";
 
-export const listSpaces = () => call<SpaceInfo[]>("list_spaces");
-export const spaceStatus = (space: string) => call<SpaceStatus>("space_status", { space });
-export const spaceEntries = (space: string) => call<SharedEntryView[]>("space_entries", { space });
-export const spaceCounts = (space: string) => call<SpaceCounts>("space_counts", { space });
+export const listSpaces = () => call("list_spaces");
+export const spaceStatus = (space: string) => call("space_status", { space });
+export const spaceEntries = (space: string) => call("space_entries", { space });
+export const spaceCounts = (space: string) => call("space_counts", { space });
 /** The team's timeline: a lane per initiative the shares name, and the charts. */
-export const spaceTimeline = (space: string) => call<TeamTimeline>("space_timeline", { space });
-export const spaceComments = (space: string, on: string) => call<CommentView[]>("space_comments", { space, on });
-export const reviewQueue = (space: string, filter: ReviewFilter) => call<ReviewQueue>("review_queue", { space, filter });
+export const spaceTimeline = (space: string) => call("space_timeline", { space });
+export const spaceComments = (space: string, on: string) => call("space_comments", { space, on });
+export const reviewQueue = (space: string, filter: ReviewFilter) => call("review_queue", { space, filter });
 /** As the space's facilitator: keep what is shared for `months` (null: as long as the space exists). */
-export const setRetention = (space: string, months: number | null) => call<null>("set_retention", { space, months });
+export const setRetention = (space: string, months: number | null) => call("set_retention", { space, months });
 /** Marks the reflections the queue showed (their shared ids) as gone through. */
-export const markReviewed = (space: string, shown: string[]) => call<null>("mark_reviewed", { space, shown });
-export const entryComments = (entry: string) => call<EntryComments[]>("entry_comments", { entry });
+export const markReviewed = (space: string, shown: string[]) => call("mark_reviewed", { space, shown });
+export const entryComments = (entry: string) => call("entry_comments", { entry });
 export const commentOnShare = (space: string, on: string, replyTo: string | null, text: string, audience: Audience, acceptFindings: boolean) =>
-  call<string>("comment_on_share", { space, on, replyTo, text, audience, acceptFindings });
+  call("comment_on_share", { space, on, replyTo, text, audience, acceptFindings });
 /** Reads what arrived in the space's folder. A bundle withdrawing many records at once waits
  * unless `allowMassWithdrawal`. */
 export const syncSpace = (space: string, allowMassWithdrawal = false) =>
-  call<SyncReport>("sync_space", { space, allowMassWithdrawal });
+  call("sync_space", { space, allowMassWithdrawal });
 /** Shares entries in one bundle; resolves to their shared ids. A CPR number or a never-store
  * word refuses the share (`personal_data`, `field` names where); a phone number or an e-mail
  * address refuses it unless `acceptFindings`. */
 export const shareEntries = (space: string, entries: string[], scope: Scope, acceptFindings: boolean) =>
-  call<string[]>("share_entries", { space, entries, scope, acceptFindings });
+  call("share_entries", { space, entries, scope, acceptFindings });
 /** What sharing `entry` into `space` with `scope` sends, as the core builds it, and the name it goes under. */
-export const sharePreview = (space: string, entry: string, scope: Scope) => call<SharePreview>("share_preview", { space, entry, scope });
-export const withdrawShare = (space: string, sharedId: string) => call<null>("withdraw_share", { space, sharedId });
-export const memberCard = (name: string) => call<MemberCard>("member_card", { name });
+export const sharePreview = (space: string, entry: string, scope: Scope) => call("share_preview", { space, entry, scope });
+export const withdrawShare = (space: string, sharedId: string) => call("withdraw_share", { space, sharedId });
+export const memberCard = (name: string) => call("member_card", { name });
 /** Resolves to the new space's id; this journal leads it as `leadName`. */
 export const createSpace = (name: string, leadName: string, folder: string) =>
-  call<string>("create_space", { name, leadName, folder });
+  call("create_space", { name, leadName, folder });
 /** `card`: the pasted card JSON or `EFTERTANKE-CARD-1:` code. Resolves to the new roster epoch. */
-export const inviteMember = (space: string, card: string) => call<number>("invite_member", { space, card });
+export const inviteMember = (space: string, card: string) => call("invite_member", { space, card });
 /** `member`: a display name or a fingerprint. Resolves to the new roster epoch. */
-export const removeMember = (space: string, member: string) => call<number>("remove_member", { space, member });
+export const removeMember = (space: string, member: string) => call("remove_member", { space, member });
 /** The spaces joined now; empty when no roster in `folder` names this journal yet. */
-export const joinSpaces = (folder: string, lead: string) => call<string[]>("join_spaces", { folder, lead });
+export const joinSpaces = (folder: string, lead: string) => call("join_spaces", { folder, lead });
 
 // The team's reflection session: the lead's marks, what the next session opens with, the
 // session's record, the actions it decides, and a session as a document.
@@ -301,22 +307,22 @@ export type { TeamQuestion } from "./bindings/TeamQuestion";
 
 /** As team lead: takes a shared reflection to the next session (`agenda`) or marks it seen;
  * `set` false takes the mark back. */
-export const markShared = (space: string, on: string, mark: Mark, set: boolean) => call<null>("mark_shared", { space, on, mark, set });
+export const markShared = (space: string, on: string, mark: Mark, set: boolean) => call("mark_shared", { space, on, mark, set });
 /** The comments on `on` were opened: none of them is new any more. */
-export const markThreadRead = (space: string, on: string) => call<null>("mark_thread_read", { space, on });
-export const sessionAgenda = (space: string) => call<SessionAgenda>("session_agenda", { space });
+export const markThreadRead = (space: string, on: string) => call("mark_thread_read", { space, on });
+export const sessionAgenda = (space: string) => call("session_agenda", { space });
 /** As team lead: records and publishes the session by the core's rules; resolves to its id. */
 export const recordSession = (space: string, draft: SessionDraft, acceptFindings: boolean) =>
-  call<string>("record_session", { space, draft, acceptFindings });
-export const spaceSessions = (space: string) => call<SessionView[]>("space_sessions", { space });
-export const spaceActions = (space: string) => call<ItemView[]>("space_actions", { space });
+  call("record_session", { space, draft, acceptFindings });
+export const spaceSessions = (space: string) => call("space_sessions", { space });
+export const spaceActions = (space: string) => call("space_actions", { space });
 /** The open actions this journal owns in its spaces; `due` when their review date has come. */
-export const teamActions = (today: string) => call<TeamAction[]>("team_actions", { today });
+export const teamActions = (today: string) => call("team_actions", { today });
 export const sessionMarkdown = (space: string, session: string, locale: Locale) =>
-  call<string>("session_markdown", { space, session, locale });
-export const suggestedSessionPath = (heldOn: string, locale: Locale) => call<string>("suggested_session_path", { heldOn, locale });
+  call("session_markdown", { space, session, locale });
+export const suggestedSessionPath = (heldOn: string, locale: Locale) => call("suggested_session_path", { heldOn, locale });
 export const saveSessionDocument = (space: string, session: string, locale: Locale, path: string) =>
-  call<null>("save_session_document", { space, session, locale, path });
+  call("save_session_document", { space, session, locale, path });
 /** Keeps the session flow's state (JSON) as it is typed; `sessionDraft` reads it back. */
-export const saveSessionDraft = (space: string, draft: string) => call<null>("save_session_draft", { space, draft });
-export const sessionDraft = (space: string) => call<string | null>("session_draft", { space });
+export const saveSessionDraft = (space: string, draft: string) => call("save_session_draft", { space, draft });
+export const sessionDraft = (space: string) => call("session_draft", { space });
