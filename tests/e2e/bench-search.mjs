@@ -13,6 +13,9 @@ import { type } from "./keyboard.mjs";
 const root = resolve(import.meta.dirname, "../..");
 const cli = join(root, "target/debug/eftertanke");
 const runs = Number(process.env.RUNS ?? 10);
+// PACE_MS=n types a key every n ms, as a person does; without it the keys come all at once, as
+// WebDriver sends a string (every key's search then still in flight at the last key).
+const pace = Number(process.env.PACE_MS ?? 0);
 const queries = ["beboerne", "lektiecafé", "mødre aften", "forvent", "samarbejdsaftale"];
 
 function dataDir(entries) {
@@ -40,7 +43,15 @@ async function measure(dir) {
           document.querySelector("#search-text").select();
           performance.clearMeasures();
         });
-        await type(b, q);
+        if (pace > 0) {
+          // As a person types: one key, then the next after `pace` ms.
+          for (const ch of q) {
+            await b.keys([ch]);
+            await b.pause(pace);
+          }
+        } else {
+          await type(b, q);
+        }
         await b
           .waitUntil(() => b.execute(() => performance.getEntriesByName("search-typing-to-results").length > 0), {
             timeout: 30000,

@@ -34,6 +34,11 @@ fn main() {
     let big = dir.join("search-100k.sqlite3");
     let raw_path = dir.join("search-100k-raw-fts5.sqlite3");
     ensure_big(&big, &raw_path);
+    if std::env::var_os("ONLY_WINDOW").is_some() {
+        // The window's connection alone: a lever on it measured in a minute.
+        window_connection(&big, runs);
+        return;
+    }
     let store = Store::open(&big, &OpenOptions::default()).unwrap();
     let raw = Connection::open(&raw_path).unwrap();
     apply_pragmas(&raw, OpenOptions::default().busy_timeout).unwrap();
