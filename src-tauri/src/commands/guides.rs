@@ -16,14 +16,7 @@ pub fn list_guides() -> Vec<GuideSummary> {
 /// One guide at one version (`null`: the newest) — old entries render with theirs.
 #[tauri::command(async)]
 pub fn get_guide(id: String, version: Option<u32>) -> Result<Guide, IpcError> {
-    let guides = Guides::builtin();
-    let found = match version {
-        Some(v) => guides.get(&id, v),
-        None => guides.latest(&id),
-    };
-    found
-        .cloned()
-        .ok_or_else(|| eftertanke_core::Error::NotFound { what: "guide", id }.into())
+    Ok(Guides::builtin().find(&id, version)?.clone())
 }
 
 /// Words in `text` that frame citizens by their deficits.

@@ -2,7 +2,8 @@
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
-use eftertanke_core::reflection::changes::{Change, compare};
+use eftertanke_core::reflection::changes::Change;
+use eftertanke_core::time;
 use eftertanke_core::{
     Action, ActionId, DueAction, EntryId, EntryLinks, Initiative, InitiativeId, InitiativeInput, LinkId, LinkKind,
     TimelineFilter, TimelinePage,
@@ -59,7 +60,7 @@ pub fn unlink(state: State<'_, AppState>, id: LinkId) -> Result<(), IpcError> {
 /// The structured answers of two attempts side by side.
 #[tauri::command(async)]
 pub fn compare_entries(state: State<'_, AppState>, earlier: EntryId, later: EntryId) -> Result<Vec<Change>, IpcError> {
-    state.with_store(|s| Ok(compare(&s.get_entry(earlier)?, &s.get_entry(later)?)))
+    state.with_store(|s| s.compare_entries(earlier, later))
 }
 
 #[tauri::command(async)]
@@ -82,14 +83,7 @@ pub fn latest_attempt(state: State<'_, AppState>, initiative: String) -> Result<
 /// Open actions past their review date, for the home screen.
 #[tauri::command(async)]
 pub fn overdue_actions(state: State<'_, AppState>, today: String) -> Result<Vec<DueAction>, IpcError> {
-    let today = eftertanke_core::time::parse_date(&today).ok_or_else(|| {
-        IpcError::from(eftertanke_core::Error::invalid(
-            "today",
-            eftertanke_core::Problem::NotADate,
-            "not a date",
-        ))
-    })?;
-    state.with_store(|s| s.overdue_actions(today))
+    state.with_store(|s| s.overdue_actions(time::day("today", &today)?))
 }
 
 #[tauri::command(async)]

@@ -14,14 +14,6 @@ const ALLOWED: &[(&str, &str)] = &[
         "load_example",
         "maps the UI's language code onto the demo language before the one store call; to move into the core with the example",
     ),
-    (
-        "get_guide",
-        "picks the newest version when none is asked for; to move into `Guides` as one call",
-    ),
-    (
-        "overdue_actions",
-        "parses the UI's date before the one store call; to move into the store's signature",
-    ),
 ];
 
 /// Words that mean a decision or a loop — a rule living in the shell.

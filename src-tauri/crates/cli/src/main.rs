@@ -16,6 +16,7 @@ use args::{Cli, Command, DemoLang, LinkArg};
 use clap::Parser;
 use eftertanke_core::Locale;
 use eftertanke_core::reflection::demo;
+use eftertanke_core::reflection::quick::QuickCapture;
 use eftertanke_core::{EntryInput, Home, Place};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -98,7 +99,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let input = if json {
                 read_json_input()?
             } else {
-                quick_capture(date, title, outcome, notes)
+                QuickCapture {
+                    occurred_on: date,
+                    title,
+                    outcome,
+                    notes,
+                }
+                .entry(chrono::Utc::now().date_naive())
             };
             let entry = store.create_entry(&input, None)?;
             print::created(&mut out, &entry)?;
@@ -249,30 +256,6 @@ fn journals(out: &mut impl Write, new: Option<&str>, json: bool) -> anyhow::Resu
         return print::journals(out, std::slice::from_ref(&info), json);
     }
     print::journals(out, &journals.list()?, json)
-}
-
-/// An entry from the command-line flags: a quick capture with the co-production guide.
-fn quick_capture(
-    date: Option<String>,
-    title: Option<String>,
-    outcome: Option<String>,
-    notes: Option<String>,
-) -> EntryInput {
-    let today = || chrono::Utc::now().date_naive().to_string();
-    let mut answers = eftertanke_core::reflection::answers::Answers::new();
-    answers.insert("occurred_on".into(), date.unwrap_or_else(today).into());
-    answers.insert("headline".into(), title.unwrap_or_default().into());
-    answers.extend(outcome.map(|o| ("outcome".to_owned(), o.into())));
-    answers.extend(notes.map(|n| ("what_happened".to_owned(), n.into())));
-    EntryInput {
-        guide_id: "co-production".into(),
-        guide_version: None,
-        answers,
-        complete: false,
-        tags: Vec::new(),
-        override_personal_data: false,
-        follows_up: None,
-    }
 }
 
 fn read_json_input() -> anyhow::Result<EntryInput> {

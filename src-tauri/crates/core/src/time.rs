@@ -23,6 +23,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// A day as the window sends it, or [`crate::Error::Invalid`] naming `field`.
+pub fn day(field: &str, text: &str) -> crate::Result<NaiveDate> {
+    parse_date(text).ok_or_else(|| crate::Error::invalid(field, crate::Problem::NotADate, "not a date"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,6 +84,28 @@ impl Guides {
         self.all.iter().filter(|g| g.id == id).max_by_key(|g| g.version)
     }
 
+    /// A guide at `version`, or at its newest when none is asked for (old entries render with
+    /// theirs); [`crate::Error::NotFound`] when there is no such guide.
+    pub fn find(&self, id: &str, version: Option<u32>) -> crate::Result<&Guide> {
+        match version {
+            Some(v) => self.get(id, v),
+            None => self.latest(id),
+        }
+        .ok_or_else(|| crate::Error::NotFound {
+            what: "guide",
+            id: id.to_owned(),
+        })
+    }
+
+    /// The guide a new entry takes when none is chosen: the first offered, at its newest version.
+    pub fn default_guide(&self) -> &Guide {
+        self.all
+            .iter()
+            .find(|g| g.listed)
+            .and_then(|g| self.latest(&g.id))
+            .unwrap_or(&self.all[0])
+    }
+
     /// The newest version of every guide offered for new entries, the default first.
     pub fn listed(&self) -> Vec<GuideSummary> {
         let mut ids: Vec<&str> = self.all.iter().filter(|g| g.listed).map(|g| g.id.as_str()).collect();

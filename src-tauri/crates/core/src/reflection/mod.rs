@@ -12,6 +12,7 @@ pub mod document;
 pub mod draft;
 pub mod entry;
 pub mod history;
+pub mod quick;
 pub mod saving;
 pub mod texts;
 pub(crate) mod unique_keys;
