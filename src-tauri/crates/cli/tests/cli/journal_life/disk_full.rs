@@ -25,7 +25,7 @@ fn a_full_disk_is_named_in_every_path_and_nothing_saved_is_lost() {
         .arg(&me)
         .args([
             "--exact",
-            "disk_full::a_full_disk_is_named_in_every_path_and_nothing_saved_is_lost",
+            "journal_life::disk_full::a_full_disk_is_named_in_every_path_and_nothing_saved_is_lost",
             "--nocapture",
         ])
         .env(INNER, &mount_point)

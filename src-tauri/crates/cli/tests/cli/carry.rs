@@ -8,34 +8,9 @@
 // Test helpers unwrap too: a panic there is the failure report.
 #![allow(clippy::unwrap_used)]
 
+use crate::process::{ok, run, run_env};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_eftertanke"));
-    c.args(args)
-        .env("EFTERTANKE_DATA_DIR", dir)
-        .env("EFTERTANKE_PASSPHRASE", "correct horse battery")
-        .env_remove("EFTERTANKE_EXPORT_PASSPHRASE");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().unwrap()
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    run_env(dir, args, &[])
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use std::process::Command;
 
 fn ids(dir: &Path) -> Vec<String> {
     ok(dir, &["list", "--json", "--limit", "200"])
@@ -276,7 +251,7 @@ fn an_export_to_a_full_or_read_only_disk_leaves_no_file_under_its_name() {
     let ran = Command::new("unshare")
         .args(["--user", "--map-root-user", "--mount", "--"])
         .arg(std::env::current_exe().unwrap())
-        .args(["--exact", NAME, "--nocapture"])
+        .args(["--exact", &format!("carry::{NAME}"), "--nocapture"])
         .env(INNER, scratch.path())
         .output();
     let out = match ran {

@@ -6,26 +6,12 @@
 // Test helpers unwrap too: a panic there is the failure report.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Write;
+use crate::process::{PASSPHRASE, run_with, text};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn run(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
-        .args(args)
-        .env("EFTERTANKE_DATA_DIR", dir)
-        .env("EFTERTANKE_PASSPHRASE", "correct horse battery")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run_with(dir, args, Some(stdin), PASSPHRASE)
 }
 
 fn entry(answers: serde_json::Value) -> Vec<u8> {

@@ -20,42 +20,10 @@ pub(crate) fn pause(ms: u64) {
     std::thread::sleep(std::time::Duration::from_millis(ms));
 }
 
+pub(crate) use crate::process::{PASSPHRASE, cli, command, run, spawn, text};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-
-pub(crate) const PASSPHRASE: &str = "correct horse battery";
-
-/// The `eftertanke` under test: this build's, or another named by `EFTERTANKE_CLI_UNDER_TEST`
-/// (to show that these tests fail on a build from before the holes were closed).
-pub(crate) fn cli() -> PathBuf {
-    std::env::var_os("EFTERTANKE_CLI_UNDER_TEST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_eftertanke")))
-}
-
-pub(crate) fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(cli());
-    cmd.args(args)
-        .env("EFTERTANKE_DATA_DIR", dir)
-        .env("EFTERTANKE_PASSPHRASE", PASSPHRASE)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
-}
-
-pub(crate) fn run(dir: &Path, args: &[&str]) -> Output {
-    command(dir, args).output().unwrap()
-}
-
-pub(crate) fn spawn(dir: &Path, args: &[&str]) -> Child {
-    command(dir, args).spawn().unwrap()
-}
-
-pub(crate) fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 pub(crate) fn add(dir: &Path, title: &str) -> String {
     let out = run(dir, &["add", "--title", title, "--outcome", "partly"]);

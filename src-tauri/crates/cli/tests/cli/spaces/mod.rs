@@ -5,6 +5,8 @@
 // Test helpers unwrap too: a panic there is the failure report.
 #![allow(clippy::unwrap_used)]
 
+use crate::process::{PASSPHRASE, expect_ok, spawn_with};
+#[allow(unused_imports)]
 use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -18,23 +20,8 @@ mod session_kills;
 mod sessions;
 mod team;
 
-const PASSPHRASE: &str = "correct horse battery";
-
 pub(crate) fn spawn(dir: &Path, args: &[&str], stdin: Option<&str>) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
-        .args(args)
-        .env("EFTERTANKE_DATA_DIR", dir)
-        .env("EFTERTANKE_PASSPHRASE", PASSPHRASE)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    child
+    spawn_with(dir, args, stdin.map(str::as_bytes), PASSPHRASE)
 }
 
 pub(crate) fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
@@ -43,13 +30,7 @@ pub(crate) fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
 
 /// Runs and expects success; returns standard output.
 pub(crate) fn ok(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
-    let out = run(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    expect_ok(args, run(dir, args, stdin))
 }
 
 pub(crate) fn add(dir: &Path, title: &str) -> String {

@@ -4,27 +4,7 @@
 // Test helpers unwrap too: a panic there is the failure report.
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_eftertanke"))
-        .args(args)
-        .env("EFTERTANKE_DATA_DIR", dir)
-        .env("EFTERTANKE_PASSPHRASE", "correct horse battery")
-        .output()
-        .unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::process::{ok, run};
 
 #[test]
 fn search_finds_danish_forms_and_exits_0_with_or_without_hits() {

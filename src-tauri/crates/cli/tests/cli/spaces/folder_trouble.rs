@@ -14,7 +14,7 @@ use super::*;
 use std::path::PathBuf;
 
 const INNER: &str = "EFTERTANKE_SHARE_FOLDER_INNER";
-const NAME: &str = "folder_trouble::a_full_read_only_or_pulled_out_shared_folder_is_named_and_loses_nothing";
+const NAME: &str = "spaces::folder_trouble::a_full_read_only_or_pulled_out_shared_folder_is_named_and_loses_nothing";
 
 #[test]
 fn a_full_read_only_or_pulled_out_shared_folder_is_named_and_loses_nothing() {

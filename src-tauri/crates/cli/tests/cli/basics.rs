@@ -4,31 +4,17 @@
 // Test helpers unwrap too: a panic there is the failure report.
 #![allow(clippy::unwrap_used)]
 
+use crate::process::PASSPHRASE;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-const PASSPHRASE: &str = "correct horse battery";
 
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     run_with(dir, args, stdin, PASSPHRASE)
 }
 
 fn run_with(dir: &Path, args: &[&str], stdin: Option<&str>, passphrase: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eftertanke"))
-        .args(args)
-        .env("EFTERTANKE_DATA_DIR", dir)
-        .env("EFTERTANKE_PASSPHRASE", passphrase)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    crate::process::run_with(dir, args, stdin.map(str::as_bytes), passphrase)
 }
 
 fn stdout(out: &Output) -> String {
