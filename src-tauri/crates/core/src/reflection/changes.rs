@@ -1,10 +1,7 @@
 //! What changed between two attempts: the structured co-production answers side by side, so a
 //! follow-up shows at a glance how participation, initiative, organisation and interests moved.
 
-use crate::error::Result;
-use crate::id::EntryId;
 use crate::reflection::entry::Entry;
-use crate::store::Store;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -45,13 +42,6 @@ pub fn alignment_band(n: u8) -> &'static str {
 /// Organised or not: an informal group or an association counts as organised.
 pub fn organised(organisation: &str) -> &'static str {
     if organisation == "individuals" { "no" } else { "yes" }
-}
-
-impl Store {
-    /// What changed from one saved entry to a later one (the timeline's "what changed").
-    pub fn compare_entries(&self, earlier: EntryId, later: EntryId) -> Result<Vec<Change>> {
-        Ok(compare(&self.get_entry(earlier)?, &self.get_entry(later)?))
-    }
 }
 
 /// The structured answers of `earlier` and `later` side by side.

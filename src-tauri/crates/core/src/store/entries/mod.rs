@@ -108,6 +108,14 @@ impl Store {
         Ok(entry_document(guide, &entry.answers, locale))
     }
 
+    /// What changed from one saved entry to a later one (the timeline's "what changed").
+    pub fn compare_entries(&self, earlier: EntryId, later: EntryId) -> Result<Vec<crate::reflection::changes::Change>> {
+        Ok(crate::reflection::changes::compare(
+            &self.get_entry(earlier)?,
+            &self.get_entry(later)?,
+        ))
+    }
+
     /// Looks an entry up by its full id, as typed or pasted (for the CLI).
     pub fn get_entry_by_text(&self, id: &str) -> Result<Entry> {
         let parsed = id
