@@ -189,8 +189,27 @@ pub enum Error {
     )]
     NetworkFileSystem { path: PathBuf, file_system: String },
 
-    #[error("unexpected storage error: {0}")]
-    Internal(String),
+    /// Something that should not happen, with what was being done and, where there is one, the
+    /// error that caused it (kept as the source, not only as text).
+    #[error("unexpected error ({what}){}", cause_text(source.as_deref()))]
+    Internal {
+        what: String,
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    },
+}
+
+/// An owned copy of an I/O error, its OS error number kept where it has one.
+fn copy_of(err: &std::io::Error) -> std::io::Error {
+    err.raw_os_error().map_or_else(
+        || std::io::Error::new(err.kind(), err.to_string()),
+        std::io::Error::from_raw_os_error,
+    )
+}
+
+/// The cause as the message's end: ": " and its text, or nothing.
+fn cause_text(source: Option<&(dyn std::error::Error + Send + Sync + 'static)>) -> String {
+    source.map(|e| format!(": {e}")).unwrap_or_default()
 }
 
 impl Error {
@@ -216,7 +235,7 @@ impl Error {
             Error::NotABackup { .. } => ErrorKind::NotABackup,
             Error::NetworkFileSystem { .. } => ErrorKind::NetworkFileSystem,
             Error::Cancelled { .. } => ErrorKind::Cancelled,
-            Error::Internal(_) => ErrorKind::Internal,
+            Error::Internal { .. } => ErrorKind::Internal,
         }
     }
 
@@ -243,6 +262,22 @@ impl Error {
                 draft_kept: from_draft,
             },
             other => other,
+        }
+    }
+
+    /// An unexpected failure while doing `what`, with no error beneath it.
+    pub fn internal(what: impl Into<String>) -> Self {
+        Error::Internal {
+            what: what.into(),
+            source: None,
+        }
+    }
+
+    /// An unexpected failure while doing `what`, caused by `source`.
+    pub fn caused(what: impl Into<String>, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Error::Internal {
+            what: what.into(),
+            source: Some(Box::new(source)),
         }
     }
 
@@ -275,11 +310,13 @@ impl Error {
                 path,
                 draft_kept: false,
             },
-            _ if err.to_string().contains("database or disk is full") => Error::DiskFull {
+            // Any other failure on a disk with no room left is the full disk (`sqlcipher_export`
+            // reports one as a generic error), told by the file system, not by the message.
+            _ if crate::error::disk_space::is_full(&path) => Error::DiskFull {
                 path,
                 draft_kept: false,
             },
-            _ => Error::Internal(err.to_string()),
+            _ => Error::caused(format!("on {}", path.display()), err),
         }
     }
 
@@ -300,7 +337,7 @@ impl Error {
                 path,
                 reason: err.to_string(),
             },
-            _ => Error::Internal(format!("{}: {err}", path.display())),
+            _ => Error::caused(format!("on {}", path.display()), copy_of(err)),
         }
     }
 }
@@ -327,6 +364,28 @@ mod tests {
             &std::io::Error::from(std::io::ErrorKind::StorageFull),
         );
         assert_eq!(full.kind(), ErrorKind::DiskFull);
+    }
+
+    #[test]
+    fn an_unexpected_failure_keeps_its_cause() {
+        use std::error::Error as _;
+        // ENOSPC is a full disk by its number; EIO on a roomy disk is unexpected, kept whole.
+        let full = Error::from_io(Path::new("/data"), &std::io::Error::from_raw_os_error(28));
+        assert_eq!(
+            full.kind(),
+            ErrorKind::DiskFull,
+            "told by the OS's number, not by a text"
+        );
+        let tmp = std::env::temp_dir();
+        let err = Error::from_io(&tmp, &std::io::Error::from_raw_os_error(5));
+        assert_eq!(err.kind(), ErrorKind::Internal);
+        let cause = err.source().and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert_eq!(cause.and_then(std::io::Error::raw_os_error), Some(5), "{err:?}");
+        assert!(err.to_string().contains(&tmp.display().to_string()), "{err}");
+        let json = serde_json::from_str::<serde_json::Value>("{").map_err(|e| Error::caused("reading", e));
+        let err = json.err().unwrap_or_else(|| Error::internal("parsed"));
+        assert!(err.source().is_some_and(|s| s.is::<serde_json::Error>()));
+        assert!(err.to_string().starts_with("unexpected error (reading): "), "{err}");
     }
 
     #[test]

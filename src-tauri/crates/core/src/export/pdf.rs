@@ -158,7 +158,7 @@ pub fn document(
         entries: entries.iter().map(|(e, d)| pack_entry(e, d, locale)).collect(),
     };
     let typesetter = super::typesetter::typesetter().ok_or_else(|| {
-        Error::Internal("this build of Eftertanke was started without a typesetter, so it makes no PDFs".into())
+        Error::internal("this build of Eftertanke was started without a typesetter, so it makes no PDFs")
     })?;
     let (done, result) = std::sync::mpsc::channel();
     std::thread::Builder::new()
@@ -166,16 +166,16 @@ pub fn document(
         .spawn(move || {
             let _ = done.send(typesetter.typeset(&pack));
         })
-        .map_err(|e| Error::Internal(format!("starting the PDF's layout: {e}")))?;
+        .map_err(|e| Error::caused("starting the PDF's layout", e))?;
     loop {
         match result.recv_timeout(std::time::Duration::from_millis(100)) {
-            Ok(pdf) => return pdf.map_err(|e| Error::Internal(format!("making the PDF: {e}"))),
+            Ok(pdf) => return pdf.map_err(|e| Error::internal(format!("making the PDF: {e}"))),
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !go_on() => {
                 return Err(Error::Cancelled { what: "the export" });
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(Error::Internal("the PDF's layout stopped without a result".into()));
+                return Err(Error::internal("the PDF's layout stopped without a result"));
             }
         }
     }

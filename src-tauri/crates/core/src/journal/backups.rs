@@ -66,7 +66,7 @@ impl BackupJob {
             .spawn(move || {
                 let _ = done.send(side.back_up_watched(reason, &w));
             })
-            .map_err(|e| Error::Internal(format!("starting the backup: {e}")))?;
+            .map_err(|e| Error::caused("starting the backup", e))?;
         loop {
             match result.recv_timeout(std::time::Duration::from_millis(100)) {
                 Ok(made) => return made,
@@ -81,7 +81,7 @@ impl BackupJob {
                     }
                 }
                 Err(RecvTimeoutError::Disconnected) => {
-                    return Err(Error::Internal("the backup stopped without a result".into()));
+                    return Err(Error::internal("the backup stopped without a result"));
                 }
             }
         }

@@ -57,7 +57,7 @@ impl Journal {
 /// first — a file that is not one of this journal's backups is refused and nothing changes —
 /// and the current database is kept aside as a "before restore" backup, its WAL folded in.
 pub fn restore_database(database: &Path, from: &Path, key: Option<&DatabaseKey>) -> Result<Option<BackupInfo>> {
-    let key = key.ok_or_else(|| Error::Internal("only an encrypted journal is restored".into()))?;
+    let key = key.ok_or_else(|| Error::internal("only an encrypted journal is restored"))?;
     restore_files(database, from, key)
 }
 
@@ -215,7 +215,7 @@ thread_local! {
 fn kill_point(n: u8) -> Result<()> {
     #[cfg(test)]
     if KILLED_AT.get() == n {
-        return Err(Error::Internal(format!("killed at point {n}")));
+        return Err(Error::internal(format!("killed at point {n}")));
     }
     let _ = n;
     Ok(())

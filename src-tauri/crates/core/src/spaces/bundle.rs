@@ -117,19 +117,19 @@ fn membership_code(roster: &Roster, manifest: &str) -> String {
 /// and encrypted to the roster's members (or the manifest's audience). Returns the bytes and
 /// the manifest's hash.
 pub fn seal_bundle(manifest: &Manifest, author: Option<&MemberKeys>, roster: &Roster) -> Result<(Vec<u8>, String)> {
-    let json = serde_json::to_string(manifest).map_err(|e| Error::Internal(e.to_string()))?;
+    let json = serde_json::to_string(manifest).map_err(|e| Error::caused("writing a bundle", e))?;
     let envelope = Envelope {
         signature: author.map(|k| k.sign(json.as_bytes())),
         membership: author.is_none().then(|| membership_code(roster, &json)),
         manifest: json,
     };
     let hash = short_hash(&[envelope.manifest.as_bytes()]);
-    let bytes = serde_json::to_vec(&envelope).map_err(|e| Error::Internal(e.to_string()))?;
+    let bytes = serde_json::to_vec(&envelope).map_err(|e| Error::caused("writing a bundle", e))?;
     let recipients = match &manifest.audience {
         None => roster.recipients()?,
         Some(ids) => roster
             .recipients_of(ids)
-            .ok_or_else(|| Error::Internal("a bundle's audience names someone outside the roster".into()))??,
+            .ok_or_else(|| Error::internal("a bundle's audience names someone outside the roster"))??,
     };
     Ok((encrypt(&recipients, &bytes)?, hash))
 }

@@ -67,7 +67,7 @@ pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     }
     if target.exists() {
         let _ = std::fs::remove_file(&temp);
-        return Err(Error::Internal(format!(
+        return Err(Error::internal(format!(
             "{} exists already; files in a space are never rewritten",
             target.display()
         )));

@@ -51,7 +51,7 @@ impl MemberKeys {
 
     /// The keys as the journal keeps them.
     pub fn from_secrets(age_secret: &str, signing_seed: &[u8]) -> Result<Self> {
-        let damaged = || Error::Internal("a member identity in this journal is damaged".into());
+        let damaged = || Error::internal("a member identity in this journal is damaged");
         let seed: [u8; 32] = signing_seed.try_into().map_err(|_| damaged())?;
         Ok(Self {
             age: age_secret.parse().map_err(|_| damaged())?,
@@ -178,7 +178,7 @@ impl RecordKey {
     pub fn from_seed(seed: &[u8]) -> Result<Self> {
         let seed: [u8; 32] = seed
             .try_into()
-            .map_err(|_| Error::Internal("a shared record's key in this journal is damaged".into()))?;
+            .map_err(|_| Error::internal("a shared record's key in this journal is damaged"))?;
         Ok(Self(SigningKey::from_bytes(&seed)))
     }
 

@@ -59,13 +59,13 @@ impl RemovalNotice {
 
     /// Signed by the lead and encrypted to the removed member alone.
     pub fn seal(&self, lead: &MemberKeys, to: &PublicKeys) -> Result<Vec<u8>> {
-        let notice = serde_json::to_string(self).map_err(|e| Error::Internal(e.to_string()))?;
+        let notice = serde_json::to_string(self).map_err(|e| Error::caused("writing a removal notice", e))?;
         let signed = Signed {
             signature: lead.sign(notice.as_bytes()),
             signer: lead.public().key_id(),
             notice,
         };
-        let bytes = serde_json::to_vec(&signed).map_err(|e| Error::Internal(e.to_string()))?;
+        let bytes = serde_json::to_vec(&signed).map_err(|e| Error::caused("writing a removal notice", e))?;
         encrypt(&[to.recipient()?], &bytes)
     }
 }

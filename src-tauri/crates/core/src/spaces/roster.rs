@@ -117,13 +117,13 @@ impl Roster {
 
     /// The roster signed by `lead` and encrypted to its members.
     pub fn seal(&self, lead: &MemberKeys) -> Result<Vec<u8>> {
-        let roster = serde_json::to_string(self).map_err(|e| Error::Internal(e.to_string()))?;
+        let roster = serde_json::to_string(self).map_err(|e| Error::caused("writing the roster", e))?;
         let signed = SignedRoster {
             signature: lead.sign(roster.as_bytes()),
             signer: lead.public().key_id(),
             roster,
         };
-        let bytes = serde_json::to_vec(&signed).map_err(|e| Error::Internal(e.to_string()))?;
+        let bytes = serde_json::to_vec(&signed).map_err(|e| Error::caused("writing the roster", e))?;
         encrypt(&self.recipients()?, &bytes)
     }
 }

@@ -8,7 +8,7 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// `plain` encrypted to every recipient.
 pub(crate) fn encrypt(recipients: &[x25519::Recipient], plain: &[u8]) -> crate::error::Result<Vec<u8>> {
-    let fail = |e: &dyn std::fmt::Display| crate::error::Error::Internal(format!("encrypting for the space: {e}"));
+    let fail = |e: &dyn std::fmt::Display| crate::error::Error::internal(format!("encrypting for the space: {e}"));
     let encryptor =
         age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient)).map_err(|e| fail(&e))?;
     let mut out = Vec::with_capacity(plain.len() + 200 * recipients.len());

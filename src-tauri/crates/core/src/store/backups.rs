@@ -181,7 +181,7 @@ pub(crate) fn write_backup(
     crate::files::atomic_file::sync_dir(&dir)?;
     copy_key_file(database, &dir)?;
     let size = std::fs::metadata(&final_path).map(|m| m.len()).unwrap_or(0);
-    BackupInfo::parse(&name, size).ok_or_else(|| Error::Internal(format!("backup name {name} does not parse")))
+    BackupInfo::parse(&name, size).ok_or_else(|| Error::internal(format!("backup name {name} does not parse")))
 }
 
 /// Keeps a copy of the key file with the backups: without it they cannot be opened.
@@ -318,7 +318,7 @@ impl Store {
 
     fn require_file(&self) -> Result<()> {
         if self.path == Path::new(":memory:") {
-            return Err(Error::Internal("a database in memory has no backups".into()));
+            return Err(Error::internal("a database in memory has no backups"));
         }
         Ok(())
     }

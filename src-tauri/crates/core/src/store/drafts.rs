@@ -19,7 +19,7 @@ impl Store {
             input: draft.input.clone(),
             step: draft.step,
         })
-        .map_err(|e| Error::Internal(e.to_string()))?;
+        .map_err(|e| Error::caused("keeping the draft", e))?;
         if payload.len() > MAX_DRAFT_BYTES {
             return Err(Error::invalid(
                 "answers",

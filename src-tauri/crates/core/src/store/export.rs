@@ -239,7 +239,7 @@ impl Store {
             initiatives,
             links,
         };
-        serde_json::to_string_pretty(&file).map_err(|e| Error::Internal(format!("writing the export: {e}")))
+        serde_json::to_string_pretty(&file).map_err(|e| Error::caused("writing the export", e))
     }
 
     fn document_of(&self, e: &Entry, locale: crate::Locale) -> Result<crate::reflection::document::EntryDocument> {
@@ -379,11 +379,11 @@ pub const SCRYPT_WORK_FACTOR: u8 = 18;
 /// passphrase follows the journal's own rule: an encrypted copy is as strong as the journal.
 fn encrypt(bytes: &[u8], passphrase: &crate::vault::secret::Secret) -> Result<Vec<u8>> {
     crate::vault::check_new_passphrase(passphrase.expose())?;
-    let fail = |e: std::io::Error| Error::Internal(format!("encrypting the export: {e}"));
+    let fail = |e: std::io::Error| Error::caused("encrypting the export", e);
     let mut recipient = age::scrypt::Recipient::new(age::secrecy::SecretString::from(passphrase.expose().to_owned()));
     recipient.set_work_factor(SCRYPT_WORK_FACTOR);
     let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-        .map_err(|e| Error::Internal(format!("encrypting the export: {e}")))?;
+        .map_err(|e| Error::caused("encrypting the export", e))?;
     let mut out = Vec::with_capacity(bytes.len() + 256);
     let mut writer = encryptor.wrap_output(&mut out).map_err(fail)?;
     writer.write_all(bytes).map_err(fail)?;

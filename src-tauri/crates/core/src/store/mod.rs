@@ -105,7 +105,7 @@ impl Store {
 
     /// A private database in memory, for tests.
     pub fn open_in_memory() -> Result<Self> {
-        let conn = Connection::open_in_memory().map_err(|e| Error::Internal(e.to_string()))?;
+        let conn = Connection::open_in_memory().map_err(|e| Error::caused("opening a database in memory", e))?;
         Self::prepare(conn, PathBuf::from(":memory:"), &OpenOptions::default())
     }
 
@@ -129,7 +129,7 @@ impl Store {
         }
         migrations::migrations().to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
-            other => Error::Internal(format!("migrating {}: {other}", path.display())),
+            other => Error::internal(format!("migrating {}: {other}", path.display())),
         })?;
         let installation_id = load_or_create_installation_id(&conn).map_err(fail)?;
         let store = Self {

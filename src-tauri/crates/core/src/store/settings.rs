@@ -102,7 +102,7 @@ impl Store {
     /// Replaces the "never store" list (trimmed, without duplicates) and returns it as stored.
     pub fn set_never_store_words(&mut self, words: &[String]) -> Result<Vec<String>> {
         let words = normalise_words(words)?;
-        let value = serde_json::to_string(&words).map_err(|e| Error::Internal(e.to_string()))?;
+        let value = serde_json::to_string(&words).map_err(|e| Error::caused("keeping the never-store words", e))?;
         self.conn
             .execute(
                 "INSERT INTO settings (key, value, updated_at) VALUES ('never_store', ?1, ?2) \

@@ -84,12 +84,12 @@ impl KdfParams {
     /// Derives a 32-byte key-encryption key from `secret` and `salt`.
     pub(crate) fn derive(&self, secret: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
         let params = argon2::Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32))
-            .map_err(|e| Error::Internal(format!("invalid Argon2id parameters: {e}")))?;
+            .map_err(|e| Error::internal(format!("invalid Argon2id parameters: {e}")))?;
         let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
         let mut out = Zeroizing::new([0u8; 32]);
         argon
             .hash_password_into(secret, salt, &mut out[..])
-            .map_err(|e| Error::Internal(format!("Argon2id failed: {e}")))?;
+            .map_err(|e| Error::internal(format!("Argon2id failed: {e}")))?;
         Ok(out)
     }
 }

@@ -91,7 +91,7 @@ impl Slot {
                     aad: name.aad(),
                 },
             )
-            .map_err(|_| Error::Internal("wrapping the database key failed".into()))?;
+            .map_err(|_| Error::internal("wrapping the database key failed"))?;
         let hex = data_encoding::HEXLOWER;
         let mut slot = Self {
             kdf,
@@ -243,7 +243,7 @@ impl KeyFile {
     }
 
     pub fn write(&self, path: &Path) -> Result<()> {
-        let json = serde_json::to_vec_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
+        let json = serde_json::to_vec_pretty(self).map_err(|e| Error::caused("writing the key file", e))?;
         crate::files::atomic_file::write(path, &json)
     }
 }

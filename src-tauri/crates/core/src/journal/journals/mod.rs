@@ -309,7 +309,7 @@ fn write_name(dir: &Path, name: &str) -> Result<()> {
         format: 1,
         name: name.to_owned(),
     };
-    let json = serde_json::to_vec_pretty(&file).map_err(|e| Error::Internal(e.to_string()))?;
+    let json = serde_json::to_vec_pretty(&file).map_err(|e| Error::caused("writing the journals' list", e))?;
     crate::files::atomic_file::write(&dir.join(NAME_FILE), &json)
 }
 

@@ -218,7 +218,7 @@ impl Store {
             let key = seed
                 .map(|k| RecordKey::from_seed(&k))
                 .transpose()?
-                .ok_or_else(|| Error::Internal("an anonymous share without its key".into()))?;
+                .ok_or_else(|| Error::internal("an anonymous share without its key"))?;
             return self.comment_as_author(&s, key, body);
         }
         let id = uuid::Uuid::now_v7().to_string();

@@ -114,7 +114,7 @@ impl Store {
             updated_at: today,
             deleted: false,
             scope: Some(Scope::Named),
-            body: serde_json::to_value(&counts).map_err(|e| Error::Internal(e.to_string()))?,
+            body: serde_json::to_value(&counts).map_err(|e| Error::caused("writing the counts", e))?,
             rest: Default::default(),
         };
         let out = vec![Outgoing {

@@ -126,7 +126,7 @@ impl Store {
     /// Keeps a roster of the lead's (the first of its epoch stays), with its seal, if it has
     /// one, as rows a bundle's check reads. Returns whether it was new.
     pub(super) fn keep_roster(&self, roster: &Roster) -> Result<bool> {
-        let json = serde_json::to_string(roster).map_err(|e| Error::Internal(e.to_string()))?;
+        let json = serde_json::to_string(roster).map_err(|e| Error::caused("keeping the roster", e))?;
         let new = self
             .conn
             .execute(
@@ -264,8 +264,7 @@ impl Store {
                 .map_err(|e| self.fail(e))?;
             let mut found = None;
             for json in rosters {
-                let roster: Roster =
-                    serde_json::from_str(&json).map_err(|e| Error::Internal(format!("a stored roster: {e}")))?;
+                let roster: Roster = serde_json::from_str(&json).map_err(|e| Error::caused("a stored roster", e))?;
                 if let Some(m) = roster.member_by_key(&removed.key_id) {
                     found = Some((roster.epoch + 1, m.keys.clone()));
                     break;

@@ -131,10 +131,7 @@ impl Store {
                     id: id_or_name.to_owned(),
                 });
             }
-            1 => found
-                .into_iter()
-                .next()
-                .ok_or_else(|| Error::Internal("no space".into()))?,
+            1 => found.into_iter().next().ok_or_else(|| Error::internal("no space"))?,
             _ => {
                 return Err(Error::invalid(
                     "space",
@@ -194,7 +191,7 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.fail(e))?;
-        json.map(|j| serde_json::from_str(&j).map_err(|e| Error::Internal(format!("a stored roster: {e}"))))
+        json.map(|j| serde_json::from_str(&j).map_err(|e| Error::caused("a stored roster", e)))
             .transpose()
     }
 
@@ -208,7 +205,7 @@ impl Store {
             )
             .map_err(|e| self.fail(e))?;
         self.roster_at(space, epoch.unwrap_or(0) as u64)?
-            .ok_or_else(|| Error::Internal(format!("space {space} has no roster")))
+            .ok_or_else(|| Error::internal(format!("space {space} has no roster")))
     }
 }
 

@@ -171,8 +171,7 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         let mut names = BTreeMap::new();
         for json in rosters {
-            let roster: Roster =
-                serde_json::from_str(&json).map_err(|e| Error::Internal(format!("a stored roster: {e}")))?;
+            let roster: Roster = serde_json::from_str(&json).map_err(|e| Error::caused("a stored roster", e))?;
             for m in roster.members {
                 names.insert(m.keys.key_id(), m.name);
             }
@@ -205,7 +204,7 @@ impl Store {
             let conflict = versions.len() > 1;
             let version = versions.swap_remove(0);
             let record: Record =
-                serde_json::from_str(&version.record).map_err(|e| Error::Internal(format!("a stored record: {e}")))?;
+                serde_json::from_str(&version.record).map_err(|e| Error::caused("a stored record", e))?;
             let Some(scope) = record.scope else { continue };
             out.push(Live {
                 version,

@@ -217,5 +217,5 @@ impl Store {
 fn cutoff(now: DateTime<Utc>, months: u32) -> Result<String> {
     now.checked_sub_months(Months::new(months))
         .map(crate::time::to_db)
-        .ok_or_else(|| Error::Internal("a retention period before the calendar".into()))
+        .ok_or_else(|| Error::internal("a retention period before the calendar"))
 }

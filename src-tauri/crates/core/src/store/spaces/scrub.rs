@@ -181,8 +181,7 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         rows.into_iter()
             .map(|(mut f, json)| {
-                f.records =
-                    serde_json::from_str(&json).map_err(|e| Error::Internal(format!("a file's records: {e}")))?;
+                f.records = serde_json::from_str(&json).map_err(|e| Error::caused("a file's records", e))?;
                 Ok(f)
             })
             .collect()

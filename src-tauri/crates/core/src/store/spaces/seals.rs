@@ -179,7 +179,7 @@ impl Store {
                 self.withdraw(space, &id, true)
             } else {
                 let scope = crate::spaces::record::Scope::from_code(&scope)
-                    .ok_or_else(|| crate::error::Error::Internal(format!("a stored share's scope '{scope}'")))?;
+                    .ok_or_else(|| crate::error::Error::internal(format!("a stored share's scope '{scope}'")))?;
                 self.share_entries(space, &[entry], scope, false).map(|_| ())
             };
             // Refused (the guard, a removed journal, the folder gone): the status names it.

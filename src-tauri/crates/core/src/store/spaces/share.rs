@@ -151,7 +151,7 @@ impl Store {
             });
         };
         let scope =
-            Scope::from_code(&scope).ok_or_else(|| Error::Internal(format!("a stored share's scope '{scope}'")))?;
+            Scope::from_code(&scope).ok_or_else(|| Error::internal(format!("a stored share's scope '{scope}'")))?;
         let record = Record {
             kind: ENTRY.into(),
             id: shared_id.trim().to_owned(),
@@ -221,7 +221,7 @@ impl Store {
         let me = s.keys.public().key_id();
         let mut signed = Vec::new();
         for o in &out {
-            let json = serde_json::to_string(&o.record).map_err(|e| Error::Internal(e.to_string()))?;
+            let json = serde_json::to_string(&o.record).map_err(|e| Error::caused("keeping a shared record", e))?;
             signed.push(match (&o.key, anonymous) {
                 (Some(key), true) => SignedRecord {
                     sig: Some(key.sign(json.as_bytes())),
@@ -247,7 +247,7 @@ impl Store {
             .roster
             .member_by_key(&me)
             .map(|m| m.member.clone())
-            .ok_or_else(|| Error::Internal("not in the roster".into()))?;
+            .ok_or_else(|| Error::internal("not in the roster"))?;
         // A bundle written just before a crash, whose number the journal did not keep, is
         // never overwritten: the next number is past every bundle of this member's in the
         // folder. Only a file that opens as this journal's own, signed, counts: a file named

@@ -278,7 +278,7 @@ impl Store {
             // Only the lead says who is in the space: said, and kept out.
             return Ok(Some(Refusal::NotLead("roster".into())));
         }
-        let json = serde_json::to_string(&roster).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+        let json = serde_json::to_string(&roster).map_err(|e| crate::error::Error::caused("keeping the roster", e))?;
         let roster_hash = short_hash(&[json.as_bytes()]);
         self.conn
             .execute(
