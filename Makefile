@@ -30,6 +30,7 @@ bench:          ## Durable save, the timeline and search at 100,000 entries: cor
 	cargo bench -p eftertanke-core --bench timeline
 	cargo bench -p eftertanke-core --bench encryption
 	cargo bench -p eftertanke-core --bench search
+	cargo bench -p eftertanke-core --bench index_writes
 
 bench-startup:  ## The real app: launch to first journal and timeline page, 0 vs 100,000 entries
 	scripts/build-app.sh
