@@ -28,7 +28,7 @@ function dataDir(entries) {
 }
 
 async function measure(dir) {
-  const app = await launch({ dataDir: dir });
+  const app = await launch({ dataDir: dir, drawOnProcessor: true });
   const b = app.browser;
   try {
     await b.$("nav").waitForExist({ timeout: 30000 });
