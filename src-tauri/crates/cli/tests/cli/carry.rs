@@ -8,6 +8,7 @@
 // Test helpers unwrap too: a panic there is the failure report.
 #![allow(clippy::unwrap_used)]
 
+use crate::namespace::{mount, rerun_inside};
 use crate::process::{ok, run, run_env};
 use std::path::Path;
 use std::process::Command;
@@ -248,31 +249,12 @@ fn an_export_to_a_full_or_read_only_disk_leaves_no_file_under_its_name() {
         return inside(Path::new(&scratch));
     }
     let scratch = tempfile::tempdir().unwrap();
-    let ran = Command::new("unshare")
-        .args(["--user", "--map-root-user", "--mount", "--"])
-        .arg(std::env::current_exe().unwrap())
-        .args(["--exact", &format!("carry::{NAME}"), "--nocapture"])
-        .env(INNER, scratch.path())
-        .output();
-    let out = match ran {
-        Ok(out) => out,
-        Err(e) => return cannot_mount(&format!("unshare could not run: {e}")),
-    };
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    if stderr.contains("unshare: ") {
-        return cannot_mount(&stderr);
-    }
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "inside the namespace:\n{stdout}\n{stderr}");
-    assert!(stdout.contains("1 passed"), "the inner run ran the scenario: {stdout}");
-}
-
-fn cannot_mount(why: &str) {
-    let message = format!("the export's disk test needs a private mount namespace, which this system refuses ({why})");
-    if std::env::var_os("CI").is_some() {
-        panic!("{message}");
-    }
-    eprintln!("NOT RUN: {message}");
+    rerun_inside(
+        &format!("carry::{NAME}"),
+        INNER,
+        scratch.path(),
+        "the export's disk test",
+    );
 }
 
 fn inside(scratch: &Path) {
@@ -280,12 +262,7 @@ fn inside(scratch: &Path) {
     ok(&j, &["demo", "--entries", "300", "--language", "da"]);
     let stick = scratch.join("stick");
     std::fs::create_dir(&stick).unwrap();
-    let status = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=64k", "eftertanke-export"])
-        .arg(&stick)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    mount(&stick, &["-t", "tmpfs", "-o", "size=64k", "eftertanke-export"]);
     let file = stick.join("alt.json");
     let out = run(
         &j,

@@ -9,6 +9,7 @@ mod bad_input;
 mod basics;
 mod carry;
 mod journal_life;
+mod namespace;
 mod process;
 mod search;
 mod spaces;

@@ -11,6 +11,7 @@
 //! under CI, fails where the system refuses such a namespace.
 
 use super::*;
+use crate::namespace::{fill, mount, rerun_inside};
 use std::path::PathBuf;
 
 const INNER: &str = "EFTERTANKE_SHARE_FOLDER_INNER";
@@ -22,31 +23,7 @@ fn a_full_read_only_or_pulled_out_shared_folder_is_named_and_loses_nothing() {
         return inside(Path::new(&scratch));
     }
     let scratch = tempfile::tempdir().unwrap();
-    let ran = Command::new("unshare")
-        .args(["--user", "--map-root-user", "--mount", "--"])
-        .arg(std::env::current_exe().unwrap())
-        .args(["--exact", NAME, "--nocapture"])
-        .env(INNER, scratch.path())
-        .output();
-    let out = match ran {
-        Ok(out) => out,
-        Err(e) => return cannot_mount(&format!("unshare could not run: {e}")),
-    };
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    if stderr.contains("unshare: ") {
-        return cannot_mount(&stderr);
-    }
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "inside the namespace:\n{stdout}\n{stderr}");
-    assert!(stdout.contains("1 passed"), "the inner run ran the scenario: {stdout}");
-}
-
-fn cannot_mount(why: &str) {
-    let message = format!("the shared-folder test needs a private mount namespace, which this system refuses ({why})");
-    if std::env::var_os("CI").is_some() {
-        panic!("{message}");
-    }
-    eprintln!("NOT RUN: {message}");
+    rerun_inside(NAME, INNER, scratch.path(), "the shared-folder test");
 }
 
 fn inside(scratch: &Path) {
@@ -139,12 +116,6 @@ fn inside(scratch: &Path) {
     assert_eq!(mine(&sara, &space).len(), 2);
 }
 
-/// Runs `mount ARGS… AT`, which must succeed.
-fn mount(at: &Path, args: &[&str]) {
-    let status = Command::new("mount").args(args).arg(at).status().unwrap();
-    assert!(status.success(), "mount {args:?} {}", at.display());
-}
-
 /// Unmounts `at`, as a stick is pulled out.
 fn unmount(at: &Path) {
     let status = Command::new("umount").arg(at).status().unwrap();
@@ -203,20 +174,4 @@ fn mine(dir: &Path, space: &str) -> Vec<String> {
         .collect();
     titles.sort();
     titles
-}
-
-/// Writes `path` until the file system has no byte left.
-fn fill(path: &Path) {
-    let mut file = std::fs::File::create(path).unwrap();
-    let chunk = vec![0u8; 4096];
-    loop {
-        match file.write(&chunk) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) if e.raw_os_error() == Some(28) => break,
-            Err(e) => panic!("filling the stick: {e}"),
-        }
-    }
-    while file.write(&[0u8]).is_ok_and(|n| n == 1) {}
-    let _ = file.sync_all();
 }
