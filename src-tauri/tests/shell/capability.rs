@@ -1,7 +1,7 @@
 //! What the window may do, by the app's real capability (capabilities/main-window.json): call
 //! each of Eftertanke's commands, hear the events the app sends it, and nothing else.
 
-use crate::ipc::Shell;
+use crate::shell_app::Shell;
 use serde_json::json;
 
 #[test]

@@ -2,7 +2,7 @@
 //! screen offers a choice, nothing of one journal is served to another, and the webview can
 //! name a journal only by its id — never by a path.
 
-use super::ipc::{PASSPHRASE, Shell, first_attempt};
+use super::shell_app::{PASSPHRASE, Shell, first_attempt};
 use eftertanke_core::{Home, Journals};
 use serde_json::{Value, json};
 

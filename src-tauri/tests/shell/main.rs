@@ -10,5 +10,6 @@ mod command_bodies;
 mod commands_ts;
 mod ipc;
 mod journals;
+mod shell_app;
 mod spaces;
 mod vault;

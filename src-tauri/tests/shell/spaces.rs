@@ -2,7 +2,7 @@
 //! shared folder — a lead makes a space, a colleague joins with a pasted card and shares, the
 //! lead reads it and the colleague withdraws it.
 
-use super::ipc::Shell;
+use super::shell_app::Shell;
 use serde_json::json;
 
 #[test]

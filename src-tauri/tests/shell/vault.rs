@@ -1,7 +1,7 @@
 //! The vault and backups over IPC: locking, unlocking, the background daily backup, and
 //! backups made, listed, checked and restored.
 
-use super::ipc::{PASSPHRASE, Shell, first_attempt};
+use super::shell_app::{PASSPHRASE, Shell, first_attempt};
 use serde_json::{Value, json};
 
 #[test]

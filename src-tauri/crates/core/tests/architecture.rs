@@ -225,7 +225,7 @@ fn foundations_import_no_capability() {
 
 /// Files outside `store/` that name SQLite, each for a stated reason; any other is refused.
 const SQL_OUTSIDE_THE_STORE: [(&str, &str); 3] = [
-    ("error/mod.rs", "SQLite's errors become typed errors here"),
+    ("error/classify.rs", "SQLite's errors become typed errors here"),
     ("id.rs", "ids are written to and read from SQL columns as text"),
     (
         "journal/wal.rs",
