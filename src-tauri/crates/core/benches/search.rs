@@ -134,6 +134,48 @@ fn window_connection(big: &Path, runs: usize) {
         report(&format!("  '{}': plain", typed.trim()), p, 0);
         report(&format!("  '{}': encrypted", typed.trim()), e, 0);
     }
+    // As a person types: a search at every key, the last one timed. Each key's search reads
+    // other parts of the index, which is what a page cache must keep decrypted.
+    let keys: Vec<String> = (1..="forvent".len()).map(|n| "forvent"[..n].to_owned()).collect();
+    let typed = |s: &eftertanke_core::Searcher| {
+        for text in &keys[..keys.len() - 1] {
+            s.search(&SearchRequest {
+                text: text.clone(),
+                ..SearchRequest::default()
+            })
+            .unwrap();
+        }
+        let t = std::time::Instant::now();
+        s.search(&SearchRequest {
+            text: "forvent".into(),
+            ..SearchRequest::default()
+        })
+        .unwrap();
+        t.elapsed()
+    };
+    let (mut p, mut e) = (Vec::new(), Vec::new());
+    for i in 0..=runs {
+        let (a, b) = if i % 2 == 0 {
+            (typed(&plain), typed(&enc))
+        } else {
+            let b = typed(&enc);
+            (typed(&plain), b)
+        };
+        if i > 0 {
+            p.push(a);
+            e.push(b);
+        }
+    }
+    report(
+        "  'forvent' typed key by key, the last key: plain",
+        timing::quantiles(p),
+        0,
+    );
+    report(
+        "  'forvent' typed key by key, the last key: encrypted",
+        timing::quantiles(e),
+        0,
+    );
     drop((enc, enc_store));
     let _ = std::fs::remove_file(&encrypted);
 }
