@@ -21,6 +21,7 @@ pub mod locale;
 pub mod name_key;
 pub mod privacy;
 pub mod progress;
+pub mod records;
 pub mod reflection;
 pub mod search;
 pub mod settings;
@@ -30,6 +31,7 @@ pub mod text_rules;
 pub mod time;
 pub mod timeline;
 pub mod vault;
+pub mod written;
 
 pub use error::{Error, ErrorKind, Problem, Result};
 pub use guide::{Guide, GuideSummary, Guides};

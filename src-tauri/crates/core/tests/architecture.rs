@@ -192,7 +192,7 @@ fn no_two_sibling_files_lean_on_each_other() {
 
 /// The foundations every capability stands on: they import no capability, so a change to a
 /// capability never reaches down into them.
-const FOUNDATIONS: [&str; 9] = [
+const FOUNDATIONS: [&str; 10] = [
     "error",
     "id",
     "locale",
@@ -202,6 +202,7 @@ const FOUNDATIONS: [&str; 9] = [
     "time",
     "files",
     "data_dir",
+    "written",
 ];
 
 #[test]
@@ -221,6 +222,36 @@ fn foundations_import_no_capability() {
         })
         .collect();
     assert_eq!(up, Vec::<String>::new(), "a foundation reaches up into a capability");
+}
+
+/// The capabilities whose use cases live in their own folder, over the store's tables: the
+/// store imports nothing of them (it keeps rows, not use cases). Each capability moved out of
+/// `store/` joins this list.
+const ABOVE_THE_STORE: [&str; 1] = ["export"];
+
+#[test]
+fn the_store_does_not_reach_up_into_the_capabilities_above_it() {
+    let edges = edges(&files());
+    assert!(
+        edges
+            .get(&vec!["export".to_owned(), "writing".to_owned()])
+            .is_some_and(|t| t.iter().any(|m| m.first().is_some_and(|f| f == "store"))),
+        "the reading finds the export's use of the store"
+    );
+    let up: Vec<String> = edges
+        .iter()
+        .filter(|(from, _)| from.first().is_some_and(|f| f == "store"))
+        .flat_map(|(from, to)| {
+            to.iter()
+                .filter(|t| t.first().is_some_and(|f| ABOVE_THE_STORE.contains(&f.as_str())))
+                .map(move |t| format!("{} → {}", from.join("/"), t.join("/")))
+        })
+        .collect();
+    assert_eq!(
+        up,
+        Vec::<String>::new(),
+        "the store reaches up into a capability above it"
+    );
 }
 
 /// Files outside `store/` that name SQLite, each for a stated reason; any other is refused.

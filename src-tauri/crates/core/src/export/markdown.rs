@@ -7,38 +7,13 @@ use super::words::{Parts, Words, parts, words};
 use crate::locale::Locale;
 use crate::reflection::document::{DocumentAnswer, EntryDocument};
 use crate::reflection::entry::Entry;
-
-/// Text as Markdown reads it literally: a person's words never become headings, lists,
-/// links or markup. Line breaks are kept.
-pub fn literal(text: &str) -> String {
-    text.lines().map(literal_line).collect::<Vec<_>>().join("  \n")
-}
-
-fn literal_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 4);
-    for c in line.chars() {
-        if "\\`*_[]<>#|~!".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    // A line that would open a list: "- …", "+ …", "12. …", "3) …".
-    let start = out.len() - out.trim_start().len();
-    let rest = &out[start..];
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if rest.starts_with(['-', '+']) {
-        out.insert(start, '\\');
-    } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
-        out.insert(start + digits, '\\');
-    }
-    out
-}
+use crate::written::literal;
 
 /// A `YYYY-MM-DD` day as the reader of the text reads it: in words in Danish ("12. marts 2026",
 /// docs/sprog.md), as written in English. The front matter keeps the day as data.
 fn markdown_day(text: &str, locale: Locale) -> String {
     match locale {
-        Locale::Da => super::pdf::day_text(text, locale),
+        Locale::Da => crate::written::day_text(text, locale),
         Locale::En => text.to_owned(),
     }
 }
@@ -104,18 +79,4 @@ pub fn entry(entry: &Entry, doc: &EntryDocument, locale: Locale, front_matter: b
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::literal;
-
-    #[test]
-    fn a_persons_words_stay_literal() {
-        assert_eq!(literal("# Ikke en overskrift"), "\\# Ikke en overskrift");
-        assert_eq!(literal("- ikke en liste"), "\\- ikke en liste");
-        assert_eq!(literal("3. ikke nummereret"), "3\\. ikke nummereret");
-        assert_eq!(literal("[link](http://x) <b>"), "\\[link\\](http://x) \\<b\\>");
-        assert_eq!(literal("to\nlinjer"), "to  \nlinjer");
-    }
 }

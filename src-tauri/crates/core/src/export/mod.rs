@@ -1,16 +1,22 @@
-//! Taking a journal with you: the JSON export's versioned format (`format.rs`, documented in
-//! `docs/export-format.md`), reading a file offered for import (`reading.rs`), entries as
-//! Markdown (`markdown.rs`) or a meeting pack to print (`pdf.rs`, laid out by `eftertanke-pdf`), and the choice made about personal data before anything leaves
-//! (`findings.rs`). The store writes and reads them (`store/export.rs`, `store/import.rs`).
+//! Taking a journal with you, and bringing one in: the JSON export's versioned format
+//! (`format.rs` over the travelling records of `crate::records`, documented in
+//! `docs/export-format.md`), entries as Markdown (`markdown.rs`) or a meeting pack to print
+//! (`pdf.rs`, laid out by `eftertanke-pdf` through `typesetter.rs`), the choice made about
+//! personal data before anything leaves (`findings.rs`), writing an export (`writing.rs`),
+//! reading a file offered for import (`reading.rs`) and importing it (`import.rs`). The use
+//! cases are `Store` methods here; the rows they read and merge are the store's tables
+//! (`store/merged.rs` writes an import in one transaction).
 
 pub mod findings;
 pub mod format;
+mod import;
 pub mod markdown;
 pub mod pack;
 pub mod pdf;
 pub mod reading;
 mod typesetter;
 mod words;
+mod writing;
 
 use crate::id::EntryId;
 use crate::locale::Locale;

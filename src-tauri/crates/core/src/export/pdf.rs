@@ -8,20 +8,8 @@ use crate::error::{Error, Result};
 use crate::locale::Locale;
 use crate::reflection::document::EntryDocument;
 use crate::reflection::entry::Entry;
+use crate::written::{day, day_text};
 use chrono::{Datelike, NaiveDate};
-
-/// A day as the reader writes it: "3. december 2026", "3 December 2026".
-pub fn day(date: NaiveDate, locale: Locale) -> String {
-    match locale {
-        Locale::Da => date.format_localized("%-d. %B %Y", chrono::Locale::da_DK).to_string(),
-        Locale::En => date.format_localized("%-d %B %Y", chrono::Locale::en_GB).to_string(),
-    }
-}
-
-/// A `YYYY-MM-DD` day written by [`day`]; any other text as it is.
-pub(crate) fn day_text(text: &str, locale: Locale) -> String {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_or_else(|_| text.to_owned(), |d| day(d, locale))
-}
 
 struct PackWords {
     reflections: &'static str,

@@ -2,7 +2,8 @@
 
 use super::Store;
 use crate::error::{Error, Problem, Result};
-use crate::id::InitiativeId;
+use crate::id::{EntryId, InitiativeId};
+use crate::records::InitiativeRecord;
 use crate::timeline::initiative::{Initiative, InitiativeInput};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
@@ -136,5 +137,35 @@ impl Store {
             });
         }
         self.get_initiative(id)
+    }
+}
+
+impl Store {
+    /// The initiatives of these entries, not deleted, as records that travel (by id).
+    pub(crate) fn initiative_records_of(&self, entries: &[EntryId]) -> Result<Vec<InitiativeRecord>> {
+        let ids = serde_json::to_string(entries).map_err(|e| Error::caused("listing the entries", e))?;
+        self.conn
+            .prepare(
+                "SELECT id, title, neighbourhood, citizen_group, purpose, author_id, created_at, updated_at, revision \
+                 FROM initiatives WHERE deleted_at IS NULL AND id IN \
+                 (SELECT initiative_id FROM entries WHERE id IN (SELECT value FROM json_each(?1))) ORDER BY id",
+            )
+            .and_then(|mut s| {
+                s.query_map([&ids], |r| {
+                    Ok(InitiativeRecord {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        neighbourhood: r.get(2)?,
+                        citizen_group: r.get(3)?,
+                        purpose: r.get(4)?,
+                        author: r.get(5)?,
+                        created_at: r.get(6)?,
+                        updated_at: r.get(7)?,
+                        revision: r.get(8)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))
     }
 }

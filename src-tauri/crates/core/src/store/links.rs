@@ -3,11 +3,39 @@
 use super::Store;
 use crate::error::{Error, Problem, Result};
 use crate::id::{EntryId, LinkId};
+use crate::records::LinkRecord;
 use crate::timeline::link::{EntryLinks, LinkKind, LinkedEntry};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
 
 impl Store {
+    /// The links, not deleted, between two of these entries, as records that travel (by id).
+    pub(crate) fn link_records_among(&self, entries: &[EntryId]) -> Result<Vec<LinkRecord>> {
+        let ids = serde_json::to_string(entries).map_err(|e| Error::caused("listing the entries", e))?;
+        self.conn
+            .prepare(
+                "SELECT id, from_entry, to_entry, kind, author_id, created_at, updated_at, revision FROM entry_links \
+                 WHERE deleted_at IS NULL AND from_entry IN (SELECT value FROM json_each(?1)) \
+                 AND to_entry IN (SELECT value FROM json_each(?1)) ORDER BY id",
+            )
+            .and_then(|mut s| {
+                s.query_map([&ids], |r| {
+                    Ok(LinkRecord {
+                        id: r.get(0)?,
+                        from: r.get(1)?,
+                        to: r.get(2)?,
+                        kind: r.get(3)?,
+                        author: r.get(4)?,
+                        created_at: r.get(5)?,
+                        updated_at: r.get(6)?,
+                        revision: r.get(7)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
     /// Links `from` to `to` ("from follows up on to", …). Refused: a link to itself, to or from
     /// an entry that does not exist, and a "follows up on" that would make the chain a circle.
     /// Linking twice the same way is harmless and returns the existing link.
@@ -104,12 +132,7 @@ pub(super) fn link(
 
 /// A link from an import, with its own id and metadata, checked as any link is (both entries
 /// there, no circle). Returns whether it was new.
-pub(super) fn import_link(
-    conn: &Connection,
-    path: &Path,
-    l: &crate::export::format::LinkRecord,
-    kind: LinkKind,
-) -> Result<bool> {
+pub(super) fn import_link(conn: &Connection, path: &Path, l: &LinkRecord, kind: LinkKind) -> Result<bool> {
     let known: bool = conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM entry_links WHERE id = ?1)")
         .and_then(|mut s| s.query_row([l.id], |r| r.get(0)))

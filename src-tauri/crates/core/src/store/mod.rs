@@ -17,12 +17,11 @@ mod drafts;
 mod entries;
 mod entry_meta;
 mod events;
-mod export;
 pub mod file_system;
 mod history;
-mod import;
 mod initiatives;
 mod links;
+mod merged;
 pub mod migrations;
 mod search;
 mod settings;
@@ -43,6 +42,7 @@ pub(crate) use backups::encrypt_plaintext_database;
 pub use backups::verify as verify_backup;
 pub(crate) use connection::apply_key;
 pub use connection::{apply_pragmas, check_location};
+pub(crate) use merged::{Arriving, Merged};
 pub use search::Searcher;
 
 /// How to open a store.

@@ -21,6 +21,14 @@ use rusqlite::{OptionalExtension, params};
 pub const MAX_PAGE_SIZE: u32 = 200;
 
 impl Store {
+    /// Every entry not deleted, newest first (an export of the whole journal).
+    pub(crate) fn alive_entry_ids(&self) -> Result<Vec<EntryId>> {
+        self.conn
+            .prepare("SELECT id FROM entries WHERE deleted_at IS NULL ORDER BY occurred_on DESC, id DESC")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
+    }
+
     /// Saves a new entry durably, with its actions; if it was typed into a draft, the draft
     /// goes in the same transaction, so there is never both or neither.
     ///

@@ -5,9 +5,9 @@
 use super::super::super::Store;
 use super::read::{ItemStatus, ItemView, SessionView};
 use crate::error::{Error, Problem, Result};
-use crate::export::markdown::literal;
 use crate::guide::TeamGuide;
 use crate::locale::Locale;
+use crate::written::literal;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,7 @@ struct Words {
 
 /// A day in words, as Danish writes it: "12. marts 2026" (docs/sprog.md).
 fn da_day(day: &str) -> String {
-    crate::export::pdf::day_text(day, Locale::Da)
+    crate::written::day_text(day, Locale::Da)
 }
 
 /// A day as it is stored, "2026-03-12", as the English document writes it.

@@ -2,16 +2,16 @@
 //! `crate::export::format`), Markdown or a PDF meeting pack, written so that a crash, a full disk or a read-only
 //! folder never leaves half a file under the name asked for; optionally encrypted with age.
 
-use super::Store;
+use super::findings::{self, ExportFinding, FindingsChoice};
+use super::format::{ActionRecord, EntryRecord, FORMAT, JournalFile, VERSION};
+use super::{ExportFormat, ExportReport, ExportRequest, markdown, pdf};
 use crate::error::{Error, Problem, Result};
-use crate::export::findings::{self, ExportFinding, FindingsChoice};
-use crate::export::format::{ActionRecord, EntryRecord, FORMAT, InitiativeRecord, JournalFile, LinkRecord, VERSION};
-use crate::export::{ExportFormat, ExportReport, ExportRequest, markdown, pdf};
 use crate::guide::Feeds;
 use crate::id::EntryId;
 use crate::progress::{OnProgress, Progress};
 use crate::reflection::entry::Entry;
 use crate::reflection::{entry_document, entry_texts};
+use crate::store::Store;
 use crate::time;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -30,14 +30,11 @@ impl Store {
             let mut seen = std::collections::HashSet::new();
             return Ok(ids.iter().copied().filter(|id| seen.insert(*id)).collect());
         }
-        self.conn
-            .prepare("SELECT id FROM entries WHERE deleted_at IS NULL ORDER BY occurred_on DESC, id DESC")
-            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))
+        self.alive_entry_ids()
     }
 
     fn texts_of(&self, entry: &Entry) -> Vec<crate::reflection::EntryText> {
-        match self.guides.get(&entry.guide_id, entry.guide_version) {
+        match self.guides().get(&entry.guide_id, entry.guide_version) {
             Some(g) => entry_texts(g, &entry.answers, &entry.tags),
             None => Vec::new(),
         }
@@ -161,7 +158,7 @@ impl Store {
         r: &ExportRequest,
     ) -> Leaving {
         let (answers, tags, n) = findings::replaced(&entry.answers, &entry.tags, texts, found, r.locale);
-        if let Some(g) = self.guides.get(&entry.guide_id, entry.guide_version) {
+        if let Some(g) = self.guides().get(&entry.guide_id, entry.guide_version) {
             let text_of = |feeds| {
                 g.question_feeding(feeds)
                     .and_then(|q| answers.get(&q.id))
@@ -181,55 +178,9 @@ impl Store {
     }
 
     fn journal_json(&self, leaving: &[Leaving]) -> Result<String> {
-        let ids: Vec<String> = leaving.iter().map(|l| l.entry.id.to_string()).collect();
-        let ids_json = serde_json::to_string(&ids).unwrap_or_default();
-        let initiatives: Vec<InitiativeRecord> = self
-            .conn
-            .prepare(
-                "SELECT id, title, neighbourhood, citizen_group, purpose, author_id, created_at, updated_at, revision \
-                 FROM initiatives WHERE deleted_at IS NULL AND id IN \
-                 (SELECT initiative_id FROM entries WHERE id IN (SELECT value FROM json_each(?1))) ORDER BY id",
-            )
-            .and_then(|mut s| {
-                s.query_map([&ids_json], |r| {
-                    Ok(InitiativeRecord {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        neighbourhood: r.get(2)?,
-                        citizen_group: r.get(3)?,
-                        purpose: r.get(4)?,
-                        author: r.get(5)?,
-                        created_at: r.get(6)?,
-                        updated_at: r.get(7)?,
-                        revision: r.get(8)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))?;
-        let links: Vec<LinkRecord> = self
-            .conn
-            .prepare(
-                "SELECT id, from_entry, to_entry, kind, author_id, created_at, updated_at, revision FROM entry_links \
-                 WHERE deleted_at IS NULL AND from_entry IN (SELECT value FROM json_each(?1)) \
-                 AND to_entry IN (SELECT value FROM json_each(?1)) ORDER BY id",
-            )
-            .and_then(|mut s| {
-                s.query_map([&ids_json], |r| {
-                    Ok(LinkRecord {
-                        id: r.get(0)?,
-                        from: r.get(1)?,
-                        to: r.get(2)?,
-                        kind: r.get(3)?,
-                        author: r.get(4)?,
-                        created_at: r.get(5)?,
-                        updated_at: r.get(6)?,
-                        revision: r.get(7)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))?;
+        let ids: Vec<EntryId> = leaving.iter().map(|l| l.entry.id).collect();
+        let initiatives = self.initiative_records_of(&ids)?;
+        let links = self.link_records_among(&ids)?;
         let file = JournalFile {
             format: FORMAT.into(),
             version: VERSION,
@@ -243,7 +194,7 @@ impl Store {
     }
 
     fn document_of(&self, e: &Entry, locale: crate::Locale) -> Result<crate::reflection::document::EntryDocument> {
-        match self.guides.get(&e.guide_id, e.guide_version) {
+        match self.guides().get(&e.guide_id, e.guide_version) {
             Some(g) => Ok(entry_document(g, &e.answers, locale)),
             None => Err(Error::NotFound {
                 what: "guide",

@@ -5,31 +5,21 @@
 //! and one deleted here stays deleted. Everything is checked first (the file, every entry by its
 //! guide's rules, the personal-data guard's CPR rule on every text the file brings — answers,
 //! roles, actions and their notes, tags, initiatives —, the links), then written in one
-//! transaction: a bad file, a CPR number or a cancel changes nothing.
+//! transaction (`store/merged.rs`): a bad file, a CPR number or a cancel changes nothing.
 
-use super::Store;
-use super::entry_meta::Meta;
+use super::format::JournalFile;
+use super::{ImportChange, ImportPreview, ImportReport};
 use crate::error::{Error, Problem, Result};
-use crate::export::format::{EntryRecord, InitiativeRecord, JournalFile};
-use crate::export::{ImportChange, ImportPreview, ImportReport};
 use crate::id::EntryId;
-use crate::progress::{OnProgress, Progress};
+use crate::progress::OnProgress;
 use crate::reflection::action::ActionStatus;
 use crate::reflection::check_before_saving;
-use crate::reflection::entry::{EntryInput, ValidEntry};
+use crate::reflection::entry::EntryInput;
 use crate::reflection::entry_texts;
-use crate::reflection::texts::EntryText;
+use crate::store::{Arriving, Merged, Store};
 use crate::timeline::link::LinkKind;
 use crate::vault::secret::Secret;
-use rusqlite::{OptionalExtension, Transaction, params};
 use std::path::Path;
-
-/// An entry of the file, checked.
-struct Checked<'a> {
-    record: &'a EntryRecord,
-    valid: ValidEntry,
-    texts: Vec<EntryText>,
-}
 
 /// Names a field of the `i`-th entry of the file.
 fn at(i: usize, e: Error) -> Error {
@@ -70,14 +60,14 @@ impl Store {
         accept: &[EntryId],
         on_progress: &mut OnProgress<'_>,
     ) -> Result<ImportReport> {
-        let file = crate::export::reading::read(path, passphrase)?;
+        let file = super::reading::read(path, passphrase)?;
         self.import(&file, accept, on_progress)
     }
 
     /// What importing the export at `path` would do: every entry of this journal it would
     /// change, with its title, date and the answers that differ. Nothing is written.
     pub fn import_preview_file(&self, path: &Path, passphrase: Option<&Secret>) -> Result<ImportPreview> {
-        let file = crate::export::reading::read(path, passphrase)?;
+        let file = super::reading::read(path, passphrase)?;
         self.import_preview(&file)
     }
 
@@ -93,7 +83,7 @@ impl Store {
                 Some(_) => {
                     let here = self.get_entry(c.record.id)?;
                     let order: Vec<&str> = self
-                        .guides
+                        .guides()
                         .get(&c.record.guide_id, c.record.guide_version)
                         .map(|g| g.questions().map(|q| q.id.as_str()).collect())
                         .unwrap_or_default();
@@ -117,14 +107,6 @@ impl Store {
         Ok(preview)
     }
 
-    /// An entry's revision here and whether it is deleted, if this journal has it.
-    fn revision_here(&self, id: EntryId) -> Result<Option<(i64, bool)>> {
-        self.conn
-            .prepare_cached("SELECT revision, deleted_at IS NOT NULL FROM entries WHERE id = ?1")
-            .and_then(|mut s| s.query_row([id], |row| Ok((row.get(0)?, row.get(1)?))).optional())
-            .map_err(|e| self.fail(e))
-    }
-
     /// Imports an export already read, changing only the existing entries named in `accept`.
     pub fn import(
         &mut self,
@@ -133,34 +115,22 @@ impl Store {
         on_progress: &mut OnProgress<'_>,
     ) -> Result<ImportReport> {
         let checked = self.check_import(file)?;
-        let path = self.path.clone();
-        let sql = |e| Error::from_sqlite(&path, e);
-        let total = checked.len() as u64;
-        let tx = self.conn.transaction().map_err(sql)?;
-        let mut report = ImportReport::default();
-        for i in &file.initiatives {
-            report.initiatives += u32::from(merge_initiative(&tx, i).map_err(sql)?);
-        }
-        for (n, c) in checked.iter().enumerate() {
-            if n % 100 == 0 && !on_progress(Progress { done: n as u64, total }) {
-                return Err(Error::Cancelled { what: "the import" });
-            }
-            merge_entry(&tx, c, accept.contains(&c.record.id), &mut report).map_err(sql)?;
-        }
-        for l in &file.links {
-            let kind = LinkKind::from_code(&l.kind).unwrap_or(LinkKind::Related);
-            report.links += u32::from(super::links::import_link(&tx, &path, l, kind)?);
-        }
-        if !on_progress(Progress { done: total, total }) {
-            return Err(Error::Cancelled { what: "the import" });
-        }
-        tx.commit().map_err(sql)?;
-        Ok(report)
+        let merge = self.merge_arriving(&file.initiatives, &checked, &file.links, accept, on_progress)?;
+        let count = |fate| merge.entries.iter().filter(|&&m| m == fate).count() as u32;
+        Ok(ImportReport {
+            added: count(Merged::Added),
+            updated: count(Merged::Updated),
+            unchanged: count(Merged::Unchanged),
+            deleted_here: count(Merged::DeletedHere),
+            declined: count(Merged::Declined),
+            initiatives: merge.initiatives,
+            links: merge.links,
+        })
     }
 
     /// Every entry checked by its guide, the CPR rule and the file's own rules, before anything
     /// is written.
-    fn check_import<'a>(&self, file: &'a JournalFile) -> Result<Vec<Checked<'a>>> {
+    fn check_import<'a>(&self, file: &'a JournalFile) -> Result<Vec<Arriving<'a>>> {
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::with_capacity(file.entries.len());
         for (i, r) in file.entries.iter().enumerate() {
@@ -202,7 +172,7 @@ impl Store {
                 override_personal_data: false,
                 follows_up: None,
             };
-            let mut valid = input.validate(self.guides).map_err(|e| at(i, e))?;
+            let mut valid = input.validate(self.guides()).map_err(|e| at(i, e))?;
             if r.actions.len() > valid.projection.actions.len() {
                 return Err(bad(
                     format!("entries[{i}].actions"),
@@ -225,7 +195,7 @@ impl Store {
                 a.id = Some(record.id);
             }
             let texts = entry_texts(
-                input.guide(self.guides).map_err(|e| at(i, e))?,
+                input.guide(self.guides()).map_err(|e| at(i, e))?,
                 &valid.projection.answers,
                 &valid.tags,
             );
@@ -238,7 +208,7 @@ impl Store {
             {
                 return Err(holds_cpr(format!("entries[{i}].actions[{a}].statusNote")));
             }
-            out.push(Checked {
+            out.push(Arriving {
                 record: r,
                 valid,
                 texts,
@@ -266,93 +236,4 @@ impl Store {
         }
         Ok(out)
     }
-}
-
-impl Store {
-    /// Whether the action `id` is in this journal under another entry than `entry`.
-    fn action_elsewhere(&self, id: crate::id::ActionId, entry: crate::id::EntryId) -> Result<bool> {
-        self.conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM actions WHERE id = ?1 AND entry_id != ?2)")
-            .and_then(|mut s| s.query_row(params![id, entry], |r| r.get(0)))
-            .map_err(|e| self.fail(e))
-    }
-}
-
-/// An initiative the journal lacks is added; one it has in an older revision takes the file's
-/// words. Returns whether anything changed.
-fn merge_initiative(tx: &Transaction<'_>, i: &InitiativeRecord) -> rusqlite::Result<bool> {
-    let have: Option<i64> = tx
-        .prepare_cached("SELECT revision FROM initiatives WHERE id = ?1")?
-        .query_row([i.id], |r| r.get(0))
-        .optional()?;
-    let key = crate::name_key::name_key(i.title.trim());
-    let n = match have {
-        None => tx
-            .prepare_cached(
-                "INSERT INTO initiatives (id, title, title_key, neighbourhood, citizen_group, purpose, author_id, \
-                 created_at, updated_at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
-                i.id, i.title.trim(), key, i.neighbourhood, i.citizen_group, i.purpose, i.author, i.created_at, i.updated_at, i.revision
-            ])?,
-        Some(rev) if rev < i64::from(i.revision) => tx
-            .prepare_cached(
-                "UPDATE initiatives SET title = ?2, title_key = ?3, neighbourhood = ?4, citizen_group = ?5, purpose = ?6, \
-                 updated_at = ?7, revision = ?8 WHERE id = ?1 AND deleted_at IS NULL",
-            )?
-            .execute(params![i.id, i.title.trim(), key, i.neighbourhood, i.citizen_group, i.purpose, i.updated_at, i.revision])?,
-        Some(_) => 0,
-    };
-    Ok(n > 0)
-}
-
-fn merge_entry(
-    tx: &Transaction<'_>,
-    c: &Checked<'_>,
-    accepted: bool,
-    report: &mut ImportReport,
-) -> rusqlite::Result<()> {
-    let r = c.record;
-    let have: Option<(i64, bool)> = tx
-        .prepare_cached("SELECT revision, deleted_at IS NOT NULL FROM entries WHERE id = ?1")?
-        .query_row([r.id], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?;
-    let before = match have {
-        Some((_, true)) => {
-            report.deleted_here += 1;
-            return Ok(());
-        }
-        Some((rev, false)) if rev >= i64::from(r.revision) => {
-            report.unchanged += 1;
-            return Ok(());
-        }
-        Some(_) if !accepted => {
-            report.declined += 1;
-            return Ok(());
-        }
-        Some(_) => {
-            report.updated += 1;
-            Some(super::entries::existing_initiative(tx, r.id)?)
-        }
-        None => {
-            report.added += 1;
-            None
-        }
-    };
-    let meta = Meta {
-        id: r.id,
-        author: r.author.clone(),
-        created_at: r.created_at.clone(),
-        updated_at: r.updated_at.clone(),
-        revision: i64::from(r.revision),
-        completed_at: r.completed_at.clone(),
-    };
-    super::entries::write_merged(tx, &meta, &c.valid, &c.texts, before)?;
-    for a in &r.actions {
-        tx.prepare_cached(
-            "UPDATE actions SET status = ?3, status_note = ?4, created_at = ?5, updated_at = ?6 WHERE id = ?1 AND entry_id = ?2",
-        )?
-        .execute(params![a.id, r.id, a.status, a.status_note, a.created_at, a.updated_at])?;
-    }
-    Ok(())
 }
