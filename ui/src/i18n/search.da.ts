@@ -10,7 +10,7 @@ export const searchDa = {
   filters: "Filtre",
   found: { one: "{n} refleksion fundet", other: "{n} refleksioner fundet" },
   foundMore: "Flere end {cap} refleksioner fundet",
-  shownBest: "Viser de {shown} bedste. Tilføj et ord for at finde færre.",
+  shownBest: "Viser de {shown} bedste blandt de senest skrevne. Tilføj et ord for at finde færre.",
   more: "Vis flere resultater",
   shownOf: "Viser de {shown} bedste af {total}.",
   none: "Ingen refleksion indeholder {terms}.",

@@ -10,7 +10,7 @@ export const searchEn = {
   filters: "Filters",
   found: { one: "{n} reflection found", other: "{n} reflections found" },
   foundMore: "More than {cap} reflections found",
-  shownBest: "Showing the best {shown}. Add a word to narrow the search.",
+  shownBest: "Showing the best {shown} of the most recently written. Add a word to narrow the search.",
   more: "Show more results",
   shownOf: "Showing the best {shown} of {total}.",
   none: "No reflection holds {terms}.",

@@ -99,13 +99,14 @@ describe("search", () => {
     const field = screen.getByLabelText("Search for");
     await fireEvent.input(field, { target: { value: "beboerne" } });
     await waitFor(() => expect(screen.getByTestId("search-count").textContent).toContain("More than 1,000 reflections found"));
-    expect(screen.getByTestId("search-count").textContent).toContain("Showing the best 2.");
+    expect(screen.getByTestId("search-count").textContent).toContain("Showing the best 2 of the most recently written.");
     expect(screen.getByTestId("search-count").textContent).not.toContain("of 1,000");
     cleanup();
     i18n.set("da");
     render(Search);
     await fireEvent.input(screen.getByLabelText("Søg efter"), { target: { value: "beboerne" } });
     await waitFor(() => expect(screen.getByTestId("search-count").textContent).toContain("Flere end 1.000 refleksioner fundet"));
+    expect(screen.getByTestId("search-count").textContent).toContain("Viser de 2 bedste blandt de senest skrevne.");
   });
 
   it("goes from the field to the results with the arrow keys and opens one with Enter", async () => {

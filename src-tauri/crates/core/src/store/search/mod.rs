@@ -17,7 +17,7 @@ use crate::progress::OnProgress;
 use crate::reflection::entry_texts;
 use crate::search::highlight::{marked, snippet, terms_found};
 use crate::search::query::Query;
-use crate::search::{MAX_RESULTS, SearchHit, SearchRequest, SearchResults, TOTAL_CAP};
+use crate::search::{MAX_RESULTS, RANKED_MOST, SearchHit, SearchRequest, SearchResults, TOTAL_CAP};
 use rusqlite::{Connection, ToSql};
 use std::path::Path;
 
@@ -31,17 +31,25 @@ const WEIGHTS: &str = "4.0, 1.0, 0.8, 0.8";
 /// Each match is scored once, as it is found: a match in the words carries its BM25 score (which
 /// is below zero), one found only as a part of a word scores 0.0, and a match found both ways
 /// keeps the lower (`min`). So the ranking is never looked up again by row, and one word, the
-/// search as a person types it, reads each index once.
+/// search as a person types it, reads each index once for finding and once for ranking.
+///
+/// Only the [`RANKED_MOST`] matches most recently added are scored (FTS5 walks its rowids
+/// backwards and stops there); every match is still found, scored 0.0 if not ranked, so the
+/// count and the results past the ranked ones stay whole.
 fn search_sql(query: &Query) -> String {
     let ranked = format!(
-        "SELECT rowid AS r, bm25(search_words, {WEIGHTS}) AS score FROM search_words WHERE search_words MATCH :rank"
+        "SELECT r, score FROM (SELECT rowid AS r, bm25(search_words, {WEIGHTS}) AS score FROM search_words \
+         WHERE search_words MATCH :rank ORDER BY rowid DESC LIMIT {RANKED_MOST})"
     );
     let found = match query.terms.as_slice() {
-        [term] if term.parts_expression().is_some() => format!(
-            "SELECT r, min(score) FROM ({ranked} \
-               UNION ALL SELECT rowid, 0.0 FROM search_parts WHERE search_parts MATCH :p0) GROUP BY r"
-        ),
-        [_] => ranked.clone(),
+        [term] => {
+            let mut all =
+                format!("{ranked} UNION ALL SELECT rowid, 0.0 FROM search_words WHERE search_words MATCH :rank");
+            if term.parts_expression().is_some() {
+                all.push_str(" UNION ALL SELECT rowid, 0.0 FROM search_parts WHERE search_parts MATCH :p0");
+            }
+            format!("SELECT r, min(score) FROM ({all}) GROUP BY r")
+        }
         terms => {
             // One set per term (SQL's UNION and INTERSECT bind left to right, alike: each
             // term's union is its own subquery, then the sets are intersected), scored by the

@@ -3,7 +3,10 @@
 
 use super::{found, said, search};
 use crate::encrypted;
-use eftertanke_core::search::{SearchRequest, TOTAL_CAP};
+use crate::with;
+use eftertanke_core::search::{RANKED_MOST, SearchRequest, TOTAL_CAP};
+use eftertanke_core::timeline::TimelineFilter;
+use serde_json::json;
 
 fn request(text: &str) -> SearchRequest {
     SearchRequest {
@@ -67,6 +70,51 @@ fn matches_are_counted_up_to_the_cap_and_past_it_said_to_be_more() {
     assert_eq!(lots.hits.len(), 20);
     let one = search(&store, "sjælden");
     assert_eq!((one.total, one.more), (1, false), "under the cap: exact");
+}
+
+/// A word in more entries than are ranked: the ones most recently added are ranked, and every
+/// other match is still found — counted, and shown after the ranked ones or when a filter
+/// narrows to it. (Ranked in full, the first entry, with the word in its title thrice, would
+/// come first.)
+#[test]
+fn past_the_ranked_matches_every_match_is_still_found() {
+    let mut store = eftertanke_core::Store::open_in_memory().unwrap();
+    let first = store
+        .create_entries(&[with(&[
+            ("occurred_on", json!("2026-10-01")),
+            ("headline", json!("Kaffe, kaffe, kaffe")),
+            ("outcome", json!("failed")),
+            ("what_happened", json!("Kaffe og kaffe.")),
+        ])])
+        .unwrap()[0];
+    let many: Vec<_> = (0..RANKED_MOST as usize)
+        .map(|i| said(&format!("Møde {i}"), "Der var kaffe."))
+        .collect();
+    store.create_entries(&many).unwrap();
+    let last = store.create_entries(&[said("Kaffe", "Kaffe og kage.")]).unwrap()[0];
+
+    let all = search(&store, "kaffe");
+    assert_eq!((all.total, all.more), (TOTAL_CAP, true));
+    assert_eq!(all.hits[0].id, last, "the best of the ranked first");
+    assert!(
+        all.hits.iter().all(|h| h.id != first),
+        "the first added is past the ranked ones"
+    );
+    let failed = store
+        .search(&SearchRequest {
+            text: "kaffe".into(),
+            filter: TimelineFilter {
+                outcome: Some("failed".into()),
+                ..TimelineFilter::default()
+            },
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(
+        failed.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+        [first],
+        "still found"
+    );
 }
 
 #[test]
