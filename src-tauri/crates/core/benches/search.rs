@@ -10,7 +10,9 @@
 //! benchmark, on the same 100k journal.
 //!
 //! Run: `cargo bench -p eftertanke-core --bench search` (the 100k database is built once under
-//! target/tmp and reused; RUNS=N to change the repetitions; ONLY_WINDOW=1 for part 3 alone).
+//! target/tmp and reused; RUNS=N to change the repetitions; ONLY_WINDOW=1 for part 3 alone;
+//! JOURNAL=<data dir> with EFTERTANKE_PASSPHRASE for the window's typing on a journal as the app
+//! opens it, e.g. the window benchmark's target/tmp/startup-100k-encrypted).
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
@@ -30,6 +32,10 @@ fn main() {
     let runs: usize = std::env::var("RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(100);
     let (big, raw_path) = fixture_100k::paths();
     ensure_big(&big, &raw_path);
+    if let Some(dir) = std::env::var_os("JOURNAL") {
+        journal_typing(Path::new(&dir), runs);
+        return;
+    }
     if std::env::var_os("ONLY_WINDOW").is_some() {
         // The window's connection alone: a lever on it measured in a minute.
         window_connection(&big, runs);
@@ -178,6 +184,41 @@ fn window_connection(big: &Path, runs: usize) {
     );
     drop((enc, enc_store));
     let _ = std::fs::remove_file(&encrypted);
+}
+
+/// Each query of the window benchmark typed key by key on a journal opened as the app opens
+/// it (unlocked with its passphrase, searched on its `Searcher`), the last key timed: the core's
+/// part of the window's round trip.
+fn journal_typing(dir: &Path, runs: usize) {
+    let passphrase = std::env::var("EFTERTANKE_PASSPHRASE").expect("EFTERTANKE_PASSPHRASE");
+    let mut journal = eftertanke_core::Journal::open_with(
+        eftertanke_core::Place::dir(dir),
+        &passphrase.as_str().into(),
+        eftertanke_core::vault::KdfParams::default(),
+    )
+    .unwrap();
+    let searcher = journal.store().unwrap().searcher().unwrap();
+    println!("typed key by key on {}, the last key, {runs} runs:", dir.display());
+    for query in ["beboerne", "lektiecafé", "mødre aften", "forvent", "samarbejdsaftale"] {
+        let times = (0..=runs)
+            .map(|_| {
+                let mut last = std::time::Duration::ZERO;
+                for (end, _) in query.char_indices().skip(1).chain([(query.len(), ' ')]) {
+                    let t = std::time::Instant::now();
+                    searcher
+                        .search(&SearchRequest {
+                            text: query[..end].to_owned(),
+                            ..SearchRequest::default()
+                        })
+                        .unwrap();
+                    last = t.elapsed();
+                }
+                last
+            })
+            .skip(1)
+            .collect();
+        report(&format!("  '{query}'"), timing::quantiles(times), 0);
+    }
 }
 
 /// The first 20 by FTS5's own rank, with its snippet, and the count of all matches: what a raw
