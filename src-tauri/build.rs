@@ -1,105 +1,73 @@
-//! Declares the app's commands so each gets an `allow-…` permission, and only the ones the
-//! capability grants can be invoked from the webview.
+//! Declares the app's commands so each gets an `allow-…` permission, and writes the window's
+//! capability (`capabilities/main-window.json`) from the same list. The list is read from
+//! `src/commands/`: every `#[tauri::command]` function there, the one place a command's name is
+//! written. (`src/lib.rs` registers the same functions; `tests/shell/capability.rs` invokes each
+//! granted command and fails on one that is not registered.)
+
+use serde_json::json;
+use std::path::Path;
+
+/// What the window may do besides calling the commands: hear the events the app sends it.
+const EVENTS: [&str; 2] = ["core:event:allow-listen", "core:event:allow-unlisten"];
 
 fn main() {
-    let manifest = tauri_build::AppManifest::new().commands(eftertanke_commands());
+    println!("cargo:rerun-if-changed=src/commands");
+    let commands = commands(Path::new("src/commands"));
+    write_capability(Path::new("capabilities/main-window.json"), &commands);
+    // `AppManifest` keeps the names for the build's whole run.
+    let names: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
+    let manifest = tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice()));
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri configuration and capabilities must be valid");
 }
 
-/// Every command the shell registers (kept in step with `src/lib.rs` by a test there).
-const fn eftertanke_commands() -> &'static [&'static str] {
-    &[
-        "app_status",
-        "retry_open",
-        "about",
-        "list_entries",
-        "get_entry",
-        "create_entry",
-        "update_entry",
-        "save_draft",
-        "get_draft",
-        "draft_for_entry",
-        "list_drafts",
-        "discard_draft",
-        "set_language",
-        "list_guides",
-        "get_guide",
-        "scan_framing",
-        "load_example",
-        "timeline_page",
-        "search_entries",
-        "rebuild_search_index",
-        "export_findings",
-        "export_entries",
-        "import_entries",
-        "import_preview",
-        "cancel_long_work",
-        "suggested_export_path",
-        "entry_history",
-        "entry_version",
-        "restore_version",
-        "list_initiatives",
-        "update_initiative",
-        "links_of",
-        "link_entries",
-        "unlink",
-        "compare_entries",
-        "set_action_status",
-        "overdue_actions",
-        "latest_attempt",
-        "delete_entry",
-        "chart_data",
-        "list_tags",
-        "create_passphrase",
-        "unlock",
-        "recover",
-        "lock",
-        "change_passphrase",
-        "list_backups",
-        "back_up_now",
-        "verify_backup",
-        "newest_good_backup",
-        "restore_backup",
-        "set_backups_keep",
-        "set_idle_lock",
-        "scan_text",
-        "check_entry",
-        "entry_document",
-        "pseudonymise",
-        "never_store_words",
-        "set_never_store_words",
-        "list_spaces",
-        "space_status",
-        "space_entries",
-        "space_counts",
-        "space_timeline",
-        "space_comments",
-        "comment_on_share",
-        "entry_comments",
-        "review_queue",
-        "mark_reviewed",
-        "mark_shared",
-        "mark_thread_read",
-        "session_agenda",
-        "record_session",
-        "space_sessions",
-        "space_actions",
-        "team_actions",
-        "session_markdown",
-        "suggested_session_path",
-        "save_session_document",
-        "save_session_draft",
-        "session_draft",
-        "sync_space",
-        "share_entries",
-        "share_preview",
-        "set_retention",
-        "withdraw_share",
-        "member_card",
-        "create_space",
-        "invite_member",
-        "remove_member",
-        "join_spaces",
-    ]
+/// The names of the `#[tauri::command]` functions of the folder's files, file by file (sorted),
+/// each in the order written.
+fn commands(dir: &Path) -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("src/commands is readable")
+        .map(|e| e.expect("src/commands is readable").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a command file is readable");
+        let parsed = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for item in parsed.items {
+            let syn::Item::Fn(f) = item else { continue };
+            let is_command = f.attrs.iter().any(|a| {
+                let path: Vec<String> = a.path().segments.iter().map(|s| s.ident.to_string()).collect();
+                path == ["tauri", "command"]
+            });
+            if is_command {
+                out.push(f.sig.ident.to_string());
+            }
+        }
+    }
+    assert!(!out.is_empty(), "no #[tauri::command] found in {}", dir.display());
+    out
+}
+
+/// Writes the capability if it says anything else than the list grants (so a clean checkout,
+/// whose file is in step, is never written to).
+fn write_capability(path: &Path, commands: &[String]) {
+    let permissions: Vec<String> = commands
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .chain(EVENTS.iter().map(|e| (*e).to_owned()))
+        .collect();
+    let capability = json!({
+        "$schema": "../gen/schemas/desktop-schema.json",
+        "identifier": "main-window",
+        "description": "The journal window may call Eftertanke's own commands and hear the events the app sends it \
+            (listen, unlisten; not emit), and nothing else: no file system, shell, HTTP or other plugin access. \
+            Written by build.rs from the commands in src/commands/.",
+        "windows": ["main"],
+        "permissions": permissions,
+    });
+    let text = serde_json::to_string_pretty(&capability).expect("JSON") + "\n";
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(path, text).expect("the capability can be written");
+    }
 }
