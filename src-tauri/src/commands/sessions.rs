@@ -4,7 +4,8 @@
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use eftertanke_core::Locale;
-use eftertanke_core::store::spaces::{ItemView, Mark, SessionAgenda, SessionDraft, SessionView, TeamAction};
+use eftertanke_core::sessions::{ItemView, SessionAgenda, SessionDraft, SessionView, TeamAction};
+use eftertanke_core::store::spaces::Mark;
 use std::path::PathBuf;
 use tauri::State;
 
@@ -73,7 +74,7 @@ pub fn session_markdown(
 /// Where the session's document is offered to be saved.
 #[tauri::command]
 pub fn suggested_session_path(held_on: String, locale: Locale) -> PathBuf {
-    eftertanke_core::store::spaces::suggested_document_path(&held_on, locale)
+    eftertanke_core::sessions::suggested_document_path(&held_on, locale)
 }
 
 #[tauri::command(async)]

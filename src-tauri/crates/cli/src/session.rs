@@ -6,7 +6,8 @@ use crate::exit;
 use anyhow::Context;
 use eftertanke_core::Locale;
 use eftertanke_core::Store;
-use eftertanke_core::store::spaces::{ItemKind, ItemStatus, ItemView, Mark, SessionDraft};
+use eftertanke_core::sessions::{ItemKind, ItemStatus, ItemView, SessionDraft};
+use eftertanke_core::store::spaces::Mark;
 use eftertanke_core::text_rules::printable;
 use std::io::{Read, Write};
 

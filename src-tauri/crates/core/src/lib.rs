@@ -24,6 +24,7 @@ pub mod progress;
 pub mod records;
 pub mod reflection;
 pub mod search;
+pub mod sessions;
 pub mod settings;
 pub mod spaces;
 pub mod store;

@@ -174,3 +174,8 @@ pub fn texts_of(body: &Value) -> Vec<(String, String)> {
     walk("", body, &mut out);
     out
 }
+
+/// A text field of a record's body, or "".
+pub fn text_of<'a>(body: &'a Value, key: &str) -> &'a str {
+    body.get(key).and_then(Value::as_str).unwrap_or_default()
+}

@@ -11,6 +11,7 @@ mod chain;
 mod comments;
 mod counts;
 mod folder_memory;
+mod marks;
 mod members;
 mod merge;
 mod outbox;
@@ -20,8 +21,8 @@ mod retention;
 mod review;
 mod scrub;
 mod seals;
-mod session;
-mod share;
+mod session_drafts;
+pub(crate) mod share;
 mod sync;
 mod timeline;
 
@@ -29,15 +30,11 @@ pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
 pub use counts::{CountCell, CountsOnly, MIN_CELL};
 pub use folder_memory::FileProblem;
+pub use marks::Mark;
 pub use preview::SharePreview;
 pub use read::{MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
 pub use retention::{MAX_RETENTION_MONTHS, Retention};
 pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
-pub use session::{
-    AnswerView, CarriedStatus, CarriedView, ItemKind, ItemStatus, ItemView, LevelMonth, Mark, MaterialNote,
-    MaterialView, NewItem, SessionAgenda, SessionDraft, SessionView, StatusStep, TeamAction, TeamChart, Verdict,
-    suggested_document_path,
-};
 pub use sync::SyncReport;
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 
@@ -66,7 +63,7 @@ pub struct SpaceInfo {
 }
 
 /// A space as the store works with it: its row, this journal's keys in it, its newest roster.
-pub(super) struct Space {
+pub(crate) struct Space {
     pub info: SpaceInfo,
     pub keys: MemberKeys,
     pub lead_key: String,
@@ -101,7 +98,7 @@ impl Store {
     }
 
     /// A space by its id, or by its name when exactly one space has it.
-    pub(super) fn space(&self, id_or_name: &str) -> Result<Space> {
+    pub(crate) fn space(&self, id_or_name: &str) -> Result<Space> {
         #[allow(clippy::type_complexity)]
         let found: Vec<(String, String, String, String, Option<String>, String, Vec<u8>)> = self
             .conn
@@ -211,7 +208,7 @@ impl Store {
 
 /// A member as people read them: their display name in the space, or, for a key no roster
 /// this journal read names, the start of its id.
-fn member_name(names: &std::collections::BTreeMap<String, String>, key: &str) -> String {
+pub(crate) fn member_name(names: &std::collections::BTreeMap<String, String>, key: &str) -> String {
     names
         .get(key)
         .cloned()

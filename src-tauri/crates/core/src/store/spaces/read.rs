@@ -112,14 +112,14 @@ pub struct SpaceCounts {
 }
 
 /// A shared record as it stands (see `Store::live`).
-pub(super) struct Live {
+pub(crate) struct Live {
     pub version: Version,
     pub record: Record,
     pub scope: Scope,
     pub conflict: bool,
 }
 
-pub(super) struct Version {
+pub(crate) struct Version {
     pub id: String,
     pub writer: String,
     pub author_key: Option<String>,
@@ -162,8 +162,16 @@ impl Store {
         Ok(rows.into_iter().map(|(_, v)| v).collect())
     }
 
+    /// The ids of the entries shared in `space` that have been withdrawn.
+    pub(crate) fn withdrawn_entries(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
+        self.conn
+            .prepare("SELECT id FROM space_records WHERE space_id = ?1 AND kind = 'entry' AND deleted")
+            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
+    }
+
     /// Every display name a key had in the space's rosters (the newest wins).
-    pub(super) fn names(&self, space: &str) -> Result<BTreeMap<String, String>> {
+    pub(crate) fn names(&self, space: &str) -> Result<BTreeMap<String, String>> {
         let rosters: Vec<String> = self
             .conn
             .prepare("SELECT roster FROM space_rosters WHERE space_id = ?1 ORDER BY epoch")
@@ -182,12 +190,12 @@ impl Store {
     /// Each shared record as it stands: its versions at the highest revision that the guard
     /// did not hold back, none withdrawn, parsed once. What the entries, the counts and the
     /// status all read.
-    pub(super) fn live(&self, space: &str) -> Result<Vec<Live>> {
+    pub(crate) fn live(&self, space: &str) -> Result<Vec<Live>> {
         self.live_of(space, ENTRY)
     }
 
     /// Each record of `kind` as it stands (see `live`).
-    pub(super) fn live_of(&self, space: &str, kind: &str) -> Result<Vec<Live>> {
+    pub(crate) fn live_of(&self, space: &str, kind: &str) -> Result<Vec<Live>> {
         let mut by_id: BTreeMap<String, Vec<Version>> = BTreeMap::new();
         for v in self
             .versions(space, kind)?

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 /// One record this journal is about to publish, and what its private map keeps: the entry a
 /// share came from (none for a comment).
-pub(super) struct Outgoing {
+pub(crate) struct Outgoing {
     pub record: Record,
     pub entry: Option<EntryId>,
     pub key: Option<RecordKey>,
@@ -181,7 +181,7 @@ impl Store {
 
     /// The space, refused when this journal is no longer in its newest roster or the folder
     /// is not there.
-    pub(super) fn member_space(&self, space: &str) -> Result<Space> {
+    pub(crate) fn member_space(&self, space: &str) -> Result<Space> {
         let s = self.space(space)?;
         if s.removed || s.roster.member_by_key(&s.keys.public().key_id()).is_none() {
             return Err(Error::invalid(
@@ -211,7 +211,7 @@ impl Store {
 
     /// Writes `out` as this journal's next bundle, for every member of the epoch or for
     /// `audience` (an author-only comment; counts for the leads); applied to this journal's own view in the same transaction.
-    pub(super) fn publish(
+    pub(crate) fn publish(
         &mut self,
         s: &Space,
         out: Vec<Outgoing>,
@@ -373,7 +373,7 @@ fn counted_by(s: &Space, scope: Scope) -> Option<Vec<String>> {
 }
 
 /// When a version was written: to the second when named, to the day when anonymous.
-pub(super) fn stamp(now: chrono::DateTime<chrono::Utc>, scope: Scope) -> String {
+pub(crate) fn stamp(now: chrono::DateTime<chrono::Utc>, scope: Scope) -> String {
     if scope.is_anonymous() {
         now.date_naive().to_string()
     } else {
@@ -382,7 +382,7 @@ pub(super) fn stamp(now: chrono::DateTime<chrono::Utc>, scope: Scope) -> String 
 }
 
 /// The guard on what would leave the device. Never names the text found, only where.
-pub(super) fn guard(body: &Value, never: &[String], accept_findings: bool) -> Result<()> {
+pub(crate) fn guard(body: &Value, never: &[String], accept_findings: bool) -> Result<()> {
     for (at, text) in texts_of(body) {
         for f in scan(&text, never) {
             let what = match f.kind {

@@ -2,8 +2,9 @@
 //! off, a bundle the journal did not record before a crash, and the owner's due actions.
 
 use super::*;
+use eftertanke_core::sessions::{ItemStatus, MaterialNote};
 use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
-use eftertanke_core::store::spaces::{ItemStatus, Mark, MaterialNote};
+use eftertanke_core::store::spaces::Mark;
 
 #[test]
 fn actions_carried_across_three_sessions_keep_their_ids_and_history() {
@@ -237,7 +238,7 @@ fn a_session_bundle_the_journal_did_not_record_before_a_crash_is_read_before_the
     std::fs::copy(&lead_db, &saved).unwrap();
     let _ = std::fs::remove_file(lead_db.with_extension("sqlite3-wal"));
     let mut lead = Store::open(&lead_db, &OpenOptions::default()).unwrap();
-    let all_done = |agenda: &eftertanke_core::store::spaces::SessionAgenda, text: &str| SessionDraft {
+    let all_done = |agenda: &eftertanke_core::sessions::SessionAgenda, text: &str| SessionDraft {
         carried: agenda
             .carried
             .iter()

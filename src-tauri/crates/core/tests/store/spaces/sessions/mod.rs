@@ -9,7 +9,7 @@ mod rules;
 use super::*;
 use chrono::NaiveDate;
 use eftertanke_core::Problem;
-use eftertanke_core::store::spaces::{CarriedStatus, NewItem, SessionDraft, Verdict};
+use eftertanke_core::sessions::{CarriedStatus, NewItem, SessionDraft, Verdict};
 
 pub fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -3,8 +3,9 @@
 
 use super::*;
 use eftertanke_core::locale::Locale;
+use eftertanke_core::sessions::MaterialNote;
 use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
-use eftertanke_core::store::spaces::{Mark, MaterialNote};
+use eftertanke_core::store::spaces::Mark;
 
 #[test]
 fn a_session_naming_an_entry_the_reader_never_received_still_reads() {

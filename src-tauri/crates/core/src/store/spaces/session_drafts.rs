@@ -2,7 +2,7 @@
 //! here (a JSON document this journal alone reads; it never travels), reads it back after a
 //! crash or a closed window, and publishing the session deletes it.
 
-use super::super::super::Store;
+use super::super::Store;
 use crate::error::{Error, Problem, Result};
 use rusqlite::{OptionalExtension, params};
 
@@ -50,7 +50,7 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
-    pub(super) fn forget_session_draft(&self, space: &str) -> Result<()> {
+    pub(crate) fn forget_session_draft(&self, space: &str) -> Result<()> {
         self.conn
             .execute("DELETE FROM session_drafts WHERE space_id = ?1", [space])
             .map_err(|e| self.fail(e))?;

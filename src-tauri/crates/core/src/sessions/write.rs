@@ -5,8 +5,6 @@
 //! the guard reads every text. The session, its new items and the new revisions of the
 //! carried ones travel in one bundle, so every journal takes them together or not at all.
 
-use super::super::super::Store;
-use super::super::share::{Outgoing, guard, stamp};
 use super::draft::{NewItem, SessionDraft, Verdict};
 use super::read::ItemKind;
 use super::text_of;
@@ -15,6 +13,8 @@ use crate::guide::TeamGuide;
 use crate::name_key::name_key;
 use crate::spaces::record::{ACTION, ENTRY, IMPROVEMENT, Record, SESSION, Scope};
 use crate::spaces::roster::Roster;
+use crate::store::Store;
+use crate::store::spaces::share::{Outgoing, guard, stamp};
 use crate::text_rules::{check_long, is_blank};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;

@@ -3,10 +3,10 @@
 //! the whole team reads; taking it back is its tombstone. "Seen" is the facilitator's own note
 //! of what they have read, kept in their journal alone: it never travels, and no author is told.
 
-use super::super::super::Store;
-use super::super::share::{Outgoing, stamp};
-use super::text_of;
+use super::super::Store;
+use super::share::{Outgoing, stamp};
 use crate::error::{Error, Problem, Result};
+use crate::spaces::record::text_of;
 use crate::spaces::record::{ACKNOWLEDGEMENT, ENTRY, Record, SESSION, Scope};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -31,7 +31,7 @@ impl Mark {
 }
 
 /// A live mark as the space holds it.
-pub(in crate::store::spaces) struct LeadMark {
+pub(crate) struct LeadMark {
     pub on: String,
     pub agenda: bool,
     /// For an agenda mark: no session since has gone through the entry. A seen mark stays.
@@ -100,7 +100,7 @@ impl Store {
 
     /// Keeps (or takes back) the facilitator's own "seen" note, and takes back a seen mark an
     /// earlier version sent to the team.
-    fn note_seen(&mut self, s: &super::super::Space, on: &str, set: bool, now: &str) -> Result<()> {
+    fn note_seen(&mut self, s: &super::Space, on: &str, set: bool, now: &str) -> Result<()> {
         let sql = if set {
             "INSERT OR IGNORE INTO space_seen (space_id, shared_id, seen_at) VALUES (?1, ?2, ?3)"
         } else {
@@ -131,7 +131,7 @@ impl Store {
     }
 
     /// The lead's live marks in the space, in the order made.
-    pub(in crate::store::spaces) fn lead_marks(&self, space: &str) -> Result<Vec<LeadMark>> {
+    pub(crate) fn lead_marks(&self, space: &str) -> Result<Vec<LeadMark>> {
         // Which entries each session went through, by the session's id.
         let sessions: Vec<(String, Vec<String>)> = self
             .live_of(space, SESSION)?

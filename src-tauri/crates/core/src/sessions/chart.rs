@@ -4,10 +4,10 @@
 //! like a cell, is shown only when at least three contributions make it, so no chart points at
 //! one person.
 
-use super::super::super::Store;
-use super::super::counts::MIN_CELL;
-use super::super::read::SpaceCounts;
 use crate::error::Result;
+use crate::store::Store;
+use crate::store::spaces::MIN_CELL;
+use crate::store::spaces::SpaceCounts;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;

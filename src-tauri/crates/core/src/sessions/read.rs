@@ -1,14 +1,14 @@
 //! What the team sees of its sessions: each session as recorded, every action and improvement
 //! with its history, what the next session opens with, and the actions a member owns.
 
-use super::super::super::Store;
-use super::super::read::SharedEntryView;
-use super::super::{Space, SpaceInfo, member_name};
 use super::chart::TeamChart;
 use super::{Items, text_of};
 use crate::error::{Error, Result};
 use crate::guide::TeamGuide;
 use crate::spaces::record::{ACTION, IMPROVEMENT, Record, SESSION};
+use crate::store::Store;
+use crate::store::spaces::SharedEntryView;
+use crate::store::spaces::{Space, SpaceInfo, member_name};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -204,11 +204,7 @@ impl Store {
         let raw = self.sessions_raw(&s.info.id)?;
         let held = held_on(&raw);
         let items = self.items(&s.info.id)?;
-        let withdrawn: std::collections::BTreeSet<String> = self
-            .conn
-            .prepare("SELECT id FROM space_records WHERE space_id = ?1 AND kind = 'entry' AND deleted")
-            .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
+        let withdrawn = self.withdrawn_entries(&s.info.id)?;
         let view = |id: &str| {
             items
                 .get(id)

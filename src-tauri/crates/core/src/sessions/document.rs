@@ -2,11 +2,11 @@
 //! team's minutes, to hand to someone who was not there. Roles, never names, for the entries;
 //! owners by their display names in the space, as the team sees them.
 
-use super::super::super::Store;
 use super::read::{ItemStatus, ItemView, SessionView};
 use crate::error::{Error, Problem, Result};
 use crate::guide::TeamGuide;
 use crate::locale::Locale;
+use crate::store::Store;
 use crate::written::literal;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
