@@ -12,7 +12,7 @@ pub mod state;
 mod watch;
 
 pub use commands::backups::BackupList;
-pub use commands::status::AppStatus;
+pub use state::AppStatus;
 use tauri::{Builder, Manager, Runtime};
 
 /// Builds and runs the app on the real (wry) runtime.

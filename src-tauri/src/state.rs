@@ -9,13 +9,13 @@
 use crate::ipc_error::IpcError;
 use eftertanke_core::backup::{BackupInfo, BackupReason};
 use eftertanke_core::journal::Rotation;
-use eftertanke_core::journal::journals::Choices;
+use eftertanke_core::journal::journals::{Choices, MAX_NAME_CHARS};
 use eftertanke_core::progress::{OnProgress, Progress};
 use eftertanke_core::search::{SearchRequest, SearchResults};
 use eftertanke_core::vault::KdfParams;
-use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Searcher, Secret, Store, data_dir};
+use eftertanke_core::{Home, Journal, JournalInfo, JournalState, Searcher, Secret, Settings, Store, data_dir};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use ts_rs::TS;
@@ -39,6 +39,29 @@ pub enum Phase {
     Open,
     /// The journal could not be opened; see the error.
     Failed,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub version: String,
+    /// The OS locale, e.g. `da-DK`; the UI follows it unless Settings say otherwise.
+    pub os_locale: String,
+    pub data_dir: Option<String>,
+    /// Setup, locked, open or failed: which screen the UI shows.
+    pub phase: Phase,
+    /// The saved preferences; `null` when the store could not be opened.
+    pub settings: Option<Settings>,
+    /// Why the store could not be opened; `null` when it is open.
+    pub error: Option<IpcError>,
+    /// The shortest passphrase the core accepts (the setup and change forms check it early).
+    pub passphrase_min_chars: u32,
+    /// The journals the unlock screen offers; `null` if they could not be listed (see `error`).
+    pub choices: Option<Choices>,
+    /// The unlocked journal, so the window can show whose journal is open.
+    pub journal: Option<JournalInfo>,
+    /// The longest name a journal can have.
+    pub journal_name_max_chars: u32,
 }
 
 #[derive(Debug)]
@@ -99,11 +122,46 @@ impl AppState {
         self.home.as_ref().ok_or_else(no_dir)
     }
 
+    /// What the first screen needs, read under one hold of the slot (so the phase, the
+    /// settings and the journal shown are of one moment); `os_locale` is the OS's language.
+    pub fn status(&self, os_locale: Option<String>) -> AppStatus {
+        let choices = self.choices().ok();
+        let mut slot = self.lock();
+        let journal = match &*slot {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => Some(journal),
+            _ => None,
+        };
+        let data_dir = self.folder_of(journal.map(|j| &**j));
+        let described = self.home.as_ref().zip(journal).map(|(home, j)| home.describe(j));
+        let (phase, error) = match &*slot {
+            Slot::Setup => (Phase::Setup, None),
+            Slot::Locked => (Phase::Locked, None),
+            Slot::Open(_) => (Phase::Open, None),
+            Slot::Failed(err, _) => (Phase::Failed, Some(err.clone())),
+        };
+        let settings = match &mut *slot {
+            Slot::Open(journal) => journal.store().and_then(|s| s.settings()).ok(),
+            _ => None,
+        };
+        AppStatus {
+            version: eftertanke_core::about::VERSION.to_owned(),
+            os_locale: os_locale.unwrap_or_else(|| "en".to_owned()),
+            data_dir: data_dir.map(|d| d.display().to_string()),
+            phase,
+            settings,
+            error,
+            passphrase_min_chars: eftertanke_core::journal::MIN_PASSPHRASE_CHARS as u32,
+            choices,
+            journal: described,
+            journal_name_max_chars: MAX_NAME_CHARS as u32,
+        }
+    }
+
     /// The open journal's folder, or, before one is open, where the journals are.
-    pub fn data_dir(&self) -> Option<PathBuf> {
-        match &*self.lock() {
-            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => Some(journal.dir().to_path_buf()),
-            _ => self.home.as_ref().map(|h| h.folder().to_path_buf()),
+    fn folder_of(&self, journal: Option<&Journal>) -> Option<PathBuf> {
+        match journal {
+            Some(journal) => Some(journal.dir().to_path_buf()),
+            None => self.home.as_ref().map(|h| h.folder().to_path_buf()),
         }
     }
 
@@ -112,27 +170,15 @@ impl AppState {
         Ok(self.home()?.choices()?)
     }
 
-    /// The unlocked journal's id and name.
-    pub fn current(&self) -> Option<JournalInfo> {
-        let home = self.home.as_ref()?;
-        match &*self.lock() {
-            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => Some(home.describe(journal)),
-            _ => None,
-        }
-    }
-
     /// The About view's facts, with this window's data folder.
     pub fn about(&self) -> eftertanke_core::about::About {
-        eftertanke_core::about::about(self.data_dir().as_deref().map(Path::new))
-    }
-
-    pub fn phase(&self) -> (Phase, Option<IpcError>) {
-        match &*self.lock() {
-            Slot::Setup => (Phase::Setup, None),
-            Slot::Locked => (Phase::Locked, None),
-            Slot::Open(_) => (Phase::Open, None),
-            Slot::Failed(err, _) => (Phase::Failed, Some(err.clone())),
-        }
+        let slot = self.lock();
+        let folder = match &*slot {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => self.folder_of(Some(journal)),
+            _ => self.folder_of(None),
+        };
+        drop(slot);
+        eftertanke_core::about::about(folder.as_deref())
     }
 
     /// First run, or a new journal beside the others: makes it and returns the recovery code

@@ -5,10 +5,8 @@
 use std::path::Path;
 
 /// Commands allowed to do more than one call, and why. Each is a follow-up, not a pattern.
-const ALLOWED: &[(&str, &str)] = &[(
-    "app_status",
-    "gathers what the first screen needs from the shell itself (version, OS locale, data dir) beside the state's phase and settings",
-)];
+/// (None now: `app_status`, the last, reads the state once, `AppState::status`.)
+const ALLOWED: &[(&str, &str)] = &[];
 
 /// Words that mean a decision or a loop — a rule living in the shell.
 const RULE_WORDS: &[&str] = &[
