@@ -5,8 +5,8 @@
 //! one person.
 
 use crate::error::Result;
+use crate::spaces::counts::MIN_CELL;
 use crate::store::Store;
-use crate::store::spaces::MIN_CELL;
 use crate::store::spaces::SpaceCounts;
 use serde::Serialize;
 use serde_json::Value;

@@ -10,6 +10,7 @@
 
 pub mod bundle;
 pub mod card;
+pub mod counts;
 pub mod folder;
 pub mod keys;
 pub mod record;

@@ -119,7 +119,7 @@ impl Store {
         // Written anonymously for the leads alone: only counts-only shares.
         if opened.manifest.audience.is_some()
             && writer == Writer::Anonymous
-            && !super::counts::only_counts(records.iter().map(|(r, _, _)| r))
+            && !crate::spaces::counts::only_counts(records.iter().map(|(r, _, _)| r))
         {
             let why = Refusal::BadRecord("a bundle for the leads alone holds more than counts".into());
             return self.reject(&s.info.id, file_hash, f, why);

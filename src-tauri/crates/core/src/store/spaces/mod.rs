@@ -26,9 +26,9 @@ pub(crate) mod share;
 mod sync;
 mod timeline;
 
+pub use crate::spaces::counts::{CountCell, CountsOnly, MIN_CELL};
 pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
-pub use counts::{CountCell, CountsOnly, MIN_CELL};
 pub use folder_memory::FileProblem;
 pub use marks::Mark;
 pub use preview::SharePreview;

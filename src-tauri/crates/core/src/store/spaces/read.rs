@@ -3,10 +3,10 @@
 
 use super::super::Store;
 use super::chain::{ChainBreak, MissingBundle};
-use super::counts::{CountCell, CountsOnly, MIN_CELL};
 use super::folder_memory::FileProblem;
 use crate::EntryId;
 use crate::error::{Error, Result};
+use crate::spaces::counts::{CountCell, CountsOnly, MIN_CELL};
 use crate::spaces::record::{ACTION, COMMENT, ENTRY, IMPROVEMENT, Record, SESSION, Scope};
 use crate::spaces::roster::{Role, Roster};
 use rusqlite::params;
