@@ -3,6 +3,7 @@
 
 use super::query::Query;
 use super::words::{normalise, stem, word_spans};
+use crate::reflection::texts::EntryText;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -118,6 +119,28 @@ pub fn snippet(text: &str, query: &Query) -> Option<Vec<Segment>> {
         });
     }
     Some(out)
+}
+
+/// The snippet a hit shows: from the text of the entry, other than its title, that holds the
+/// most of the words searched for (the first of equals), around its first hit, with the
+/// question it answers; else from the initiative's name. `None` if no text holds a hit.
+pub fn best_snippet(
+    texts: &[EntryText],
+    title: &str,
+    initiative: &str,
+    query: &Query,
+) -> Option<(Vec<Segment>, Option<String>)> {
+    let best = texts
+        .iter()
+        .filter(|t| t.text != title)
+        .map(|t| (terms_found(&t.text, query), t))
+        .filter(|(n, _)| *n > 0)
+        .fold(None, |best: Option<(usize, _)>, (n, t)| match best {
+            Some((m, _)) if m >= n => best,
+            _ => Some((n, t)),
+        });
+    best.and_then(|(_, t)| snippet(&t.text, query).map(|s| (s, t.question.clone())))
+        .or_else(|| snippet(initiative, query).map(|s| (s, None)))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::guide::Guides;
 use crate::id::EntryId;
 use crate::progress::OnProgress;
 use crate::reflection::entry_texts;
-use crate::search::highlight::{marked, snippet, terms_found};
+use crate::search::highlight::{best_snippet, marked};
 use crate::search::query::Query;
 use crate::search::{MAX_RESULTS, RANKED_MOST, SearchHit, SearchRequest, SearchResults, TOTAL_CAP};
 use rusqlite::{Connection, ToSql};
@@ -196,7 +196,7 @@ fn overtaken(e: rusqlite::Error) -> std::result::Result<Error, rusqlite::Error> 
     }
 }
 
-/// The text of the entry, other than its title, that holds the most hits, around its first.
+/// The hit with its snippet (`highlight::best_snippet`), from the entry's texts and tags.
 fn with_snippet(conn: &Connection, guides: &Guides, row: Row, query: &Query) -> rusqlite::Result<SearchHit> {
     let Row {
         mut hit,
@@ -214,20 +214,7 @@ fn with_snippet(conn: &Connection, guides: &Guides, row: Row, query: &Query) -> 
         Some(g) => entry_texts(g, &answers, &tags),
         None => Vec::new(),
     };
-    let initiative = hit.initiative.clone().unwrap_or_default();
-    // The text that holds the most of the words searched for (the first of equals).
-    let best = texts
-        .iter()
-        .filter(|t| t.text != title)
-        .map(|t| (terms_found(&t.text, query), t))
-        .filter(|(n, _)| *n > 0)
-        .fold(None, |best: Option<(usize, _)>, (n, t)| match best {
-            Some((m, _)) if m >= n => best,
-            _ => Some((n, t)),
-        });
-    let found = best
-        .and_then(|(_, t)| snippet(&t.text, query).map(|s| (s, t.question.clone())))
-        .or_else(|| snippet(&initiative, query).map(|s| (s, None)));
+    let found = best_snippet(&texts, &title, hit.initiative.as_deref().unwrap_or_default(), query);
     (hit.guide_id, hit.guide_version) = guide;
     if let Some((segments, question)) = found {
         hit.snippet = segments;
