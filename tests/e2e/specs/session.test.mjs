@@ -270,7 +270,13 @@ test("a lead runs the team's session by keyboard, and what it decides reaches th
       await atStep(L, n);
     }
     await press(L, "[data-action=publish-session]");
-    await L.$("[data-testid=session-published]").waitForExist({ timeout: 15000 });
+    await L.$("[data-testid=session-published]")
+      .waitForExist({ timeout: 15000 })
+      .catch(async (e) => {
+        // What the window said instead (an error, or where the focus went), so a failure says why.
+        const said = await L.execute(() => document.querySelector("[role=alert]")?.textContent ?? `focus on ${document.activeElement?.outerHTML.slice(0, 200)}`);
+        throw new Error(`the session was not published; the window says: ${said}`, { cause: e });
+      });
     await press(L, "[data-action=session-done]");
     const sessions = await L.$("[data-testid=sessions]");
     await until(L, async () => (await L.$$("[data-session]")).length === 2, "the lead's space does not list both sessions");
