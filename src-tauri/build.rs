@@ -1,8 +1,8 @@
-//! Declares the app's commands so each gets an `allow-…` permission, and writes the window's
-//! capability (`capabilities/main-window.json`) from the same list. The list is read from
-//! `src/commands/`: every `#[tauri::command]` function there, the one place a command's name is
-//! written. (`src/lib.rs` registers the same functions; `tests/shell/capability.rs` invokes each
-//! granted command and fails on one that is not registered.)
+//! Reads the app's commands from `src/commands/` — every `#[tauri::command]` function there,
+//! the one place a command's name is written — and makes of that one list:
+//! - the `allow-…` permission of each (Tauri's app manifest);
+//! - the window's capability, `capabilities/main-window.json`, written when it differs;
+//! - the handler `src/lib.rs` registers (`$OUT_DIR/handler.rs`, included there).
 
 use serde_json::json;
 use std::path::Path;
@@ -13,17 +13,19 @@ const EVENTS: [&str; 2] = ["core:event:allow-listen", "core:event:allow-unlisten
 fn main() {
     println!("cargo:rerun-if-changed=src/commands");
     let commands = commands(Path::new("src/commands"));
-    write_capability(Path::new("capabilities/main-window.json"), &commands);
+    let names: Vec<String> = commands.iter().map(|(_, name)| name.clone()).collect();
+    write_capability(Path::new("capabilities/main-window.json"), &names);
+    write_handler(&commands);
     // `AppManifest` keeps the names for the build's whole run.
-    let names: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
+    let names: Vec<&'static str> = names.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
     let manifest = tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice()));
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri configuration and capabilities must be valid");
 }
 
-/// The names of the `#[tauri::command]` functions of the folder's files, file by file (sorted),
-/// each in the order written.
-fn commands(dir: &Path) -> Vec<String> {
+/// The `#[tauri::command]` functions of the folder's files as (module, name), file by file
+/// (sorted), each in the order written.
+fn commands(dir: &Path) -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("src/commands is readable")
         .map(|e| e.expect("src/commands is readable").path())
@@ -41,12 +43,24 @@ fn commands(dir: &Path) -> Vec<String> {
                 path == ["tauri", "command"]
             });
             if is_command {
-                out.push(f.sig.ident.to_string());
+                let module = file.file_stem().expect("a file name").to_string_lossy().into_owned();
+                out.push((module, f.sig.ident.to_string()));
             }
         }
     }
     assert!(!out.is_empty(), "no #[tauri::command] found in {}", dir.display());
     out
+}
+
+/// The handler of every command, for `src/lib.rs` to include.
+fn write_handler(commands: &[(String, String)]) {
+    let paths: Vec<String> = commands
+        .iter()
+        .map(|(module, name)| format!("    commands::{module}::{name},\n"))
+        .collect();
+    let text = format!("tauri::generate_handler![\n{}]\n", paths.concat());
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("handler.rs"), text).expect("OUT_DIR is writable");
 }
 
 /// Writes the capability if it says anything else than the list grants (so a clean checkout,
