@@ -100,6 +100,12 @@ fn past_the_ranked_matches_every_match_is_still_found() {
         all.hits.iter().all(|h| h.id != first),
         "the first added is past the ranked ones"
     );
+    // Two words: every entry with both is found; the ranked ones first.
+    assert_eq!(
+        found(&store, "kaffe og"),
+        [last, first],
+        "both found, the one past the ranked after"
+    );
     let failed = store
         .search(&SearchRequest {
             text: "kaffe".into(),
