@@ -78,6 +78,15 @@ impl Term {
         format!("({})", any.join(" OR "))
     }
 
+    /// Whether the parts index finds every entry the words index finds for this term: the
+    /// term is long enough for parts, not folded, and its own stem. A Danish stem is its word's
+    /// beginning (Snowball only cuts endings), so every word matched as the term, as a word it
+    /// begins, or by the term as a stem, holds the term. Then a search needs the words index
+    /// only for ranking.
+    pub fn parts_cover_words(&self) -> bool {
+        self.is_part() && self.folded.is_none() && self.stem == self.word
+    }
+
     /// The expression for the parts index, if the term is long enough.
     pub fn parts_expression(&self) -> Option<String> {
         self.is_part().then(|| quoted(&self.word))
@@ -180,6 +189,40 @@ mod tests {
         assert_eq!(q.terms[0].word.chars().count(), MAX_TERM_CHARS);
         let many: String = (0..100).map(|i| format!("ord{i} ")).collect();
         assert_eq!(Query::read(&many, false).terms.len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn the_parts_cover_the_words_only_for_a_word_that_is_its_own_stem() {
+        assert!(Query::read("forvent", false).terms[0].parts_cover_words());
+        assert!(
+            !Query::read("forventer", false).terms[0].parts_cover_words(),
+            "stem forvent"
+        );
+        assert!(
+            !Query::read("ka", false).terms[0].parts_cover_words(),
+            "too short for parts"
+        );
+        assert!(!Query::read("forvent", true).terms[0].parts_cover_words(), "folded");
+    }
+
+    /// What `parts_cover_words` stands on: a Danish stem begins its word, for the words of the
+    /// demo journal's texts and the lexicon's.
+    #[test]
+    fn a_danish_stem_is_the_beginning_of_its_word() {
+        let texts = [
+            include_str!("../../../../../assets/lexicon/deficit-words.json"),
+            include_str!("../reflection/demo.rs"),
+        ];
+        let mut checked = 0;
+        for text in texts {
+            for (a, b) in word_spans(text) {
+                let word = normalise(&text[a..b]);
+                let s = stem(&word);
+                assert!(word.starts_with(&s), "{word} → {s}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1_000, "{checked} words");
     }
 
     #[test]

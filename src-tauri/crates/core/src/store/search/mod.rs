@@ -43,8 +43,12 @@ fn search_sql(query: &Query) -> String {
     );
     let found = match query.terms.as_slice() {
         [term] => {
-            let mut all =
-                format!("{ranked} UNION ALL SELECT rowid, 0.0 FROM search_words WHERE search_words MATCH :rank");
+            let mut all = ranked.clone();
+            // The matches past the ranked ones: from the parts index alone when it holds them
+            // all, else from the words index again, unscored.
+            if !term.parts_cover_words() {
+                all.push_str(" UNION ALL SELECT rowid, 0.0 FROM search_words WHERE search_words MATCH :rank");
+            }
             if term.parts_expression().is_some() {
                 all.push_str(" UNION ALL SELECT rowid, 0.0 FROM search_parts WHERE search_parts MATCH :p0");
             }
