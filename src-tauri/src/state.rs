@@ -74,6 +74,26 @@ enum Slot {
     Failed(IpcError, Option<Box<Journal>>),
 }
 
+impl Slot {
+    /// The unlocked journal, open or failed to open.
+    fn journal(&self) -> Option<&Journal> {
+        match self {
+            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => Some(journal),
+            _ => None,
+        }
+    }
+
+    /// Which screen the window shows, and why the journal could not open.
+    fn phase(&self) -> (Phase, Option<IpcError>) {
+        match self {
+            Slot::Setup => (Phase::Setup, None),
+            Slot::Locked => (Phase::Locked, None),
+            Slot::Open(_) => (Phase::Open, None),
+            Slot::Failed(err, _) => (Phase::Failed, Some(err.clone())),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct AppState {
     home: Option<Home>,
@@ -127,18 +147,9 @@ impl AppState {
     pub fn status(&self, os_locale: Option<String>) -> AppStatus {
         let choices = self.choices().ok();
         let mut slot = self.lock();
-        let journal = match &*slot {
-            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => Some(journal),
-            _ => None,
-        };
-        let data_dir = self.folder_of(journal.map(|j| &**j));
-        let described = self.home.as_ref().zip(journal).map(|(home, j)| home.describe(j));
-        let (phase, error) = match &*slot {
-            Slot::Setup => (Phase::Setup, None),
-            Slot::Locked => (Phase::Locked, None),
-            Slot::Open(_) => (Phase::Open, None),
-            Slot::Failed(err, _) => (Phase::Failed, Some(err.clone())),
-        };
+        let data_dir = self.folder_of(slot.journal());
+        let described = self.home.as_ref().zip(slot.journal()).map(|(home, j)| home.describe(j));
+        let (phase, error) = slot.phase();
         let settings = match &mut *slot {
             Slot::Open(journal) => journal.store().and_then(|s| s.settings()).ok(),
             _ => None,
@@ -172,12 +183,7 @@ impl AppState {
 
     /// The About view's facts, with this window's data folder.
     pub fn about(&self) -> eftertanke_core::about::About {
-        let slot = self.lock();
-        let folder = match &*slot {
-            Slot::Open(journal) | Slot::Failed(_, Some(journal)) => self.folder_of(Some(journal)),
-            _ => self.folder_of(None),
-        };
-        drop(slot);
+        let folder = self.folder_of(self.lock().journal());
         eftertanke_core::about::about(folder.as_deref())
     }
 

@@ -73,6 +73,14 @@ pub(crate) struct Space {
 }
 
 impl Store {
+    /// The ids of the entries shared in `space` that have been withdrawn.
+    pub(crate) fn withdrawn_entries(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
+        self.conn
+            .prepare("SELECT id FROM space_records WHERE space_id = ?1 AND kind = 'entry' AND deleted")
+            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
+    }
+
     /// The folder of each space this journal is in (`<shared folder>/eftertanke-<id>`): what the
     /// app watches. A cheap read: no keys are opened.
     pub fn space_folders(&self) -> Result<Vec<PathBuf>> {

@@ -162,14 +162,6 @@ impl Store {
         Ok(rows.into_iter().map(|(_, v)| v).collect())
     }
 
-    /// The ids of the entries shared in `space` that have been withdrawn.
-    pub(crate) fn withdrawn_entries(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
-        self.conn
-            .prepare("SELECT id FROM space_records WHERE space_id = ?1 AND kind = 'entry' AND deleted")
-            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))
-    }
-
     /// Every display name a key had in the space's rosters (the newest wins).
     pub(crate) fn names(&self, space: &str) -> Result<BTreeMap<String, String>> {
         let rosters: Vec<String> = self
