@@ -5,7 +5,7 @@ use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use eftertanke_core::Locale;
 use eftertanke_core::sessions::{ItemView, SessionAgenda, SessionDraft, SessionView, TeamAction};
-use eftertanke_core::store::spaces::Mark;
+use eftertanke_core::spaces::Mark;
 use std::path::PathBuf;
 use tauri::State;
 

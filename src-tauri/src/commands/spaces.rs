@@ -4,11 +4,11 @@
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use eftertanke_core::EntryId;
-use eftertanke_core::spaces::{MemberCard, Scope};
-use eftertanke_core::store::spaces::{
+use eftertanke_core::spaces::{
     Audience, CommentView, EntryComments, ReviewFilter, ReviewQueue, SharePreview, SharedEntryView, SpaceCounts,
     SpaceInfo, SpaceStatus, SyncReport, TeamTimeline,
 };
+use eftertanke_core::spaces::{MemberCard, Scope};
 use std::path::PathBuf;
 use tauri::State;
 

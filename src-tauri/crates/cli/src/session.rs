@@ -7,7 +7,7 @@ use anyhow::Context;
 use eftertanke_core::Locale;
 use eftertanke_core::Store;
 use eftertanke_core::sessions::{ItemKind, ItemStatus, ItemView, SessionDraft};
-use eftertanke_core::store::spaces::Mark;
+use eftertanke_core::spaces::Mark;
 use eftertanke_core::text_rules::printable;
 use std::io::{Read, Write};
 

@@ -5,7 +5,7 @@ use anyhow::Context;
 use eftertanke_core::Outcome;
 use eftertanke_core::Store;
 use eftertanke_core::spaces::Scope;
-use eftertanke_core::store::spaces::{Audience, ChainProblem, FileProblem, ReviewFilter, SyncReport};
+use eftertanke_core::spaces::{Audience, ChainProblem, FileProblem, ReviewFilter, SyncReport};
 use eftertanke_core::text_rules::printable;
 use std::io::{Read, Write};
 

@@ -11,7 +11,7 @@ export type SyncReport = {
  */
 notOurs: number, 
 /**
- * The folder holds more than a read lists ([`crate::spaces::folder::MAX_FILES_LISTED`]).
+ * The folder holds more than a read lists ([`crate::spaces::format::folder::MAX_FILES_LISTED`]).
  */
 cut: boolean, rosters: number, bundles: number, records: number, 
 /**

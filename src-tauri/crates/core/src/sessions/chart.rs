@@ -5,9 +5,9 @@
 //! one person.
 
 use crate::error::Result;
+use crate::spaces::SpaceCounts;
 use crate::spaces::counts::MIN_CELL;
 use crate::store::Store;
-use crate::store::spaces::SpaceCounts;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -24,9 +24,9 @@ pub use read::{
     TeamAction,
 };
 
-use crate::spaces::record::Record;
+use crate::spaces::format::record::Record;
 
-use crate::spaces::record::text_of;
+use crate::spaces::format::record::text_of;
 
 /// The items' records (actions and improvements) by id, as a session reads and rewrites them.
 type Items = std::collections::BTreeMap<String, (ItemKind, Record)>;

@@ -2,7 +2,7 @@
 //!
 //! A counts-only contribution carries the outcome, the participation level and its author's
 //! contributor pseudonym (`MemberKeys::contributor`), written anonymously for the space's leads
-//! alone: no colleague's journal receives it (what the record carries: `record.rs`,
+//! alone: no colleague's journal receives it (what the record carries: `spaces/format/record.rs`,
 //! `project`). The lead's app publishes the team's counts as one `counts` record, read by
 //! everyone:
 //! - a cell (outcome by level) is shown only when at least [`MIN_CELL`] *different people* stand
@@ -14,7 +14,7 @@
 //! The store keeps the rows: what was received, and what the lead's app remembers of the last
 //! release, which never leaves it (`store/spaces/counts.rs`).
 
-use super::record::{ENTRY, Record, Scope};
+use super::format::record::{ENTRY, Record, Scope};
 use crate::guide::vocabulary::OUTCOMES;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

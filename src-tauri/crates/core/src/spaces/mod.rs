@@ -1,24 +1,41 @@
 //! Reflection spaces: a team's shared room, carried by a folder the municipality already syncs
 //! (OneDrive/SharePoint, an SMB share, Syncthing, a USB stick) — no server, no live database
-//! replicated. This module holds what travels and how: member identities and cards, the
-//! lead's signed roster, bundles (age-encrypted to the members, Ed25519-signed by their author
-//! or anonymous with a membership code), the shared records, and the folder's layout. The
-//! store keeps what a journal has read and merges it (`store/spaces/`).
+//! replicated.
 //!
-//! The formats are versioned and open (`docs/bundle-format.md`): unknown fields and record
-//! kinds are kept and ignored; a file of a newer format is refused with a reason.
+//! - `format/`: what travels and how it is sealed — the wire formats, below the store (the
+//!   store keeps what a journal read of them, so it may name these and nothing else here).
+//! - `counts.rs`: what a counts-only share carries and how the team's counts are counted.
+//! - the use cases over the store's rows: what a share would send (`preview.rs`), what the
+//!   team shared as this journal sees it (`read.rs`), the team's timeline (`timeline.rs`), the
+//!   lead's review queue (`review.rs`) and the folder's chains of bundles (`chain.rs`).
+//!
+//! The store's side (`store/spaces/`) keeps the rows and the use cases not yet moved here.
 
-pub mod bundle;
-pub mod card;
+mod apply;
+mod carry;
+mod chain;
 pub mod counts;
-pub mod folder;
-pub mod keys;
-pub mod record;
-pub mod removal;
-pub mod roster;
-mod seal;
+pub mod format;
+mod preview;
+mod read;
+mod review;
+mod sync;
+mod team_counts;
+mod timeline;
 
-pub use bundle::Refusal;
-pub use card::MemberCard;
-pub use record::Scope;
-pub use seal::MAX_FILE_BYTES;
+pub use format::{MAX_FILE_BYTES, MemberCard, Refusal, Scope};
+pub use format::{bundle, card, folder, keys, record, removal, roster};
+
+pub use chain::{ChainBreak, ChainProblem, MissingBundle};
+pub use counts::{CountCell, CountsOnly, MIN_CELL};
+pub use preview::SharePreview;
+pub use read::{HeldBack, MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
+pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
+pub use sync::{MAX_NEW_FILES_PER_READ, SyncReport};
+pub use timeline::{TeamLane, TeamNode, TeamTimeline};
+
+// What the store still keeps of the space's use cases, named here so a shell names one module.
+pub use crate::store::spaces::{
+    Audience, CommentView, EntryComments, FileProblem, MAX_COMMENT_CHARS, MAX_RETENTION_MONTHS, Mark, Retention,
+    SpaceInfo,
+};

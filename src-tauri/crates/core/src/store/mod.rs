@@ -236,6 +236,15 @@ impl Store {
         Ok(conn)
     }
 
+    /// Runs `work` in one transaction: its writes land together, with one sync of the journal,
+    /// or (when it fails) not at all.
+    pub(crate) fn in_one_transaction<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        let out = work()?;
+        tx.commit().map_err(|e| self.fail(e))?;
+        Ok(out)
+    }
+
     /// Maps a SQLite failure on this database to an [`Error`].
     fn fail(&self, err: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, err)

@@ -12,8 +12,8 @@ use super::super::Store;
 use super::member_name;
 use super::share::{Outgoing, anonymous_writer, guard, stamp};
 use crate::error::{Error, Problem, Result};
-use crate::spaces::keys::RecordKey;
-use crate::spaces::record::{COMMENT, ENTRY, Record, Scope};
+use crate::spaces::format::keys::RecordKey;
+use crate::spaces::format::record::{COMMENT, ENTRY, Record, Scope};
 use crate::text_rules::{check_long, is_blank};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -350,7 +350,7 @@ impl Store {
     /// Others' comments merged after this journal last opened their thread, as (the shared
     /// reflection, the comment) pairs: what the quiet "new" marks.
     /// `me` is this journal's key id in the space (its own comments are never new).
-    pub(super) fn unread_comments(&self, space: &str, me: &str) -> Result<Vec<(String, String)>> {
+    pub(crate) fn unread_comments(&self, space: &str, me: &str) -> Result<Vec<(String, String)>> {
         let mine = self.my_anonymous_writers(space)?;
         let all: Vec<(String, String, String)> = self
             .conn

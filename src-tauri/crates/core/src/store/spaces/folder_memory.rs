@@ -5,22 +5,31 @@
 
 use super::super::Store;
 use crate::error::Result;
-use crate::spaces::bundle::Refusal;
-use crate::spaces::folder::{BUNDLE_EXT, Found, ROSTER_EXT, Stat, list_all};
-use crate::spaces::removal::NOTICE_EXT;
-use rusqlite::params;
+use crate::spaces::format::bundle::Refusal;
+use crate::spaces::format::folder::{BUNDLE_EXT, Found, ROSTER_EXT, Stat, list_all};
+use crate::spaces::format::removal::NOTICE_EXT;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+/// One bundle of a member's, as its file row records it: applied, or held for the person's
+/// agreement (a mass withdrawal; its number is here, its links are not known yet).
+pub(crate) struct ChainLink {
+    pub seq: u64,
+    pub hash: Option<String>,
+    pub prev: Option<String>,
+    pub held: bool,
+}
+
 /// The state of a file held until the person agrees to read it (`space_files.state`, beside
 /// applied, rejected and not_for_me).
-pub(super) const HELD: &str = "held";
+pub(crate) const HELD: &str = "held";
 
 /// A file's recorded state, and why it was refused (code and words), if it was.
-pub(super) type FileState = (String, Option<String>, Option<String>);
+pub(crate) type FileState = (String, Option<String>, Option<String>);
 
 /// The state of a file that is not Eftertanke's (not an age file at all): counted, not listed.
-pub(super) const NOT_OURS: &str = "not_ours";
+pub(crate) const NOT_OURS: &str = "not_ours";
 
 /// A file of the folder that was not applied, and why, in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -32,7 +41,7 @@ pub struct FileProblem {
     pub reason: String,
 }
 
-pub(super) fn problem(f: &Found, why: &Refusal) -> FileProblem {
+pub(crate) fn problem(f: &Found, why: &Refusal) -> FileProblem {
     FileProblem {
         name: f.name.clone(),
         code: why.code().into(),
@@ -41,16 +50,16 @@ pub(super) fn problem(f: &Found, why: &Refusal) -> FileProblem {
 }
 
 /// The files of one read of the folder, as listed.
-pub(super) struct Listed {
-    pub(super) rosters: Vec<Found>,
-    pub(super) notices: Vec<Found>,
-    pub(super) bundles: Vec<Found>,
+pub(crate) struct Listed {
+    pub(crate) rosters: Vec<Found>,
+    pub(crate) notices: Vec<Found>,
+    pub(crate) bundles: Vec<Found>,
     /// Things that are not Eftertanke's files.
-    pub(super) not_ours: usize,
-    pub(super) cut: bool,
+    pub(crate) not_ours: usize,
+    pub(crate) cut: bool,
 }
 
-pub(super) fn list_space(dir: &std::path::Path) -> Listed {
+pub(crate) fn list_space(dir: &std::path::Path) -> Listed {
     let rosters = list_all(dir, "rosters", ROSTER_EXT);
     let notices = list_all(dir, "rosters", NOTICE_EXT);
     let members = list_all(dir, "members", BUNDLE_EXT);
@@ -79,7 +88,7 @@ pub(super) fn list_space(dir: &std::path::Path) -> Listed {
 impl Store {
     /// What the last read saw of every file of the space, by name: loaded once per read, so a
     /// quiet read of a large folder costs a lookup per file, not a query.
-    pub(super) fn last_seen(&self, space: &str) -> Result<std::collections::HashMap<String, (Stat, String)>> {
+    pub(crate) fn last_seen(&self, space: &str) -> Result<std::collections::HashMap<String, (Stat, String)>> {
         self.conn
             .prepare("SELECT name, size, modified_ns, file_id, file_hash FROM space_file_stats WHERE space_id = ?1")
             .and_then(|mut st| {
@@ -98,7 +107,7 @@ impl Store {
 
     /// What this journal recorded of each file it read before, by hash: its state and, when
     /// refused, why. Loaded once per read.
-    pub(super) fn recorded(&self, space: &str) -> Result<std::collections::HashMap<String, FileState>> {
+    pub(crate) fn recorded(&self, space: &str) -> Result<std::collections::HashMap<String, FileState>> {
         self.conn
             .prepare("SELECT file_hash, state, code, reason FROM space_files WHERE space_id = ?1")
             .and_then(|mut st| {
@@ -110,7 +119,7 @@ impl Store {
 
     /// What this read saw of the files it opened, and the files it found not to be
     /// Eftertanke's, in one transaction.
-    pub(super) fn remember_stats(
+    pub(crate) fn remember_stats(
         &self,
         space: &str,
         seen: &[(&Found, String)],
@@ -156,7 +165,7 @@ impl Store {
     /// Files gone from the folder are forgotten: their sizes and times, and every refusal,
     /// hold or "not ours" of theirs, so nothing in the status outlives its cause. What was
     /// applied stays applied (a missing file is never a deletion).
-    pub(super) fn forget_what_is_gone(&self, space: &str, listed: &Listed) -> Result<()> {
+    pub(crate) fn forget_what_is_gone(&self, space: &str, listed: &Listed) -> Result<()> {
         if listed.cut {
             // Not every file was listed: nothing can be called gone.
             return Ok(());
@@ -197,7 +206,7 @@ impl Store {
 
     /// What the last read found odd in the folder: how many things are not Eftertanke's, and
     /// the epochs with two different rosters signed by the lead (a fork).
-    pub(super) fn folder_oddities(&self, space: &str) -> Result<(usize, Vec<u64>)> {
+    pub(crate) fn folder_oddities(&self, space: &str) -> Result<(usize, Vec<u64>)> {
         let not_ours: i64 = self
             .conn
             .query_row("SELECT not_ours FROM spaces WHERE id = ?1", [space], |r| r.get(0))
@@ -214,7 +223,7 @@ impl Store {
     }
 
     /// The files of the space that were refused, each with its code and reason.
-    pub(super) fn refused_files(&self, space: &str) -> Result<Vec<FileProblem>> {
+    pub(crate) fn refused_files(&self, space: &str) -> Result<Vec<FileProblem>> {
         self.conn
             .prepare(
                 "SELECT name, code, reason FROM space_files WHERE space_id = ?1 AND state IN ('rejected', 'held') \
@@ -233,7 +242,7 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
-    pub(super) fn record_file(
+    pub(crate) fn record_file(
         &self,
         space: &str,
         file_hash: &str,
@@ -257,5 +266,75 @@ impl Store {
             )
             .map_err(|e| self.fail(e))?;
         Ok(())
+    }
+
+    /// Each member's bundles this journal applied or holds, as their file rows record them:
+    /// `(author, link)`.
+    pub(crate) fn chain_links(&self, space: &str) -> Result<Vec<(String, ChainLink)>> {
+        self.conn
+            .prepare(
+                "SELECT author, seq, manifest_hash, prev, state = 'held' FROM space_files \
+                 WHERE space_id = ?1 AND state IN ('applied', 'held') AND author IS NOT NULL AND seq IS NOT NULL",
+            )
+            .and_then(|mut st| {
+                st.query_map([space], |r| {
+                    Ok((
+                        r.get(0)?,
+                        ChainLink {
+                            seq: r.get::<_, i64>(1)? as u64,
+                            hash: r.get(2)?,
+                            prev: r.get(3)?,
+                            held: r.get(4)?,
+                        },
+                    ))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.fail(e))
+    }
+
+    /// The state this journal recorded for the file of `file_hash`, if it recorded one.
+    pub(crate) fn file_state(&self, space: &str, file_hash: &str) -> Result<Option<FileState>> {
+        self.conn
+            .query_row(
+                "SELECT state, code, reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
+                params![space, file_hash],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))
+    }
+
+    /// A file sealed out and written again where it counts: no longer this journal's problem.
+    pub(crate) fn note_shared_again(&self, space: &str, file_hash: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE space_files SET state = 'shared_again' WHERE space_id = ?1 AND file_hash = ?2",
+                params![space, file_hash],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// A held bundle's place in its author's chain: its number is here, only not applied.
+    pub(crate) fn note_held_link(&self, space: &str, file_hash: &str, author: &str, seq: u64) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE space_files SET author = ?3, seq = ?4 WHERE space_id = ?1 AND file_hash = ?2",
+                params![space, file_hash, author, seq as i64],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// The names of the named bundles `author` wrote that this journal applied, oldest first.
+    pub(crate) fn applied_bundle_names(&self, space: &str, author: &str) -> Result<Vec<String>> {
+        self.conn
+            .prepare(
+                "SELECT name FROM space_files WHERE space_id = ?1 AND author = ?2 AND state = 'applied' \
+                 AND seq IS NOT NULL ORDER BY read_at",
+            )
+            .and_then(|mut st| st.query_map(params![space, author], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
     }
 }

@@ -6,8 +6,8 @@
 use super::super::Store;
 use super::share::{Outgoing, stamp};
 use crate::error::{Error, Problem, Result};
-use crate::spaces::record::text_of;
-use crate::spaces::record::{ACKNOWLEDGEMENT, ENTRY, Record, SESSION, Scope};
+use crate::spaces::format::record::text_of;
+use crate::spaces::format::record::{ACKNOWLEDGEMENT, ENTRY, Record, SESSION, Scope};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
@@ -123,7 +123,7 @@ impl Store {
     }
 
     /// The shared entries the facilitator noted as seen (empty in every other journal).
-    pub(in crate::store::spaces) fn seen_notes(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
+    pub(crate) fn seen_notes(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
         self.conn
             .prepare("SELECT shared_id FROM space_seen WHERE space_id = ?1")
             .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())

@@ -3,12 +3,12 @@
 
 use super::super::Store;
 use crate::error::{Error, Problem, Result};
-use crate::spaces::MAX_FILE_BYTES;
-use crate::spaces::card::{MemberCard, check_name};
-use crate::spaces::folder::{ROSTER_EXT, check_folder, read_bounded, rosters_dir, space_dir, write_new};
-use crate::spaces::keys::{MemberKeys, PublicKeys, short_hash};
-use crate::spaces::removal::{RemovalNotice, notice_name};
-use crate::spaces::roster::{Removed, Role, Roster, RosterMember, check_new_member, open_roster};
+use crate::spaces::format::MAX_FILE_BYTES;
+use crate::spaces::format::card::{MemberCard, check_name};
+use crate::spaces::format::folder::{ROSTER_EXT, check_folder, read_bounded, rosters_dir, space_dir, write_new};
+use crate::spaces::format::keys::{MemberKeys, PublicKeys, short_hash};
+use crate::spaces::format::removal::{RemovalNotice, notice_name};
+use crate::spaces::format::roster::{Removed, Role, Roster, RosterMember, check_new_member, open_roster};
 use rusqlite::{OptionalExtension, params};
 use std::path::Path;
 
@@ -125,7 +125,7 @@ impl Store {
 
     /// Keeps a roster of the lead's (the first of its epoch stays), with its seal, if it has
     /// one, as rows a bundle's check reads. Returns whether it was new.
-    pub(super) fn keep_roster(&self, roster: &Roster) -> Result<bool> {
+    pub(crate) fn keep_roster(&self, roster: &Roster) -> Result<bool> {
         let json = serde_json::to_string(roster).map_err(|e| Error::caused("keeping the roster", e))?;
         let new = self
             .conn
@@ -239,16 +239,16 @@ impl Store {
     }
 
     /// The lead's keys as the rosters this journal holds name them.
-    pub(super) fn lead_keys(&self, s: &super::Space) -> Result<Option<PublicKeys>> {
+    pub(crate) fn lead_keys(&self, s: &super::Space) -> Result<Option<PublicKeys>> {
         Ok(s.roster.member_by_key(&s.lead_key).map(|m| m.keys.clone()))
     }
 
     /// The lead writes the notice of every removal in its newest roster that is not in the
     /// folder: after a removal made before notices existed, or a notice someone deleted.
-    pub(super) fn write_missing_notices(
+    pub(crate) fn write_missing_notices(
         &self,
         s: &super::Space,
-        notices: &[crate::spaces::folder::Found],
+        notices: &[crate::spaces::format::folder::Found],
     ) -> Result<()> {
         for removed in &s.roster.removed {
             let name = notice_name(0, &removed.key_id);
@@ -329,7 +329,7 @@ impl Store {
             if uuid::Uuid::parse_str(space).is_err() || self.space(space).is_ok() {
                 continue;
             }
-            let files = crate::spaces::folder::list(&space_dir(&folder, space), "rosters", ROSTER_EXT);
+            let files = crate::spaces::format::folder::list(&space_dir(&folder, space), "rosters", ROSTER_EXT);
             'identity: for (identity, age, signing) in &identities {
                 let keys = MemberKeys::from_secrets(age, signing)?;
                 let mut opened: Vec<(Roster, String)> = files

@@ -10,9 +10,75 @@
 //! forging another's record id could only race the real one; the real writer's named records
 //! stay theirs, because a named version's writer is its signed author.)
 
-use crate::spaces::keys::short_hash;
-use crate::spaces::record::{COMMENT, ENTRY, Record};
+use super::super::Store;
+use crate::error::Result;
+use crate::spaces::format::keys::short_hash;
+use crate::spaces::format::record::{COMMENT, ENTRY, Record, texts_of};
 use rusqlite::{Connection, OptionalExtension, params};
+
+/// One version as it is merged: with the guard's verdict on its texts.
+pub(crate) fn incoming<'a>(
+    space: &'a str,
+    record: &'a Record,
+    json: &'a str,
+    writer: &'a str,
+    author_key: Option<&'a str>,
+    arrived_at: &'a str,
+) -> Incoming<'a> {
+    Incoming {
+        space,
+        record,
+        json,
+        writer,
+        author_key,
+        quarantine: quarantine_of(record),
+        arrived_at,
+    }
+}
+
+/// Why the guard holds a version back at reading, if it does: a CPR number in any of its texts.
+fn quarantine_of(record: &Record) -> Option<String> {
+    texts_of(&record.body)
+        .into_iter()
+        .find(|(_, t)| crate::privacy::count_cpr(t) > 0)
+        .map(|(at, _)| format!("{at} holds a CPR number"))
+}
+
+/// How a bundle's records merged, all or nothing.
+pub(crate) enum BundleMerged {
+    /// Applied; this many versions were taken.
+    Taken(usize),
+    /// Nothing applied: this record's id belongs to another writer.
+    OtherWriter(String),
+}
+
+impl Store {
+    /// Merges a bundle's records — each `(record, its JSON, its writer)` — and records `file`
+    /// as applied, in one transaction: all of them, or (when one record's id belongs to another
+    /// writer) none.
+    pub(crate) fn merge_bundle(
+        &self,
+        records: &[(&Record, &str, String)],
+        author: Option<&str>,
+        arrived_at: &str,
+        file: &AppliedFile<'_>,
+    ) -> Result<BundleMerged> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        let mut taken = 0;
+        for (record, json, writer) in records {
+            let merged = merge(&tx, &incoming(file.space, record, json, writer, author, arrived_at))
+                .map_err(|e| self.fail(e))?;
+            match merged {
+                Merged::Taken => taken += 1,
+                Merged::Unchanged => {}
+                Merged::OtherWriter => return Ok(BundleMerged::OtherWriter(record.id.clone())),
+            }
+        }
+        remember_file(&tx, file, records.iter().map(|(r, _, _)| r.id.as_str())).map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))?;
+        Ok(BundleMerged::Taken(taken))
+    }
+}
 
 /// One incoming version, checked by the bundle's signature.
 pub(super) struct Incoming<'a> {
@@ -112,7 +178,7 @@ fn withdrawn(conn: &Connection, space: &str, id: &str) -> rusqlite::Result<bool>
 }
 
 /// A bundle file this journal applied (read, or wrote itself), as its row records it.
-pub(super) struct AppliedFile<'a> {
+pub(crate) struct AppliedFile<'a> {
     pub space: &'a str,
     pub hash: &'a str,
     /// Its path inside the space's folder.

@@ -1,13 +1,12 @@
-//! Reflection spaces in the store: this journal's member identities, the spaces it is in and
-//! their rosters (`members.rs`), sharing and withdrawing (`share.rs`), reading what arrived
-//! in the folder (`sync.rs`: what it remembers of the folder's files in `folder_memory.rs`, one
-//! bundle's checks in `apply.rs`, merging by `merge.rs`), and what the team shared as this journal
-//! sees it (`read.rs`), and its timeline (`timeline.rs`); the lead's review (`review.rs`), the
-//! comments (`comments.rs`) and the team's sessions (`session/`). The formats, the crypto and the folder are `crate::spaces`.
+//! Reflection spaces in the store: the spaces this journal is in and their rosters (here), the
+//! shared records as they stand (`records.rs`), this journal's own shares (`shares.rs`), what
+//! it went through (`reviewed.rs`), the counts-only rows (`counts.rs`), what it remembers of
+//! the folder's files (`folder_memory.rs`), the merge (`merge.rs`), the lead's marks and the
+//! session being run. The use cases that still write through these rows live here too —
+//! identities and rosters (`members.rs`), sharing and withdrawing (`share.rs`, `outbox.rs`,
+//! `scrub.rs`), seals (`seals.rs`), comments and retention. Everything else of the spaces —
+//! the formats, the rules, reading the folder and what the team shared — is `crate::spaces`.
 
-mod apply;
-mod carry;
-mod chain;
 mod comments;
 mod counts;
 mod folder_memory;
@@ -15,33 +14,28 @@ mod marks;
 mod members;
 mod merge;
 mod outbox;
-mod preview;
-mod read;
+mod records;
 mod retention;
-mod review;
+mod reviewed;
 mod scrub;
 mod seals;
 mod session_drafts;
 pub(crate) mod share;
-mod sync;
-mod timeline;
+mod shares;
 
-pub use crate::spaces::counts::{CountCell, CountsOnly, MIN_CELL};
-pub use chain::{ChainBreak, ChainProblem, MissingBundle};
 pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
 pub use folder_memory::FileProblem;
+pub(crate) use folder_memory::{ChainLink, FileState, HELD, NOT_OURS, list_space, problem};
 pub use marks::Mark;
-pub use preview::SharePreview;
-pub use read::{MemberView, SharedEntryView, SpaceCounts, SpaceStatus};
+pub(crate) use merge::{AppliedFile, BundleMerged};
+pub(crate) use records::Live;
 pub use retention::{MAX_RETENTION_MONTHS, Retention};
-pub use review::{ReviewFilter, ReviewItem, ReviewQueue};
-pub use sync::SyncReport;
-pub use timeline::{TeamLane, TeamNode, TeamTimeline};
+pub(crate) use share::{Outgoing, anonymous_writer};
 
 use super::Store;
 use crate::error::{Error, Problem, Result};
-use crate::spaces::keys::MemberKeys;
-use crate::spaces::roster::Roster;
+use crate::spaces::format::keys::MemberKeys;
+use crate::spaces::format::roster::Roster;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -81,6 +75,54 @@ impl Store {
             .map_err(|e| self.fail(e))
     }
 
+    /// When this journal last read the space's folder.
+    pub(crate) fn last_read_at(&self, space: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT last_read_at FROM spaces WHERE id = ?1", [space], |r| r.get(0))
+            .map_err(|e| self.fail(e))
+    }
+
+    /// A read of the space's folder ended now, finding `not_ours` things that are not ours.
+    pub(crate) fn note_read(&self, space: &str, not_ours: usize) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE spaces SET last_read_at = ?2, not_ours = ?3 WHERE id = ?1",
+                params![space, crate::time::to_db(crate::time::now()), not_ours as i64],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// The lead's notice removed this journal from the space (the first time counts).
+    pub(crate) fn note_removed(&self, space: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE spaces SET removed_at = coalesce(removed_at, ?2) WHERE id = ?1",
+                params![space, crate::time::to_db(crate::time::now())],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// A roster file read and kept: which file, and which roster it held.
+    pub(crate) fn remember_roster_file(
+        &self,
+        space: &str,
+        epoch: u64,
+        file_hash: &str,
+        roster_hash: &str,
+        name: &str,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO space_roster_files (space_id, epoch, file_hash, roster_hash, name) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![space, epoch as i64, file_hash, roster_hash, name],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
     /// The folder of each space this journal is in (`<shared folder>/eftertanke-<id>`): what the
     /// app watches. A cheap read: no keys are opened.
     pub fn space_folders(&self) -> Result<Vec<PathBuf>> {
@@ -91,7 +133,7 @@ impl Store {
             .map_err(|e| self.fail(e))?;
         Ok(rows
             .into_iter()
-            .map(|(id, folder)| crate::spaces::folder::space_dir(std::path::Path::new(&folder), &id))
+            .map(|(id, folder)| crate::spaces::format::folder::space_dir(std::path::Path::new(&folder), &id))
             .collect())
     }
 
@@ -170,7 +212,7 @@ impl Store {
     /// letter changed): read and write it there from now on.
     pub fn move_space_folder(&mut self, space: &str, folder: &std::path::Path) -> Result<()> {
         let s = self.space(space)?;
-        crate::spaces::folder::check_folder(folder)?;
+        crate::spaces::format::folder::check_folder(folder)?;
         let folder = std::fs::canonicalize(folder).map_err(|e| Error::from_io(folder, &e))?;
         self.conn
             .execute(
@@ -186,7 +228,7 @@ impl Store {
         Ok(self.space(space)?.roster)
     }
 
-    pub(super) fn roster_at(&self, space: &str, epoch: u64) -> Result<Option<Roster>> {
+    pub(crate) fn roster_at(&self, space: &str, epoch: u64) -> Result<Option<Roster>> {
         let json: Option<String> = self
             .conn
             .query_row(

@@ -12,7 +12,7 @@
 use super::super::Store;
 use super::Space;
 use crate::error::Result;
-use crate::spaces::folder::{space_dir, write_new};
+use crate::spaces::format::folder::{space_dir, write_new};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 use std::path::Path;
@@ -56,7 +56,7 @@ impl Store {
     }
 
     /// Writes every anonymous bundle of `space` whose moment has come. Returns how many.
-    pub(super) fn flush_outbox(&mut self, s: &Space) -> Result<usize> {
+    pub(crate) fn flush_outbox(&mut self, s: &Space) -> Result<usize> {
         let due: Vec<(String, Vec<u8>)> = self
             .conn
             .prepare("SELECT name, bytes FROM space_outbox WHERE space_id = ?1 AND due_at <= ?2")
@@ -142,7 +142,7 @@ impl Store {
     }
 
     /// How many of this journal's anonymous bundles in `space` wait for their moment.
-    pub(super) fn waiting_count(&self, space: &str) -> Result<usize> {
+    pub(crate) fn waiting_count(&self, space: &str) -> Result<usize> {
         self.conn
             .query_row("SELECT count(*) FROM space_outbox WHERE space_id = ?1", [space], |r| {
                 r.get::<_, i64>(0)

@@ -14,7 +14,9 @@ use super::super::Store;
 use super::Space;
 use super::share::{Outgoing, stamp};
 use crate::error::{Error, Problem, Result};
-use crate::spaces::record::{ACKNOWLEDGEMENT, ACTION, COMMENT, ENTRY, IMPROVEMENT, RETENTION, Record, SESSION, Scope};
+use crate::spaces::format::record::{
+    ACKNOWLEDGEMENT, ACTION, COMMENT, ENTRY, IMPROVEMENT, RETENTION, Record, SESSION, Scope,
+};
 use chrono::{DateTime, Months, Utc};
 use rusqlite::params;
 use serde::Serialize;
@@ -95,7 +97,7 @@ impl Store {
     }
 
     /// The retention period and what goes soon, for the status.
-    pub(super) fn retention(&self, space: &str) -> Result<Option<Retention>> {
+    pub(crate) fn retention(&self, space: &str) -> Result<Option<Retention>> {
         let Some(months) = self.retention_months(space)? else {
             return Ok(None);
         };
@@ -121,7 +123,7 @@ impl Store {
 
     /// At each read: withdraws this journal's own records past the period and erases anyone's
     /// from this journal's view.
-    pub(super) fn apply_retention(&mut self, s: &Space) -> Result<()> {
+    pub(crate) fn apply_retention(&mut self, s: &Space) -> Result<()> {
         let Some(months) = self.retention_months(&s.info.id)? else {
             return Ok(());
         };

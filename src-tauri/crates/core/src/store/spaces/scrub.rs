@@ -15,11 +15,11 @@ use super::super::Store;
 use super::Space;
 use super::merge::{AppliedFile, remember_file};
 use crate::error::{Error, Result};
-use crate::spaces::MAX_FILE_BYTES;
-use crate::spaces::bundle::{Manifest, SignedRecord, open_bundle, seal_bundle};
-use crate::spaces::folder::{BUNDLE_EXT, read_bounded, space_dir, write_new};
-use crate::spaces::keys::{RecordKey, short_hash};
-use crate::spaces::record::{Record, Scope};
+use crate::spaces::format::MAX_FILE_BYTES;
+use crate::spaces::format::bundle::{Manifest, SignedRecord, open_bundle, seal_bundle};
+use crate::spaces::format::folder::{BUNDLE_EXT, read_bounded, space_dir, write_new};
+use crate::spaces::format::keys::{RecordKey, short_hash};
+use crate::spaces::format::record::{Record, Scope};
 use rusqlite::{OptionalExtension, params};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -68,7 +68,7 @@ impl Store {
 
     /// After a read: this journal's comments that a withdrawal erased (on a share its author
     /// withdrew) are taken out of this journal's files too.
-    pub(super) fn scrub_erased(&mut self, s: &Space) -> Result<usize> {
+    pub(crate) fn scrub_erased(&mut self, s: &Space) -> Result<usize> {
         let mut erased = Vec::new();
         for file in self.own_files(s)? {
             for id in file.records {
@@ -111,7 +111,7 @@ impl Store {
 
     /// At each read: this journal's replaced files the folder refused to let go of before are
     /// removed now (each forgotten once it is gone). Returns how many are still there.
-    pub(super) fn remove_what_is_due(&self, s: &Space) -> Result<usize> {
+    pub(crate) fn remove_what_is_due(&self, s: &Space) -> Result<usize> {
         let names: Vec<String> = self
             .conn
             .prepare("SELECT name FROM space_files_to_remove WHERE space_id = ?1")
@@ -142,7 +142,7 @@ impl Store {
     }
 
     /// How many of this journal's replaced files wait to be removed from the folder.
-    pub(super) fn files_to_remove(&self, space: &str) -> Result<usize> {
+    pub(crate) fn files_to_remove(&self, space: &str) -> Result<usize> {
         self.conn
             .query_row(
                 "SELECT count(*) FROM space_files_to_remove WHERE space_id = ?1",

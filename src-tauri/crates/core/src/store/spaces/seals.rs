@@ -4,19 +4,20 @@
 //! a seal, written again at the new epoch. The rule is in `docs/bundle-format.md`.
 
 use super::super::Store;
-use super::apply::{incoming, parse_records};
+use super::merge::incoming;
 use super::merge::merge;
 use super::share::anonymous_writer;
 use crate::error::Result;
-use crate::spaces::MAX_FILE_BYTES;
-use crate::spaces::bundle::{Refusal, open_bundle};
-use crate::spaces::folder::{read_bounded, space_dir};
+use crate::spaces::format::MAX_FILE_BYTES;
+use crate::spaces::format::bundle::parse_records;
+use crate::spaces::format::bundle::{Refusal, open_bundle};
+use crate::spaces::format::folder::{read_bounded, space_dir};
 use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Does a bundle file of `epoch` count under the removals' seals? Only if no removal has
     /// sealed its epoch since, or the first seal after its epoch names it.
-    pub(super) fn counts_under_seals(&self, space: &str, epoch: u64, file_hash: &str) -> Result<bool> {
+    pub(crate) fn counts_under_seals(&self, space: &str, epoch: u64, file_hash: &str) -> Result<bool> {
         let seal: Option<i64> = self
             .conn
             .query_row(
@@ -42,7 +43,7 @@ impl Store {
     /// where a reader that read them the other way round does. Its records are removed from
     /// the team's view and merged again from the other files that carry them (read again from
     /// the folder).
-    pub(super) fn take_back_sealed_out(&mut self, s: &super::Space) -> Result<Vec<(String, Vec<String>)>> {
+    pub(crate) fn take_back_sealed_out(&mut self, s: &super::Space) -> Result<Vec<(String, Vec<String>)>> {
         let applied: Vec<(String, String, i64)> = self
             .conn
             .prepare(
@@ -157,7 +158,7 @@ impl Store {
     /// This journal's own shares and withdrawals that a removal's seal left out (written at
     /// the moment of the removal, so the lead did not hold them yet): written again at the new
     /// epoch, where they count. A share the guard now stops stays named in the status.
-    pub(super) fn share_again(&mut self, space: &str, ids: &[String]) -> Result<bool> {
+    pub(crate) fn share_again(&mut self, space: &str, ids: &[String]) -> Result<bool> {
         let mut shares: Vec<(String, crate::id::EntryId, String, bool)> = Vec::new();
         for id in ids {
             let row: Option<(crate::id::EntryId, String, bool)> = self
@@ -178,7 +179,7 @@ impl Store {
             let again = if withdrawn {
                 self.withdraw(space, &id, true)
             } else {
-                let scope = crate::spaces::record::Scope::from_code(&scope)
+                let scope = crate::spaces::format::record::Scope::from_code(&scope)
                     .ok_or_else(|| crate::error::Error::internal(format!("a stored share's scope '{scope}'")))?;
                 self.share_entries(space, &[entry], scope, false).map(|_| ())
             };

@@ -8,10 +8,10 @@ use super::merge::{AppliedFile, Incoming, merge, remember_file};
 use crate::error::{Error, Problem, Result};
 use crate::id::EntryId;
 use crate::privacy::{FindingKind, scan};
-use crate::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
-use crate::spaces::folder::{BUNDLE_EXT, anonymous_dir, check_folder, list, member_dir, space_dir, write_new};
-use crate::spaces::keys::{RecordKey, short_hash};
-use crate::spaces::record::{ENTRY, Record, Scope, project, texts_of};
+use crate::spaces::format::bundle::{Manifest, SignedRecord, seal_bundle};
+use crate::spaces::format::folder::{BUNDLE_EXT, anonymous_dir, check_folder, list, member_dir, space_dir, write_new};
+use crate::spaces::format::keys::{RecordKey, short_hash};
+use crate::spaces::format::record::{ENTRY, Record, Scope, project, texts_of};
 use rusqlite::{OptionalExtension, params};
 use serde_json::Value;
 
@@ -24,7 +24,7 @@ pub(crate) struct Outgoing {
 }
 
 /// The writer an anonymous record is kept under: its own key, hashed.
-pub(super) fn anonymous_writer(public: &str) -> String {
+pub(crate) fn anonymous_writer(public: &str) -> String {
     format!("anon:{}", short_hash(&[public.as_bytes()]))
 }
 
@@ -197,16 +197,16 @@ impl Store {
     /// Is the file at `path` a bundle this journal wrote (opened with its keys, signed by it,
     /// checked against the roster of its epoch)?
     fn is_own_bundle(&self, s: &Space, path: &std::path::Path) -> bool {
-        let Ok(bytes) = crate::spaces::folder::read_bounded(path, crate::spaces::MAX_FILE_BYTES) else {
+        let Ok(bytes) = crate::spaces::format::folder::read_bounded(path, crate::spaces::format::MAX_FILE_BYTES) else {
             return false;
         };
-        let Ok(opened) = crate::spaces::bundle::open_bundle(s.keys.identity(), &bytes) else {
+        let Ok(opened) = crate::spaces::format::bundle::open_bundle(s.keys.identity(), &bytes) else {
             return false;
         };
         let Ok(Some(roster)) = self.roster_at(&s.info.id, opened.manifest.epoch) else {
             return false;
         };
-        matches!(opened.verify(&roster, &s.info.id), Ok(crate::spaces::bundle::Writer::Member(k)) if k == s.keys.public().key_id())
+        matches!(opened.verify(&roster, &s.info.id), Ok(crate::spaces::format::bundle::Writer::Member(k)) if k == s.keys.public().key_id())
     }
 
     /// Writes `out` as this journal's next bundle, for every member of the epoch or for

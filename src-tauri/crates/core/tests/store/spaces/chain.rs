@@ -3,7 +3,7 @@
 
 use super::*;
 use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
-use eftertanke_core::store::spaces::{ChainBreak, ChainProblem};
+use eftertanke_core::spaces::{ChainBreak, ChainProblem};
 
 #[test]
 fn a_chain_that_does_not_hold_together_is_named_and_its_bundles_are_still_read() {

@@ -2,8 +2,8 @@
 //! author and the lead alone, so a third member's journal never holds it readable.
 
 use super::*;
+use eftertanke_core::spaces::Audience;
 use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
-use eftertanke_core::store::spaces::Audience;
 use eftertanke_core::{ErrorKind, Problem};
 
 /// Every byte of a journal's database files, to look for a text in.

@@ -5,8 +5,8 @@
 //! reflections shared one by one; the author sees their own and can withdraw them.
 
 use super::*;
+use eftertanke_core::spaces::CountsOnly;
 use eftertanke_core::spaces::bundle::open_bundle;
-use eftertanke_core::store::spaces::CountsOnly;
 
 fn counts_share(t: &mut Team, who: usize, title: &str, outcome: &str) -> String {
     let mut input = quick("2026-03-12", title, outcome);

@@ -3,7 +3,7 @@
 //! with the comments on it; the status says what goes soon and when.
 
 use super::*;
-use eftertanke_core::store::spaces::Audience;
+use eftertanke_core::spaces::Audience;
 
 /// Makes the record `id` look written on `day` in the journal at `db` (as if shared then).
 fn age_record(db: &Path, id: &str, day: &str) {

@@ -4,9 +4,9 @@
 
 use super::*;
 use eftertanke_core::Outcome;
-use eftertanke_core::store::spaces::ReviewFilter;
+use eftertanke_core::spaces::ReviewFilter;
 
-fn titles_in(q: &eftertanke_core::store::spaces::ReviewQueue) -> Vec<&str> {
+fn titles_in(q: &eftertanke_core::spaces::ReviewQueue) -> Vec<&str> {
     q.items.iter().map(|i| i.entry.title.as_str()).collect()
 }
 

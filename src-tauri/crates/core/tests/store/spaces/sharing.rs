@@ -206,7 +206,7 @@ fn the_guard_blocks_a_cpr_number_at_share_and_holds_one_back_at_import() {
 /// takes comments as any other. (Found as a flaky test: a random id did so now and then.)
 #[test]
 fn a_comment_is_guarded_in_its_words_not_in_the_ids_it_carries() {
-    use eftertanke_core::store::spaces::Audience;
+    use eftertanke_core::spaces::Audience;
     let mut t = team(1);
     let writer = keys_of(&t.dbs[1]);
     let roster = t.members[0].space_roster(&t.space).unwrap();

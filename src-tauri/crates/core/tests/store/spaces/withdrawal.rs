@@ -4,7 +4,7 @@
 //! is removed, and the comments on it are erased in every journal and in their writers' files.
 
 use super::*;
-use eftertanke_core::store::spaces::Audience;
+use eftertanke_core::spaces::Audience;
 use std::path::Path;
 
 /// Every bundle in the folder opened with `db`'s keys, as text (those it cannot open skipped).

@@ -3,8 +3,8 @@
 
 use super::*;
 use eftertanke_core::sessions::{ItemStatus, MaterialNote};
+use eftertanke_core::spaces::Mark;
 use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
-use eftertanke_core::store::spaces::Mark;
 
 #[test]
 fn actions_carried_across_three_sessions_keep_their_ids_and_history() {

@@ -4,8 +4,8 @@
 use super::*;
 use eftertanke_core::locale::Locale;
 use eftertanke_core::sessions::MaterialNote;
+use eftertanke_core::spaces::Mark;
 use eftertanke_core::spaces::bundle::{Manifest, SignedRecord, seal_bundle};
-use eftertanke_core::store::spaces::Mark;
 
 #[test]
 fn a_session_naming_an_entry_the_reader_never_received_still_reads() {
@@ -108,7 +108,7 @@ fn sessions_and_comments_merge_to_the_same_journal_in_any_order() {
             &shared,
             None,
             "Tag det med",
-            eftertanke_core::store::spaces::Audience::Team,
+            eftertanke_core::spaces::Audience::Team,
             false,
         )
         .unwrap();
@@ -119,7 +119,7 @@ fn sessions_and_comments_merge_to_the_same_journal_in_any_order() {
             &shared,
             Some(&c),
             "Gerne",
-            eftertanke_core::store::spaces::Audience::Team,
+            eftertanke_core::spaces::Audience::Team,
             false,
         )
         .unwrap();

@@ -4,11 +4,11 @@
 //! contributions shows nothing and is counted as withheld. What was shared only as counts is
 //! never here: the lead's app counts it apart (`counts.rs`).
 
-use super::super::Store;
-use super::MIN_CELL;
-use super::read::Live;
+use super::counts::MIN_CELL;
+use super::format::record::Scope;
+use crate::Store;
 use crate::error::Result;
-use crate::spaces::record::Scope;
+use crate::store::spaces::Live;
 use crate::timeline::charts::{ChartData, LevelPoint, OutcomesAtLevel};
 use serde::Serialize;
 use serde_json::Value;
@@ -100,16 +100,6 @@ impl Store {
             withheld,
             aggregate,
         })
-    }
-
-    fn is_my_share(&self, space: &str, shared_id: &str) -> Result<bool> {
-        self.conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM space_shares WHERE space_id = ?1 AND shared_id = ?2)",
-                rusqlite::params![space, shared_id],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.fail(e))
     }
 }
 

@@ -1,11 +1,11 @@
 //! What sharing a reflection would send, asked before it is sent: the window's preview comes
-//! from the same projection the share writes (`spaces::record::project`), so the rule for what
+//! from the same projection the share writes (`format/record.rs`, `project`), so the rule for what
 //! leaves the computer lives in one place.
 
-use super::super::Store;
+use super::format::record::{Scope, project};
+use crate::Store;
 use crate::error::Result;
 use crate::id::EntryId;
-use crate::spaces::record::{Scope, project};
 use serde_json::Value;
 
 /// What a share would send: the record's body, and the name shown beside it (named only).

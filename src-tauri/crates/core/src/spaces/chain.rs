@@ -5,9 +5,9 @@
 //! computers, a journal restored from a backup, or a file put in by hand). Neither stops a
 //! bundle being read: its records merge by id like every other, so nothing is lost either way.
 
-use super::super::Store;
-use super::member_name;
+use crate::Store;
 use crate::error::Result;
+use crate::store::spaces::{ChainLink, member_name};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use ts_rs::TS;
@@ -39,45 +39,16 @@ pub struct ChainBreak {
     pub problem: ChainProblem,
 }
 
-/// One bundle of a member's, as its file row records it: applied, or held for the person's
-/// agreement (a mass withdrawal; its number is here, its links are not known yet).
-struct Link {
-    seq: u64,
-    hash: Option<String>,
-    prev: Option<String>,
-    held: bool,
-}
-
 impl Store {
     /// The numbers missing from each member's chain, and where it breaks, from the bundles
     /// applied in `space`; members are named by `names` (their key id's start otherwise).
-    pub(super) fn chain_report(
+    pub(crate) fn chain_report(
         &self,
         space: &str,
         names: &BTreeMap<String, String>,
     ) -> Result<(Vec<MissingBundle>, Vec<ChainBreak>)> {
-        let rows: Vec<(String, Link)> = self
-            .conn
-            .prepare(
-                "SELECT author, seq, manifest_hash, prev, state = 'held' FROM space_files \
-                 WHERE space_id = ?1 AND state IN ('applied', 'held') AND author IS NOT NULL AND seq IS NOT NULL",
-            )
-            .and_then(|mut st| {
-                st.query_map([space], |r| {
-                    Ok((
-                        r.get(0)?,
-                        Link {
-                            seq: r.get::<_, i64>(1)? as u64,
-                            hash: r.get(2)?,
-                            prev: r.get(3)?,
-                            held: r.get(4)?,
-                        },
-                    ))
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))?;
-        let mut per_author: BTreeMap<String, BTreeMap<u64, Vec<Link>>> = BTreeMap::new();
+        let rows = self.chain_links(space)?;
+        let mut per_author: BTreeMap<String, BTreeMap<u64, Vec<ChainLink>>> = BTreeMap::new();
         for (author, link) in rows {
             per_author
                 .entry(author)

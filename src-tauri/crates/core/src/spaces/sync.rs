@@ -3,20 +3,19 @@
 //! decryption, size, format, space, the roster of its epoch, the author's membership and
 //! signature, every record's shape, the guard on incoming texts (a CPR number is held back,
 //! not merged), and a stop when one bundle withdraws more than a handful of records. The list
-//! and what is remembered of each file are `folder_memory.rs`; one bundle's checks and merge,
+//! and what is remembered of each file are `store/spaces/folder_memory.rs`; one bundle's checks,
 //! `apply.rs`.
 
-use super::super::Store;
 use super::apply::Outcome;
-use super::folder_memory::{FileProblem, FileState, HELD, NOT_OURS, list_space, problem};
+use super::format::MAX_FILE_BYTES;
+use super::format::bundle::Refusal;
+use super::format::folder::{Found, Unread, check_folder, read_bounded, space_dir};
+use super::format::keys::short_hash;
+use super::format::removal::{NOTICE_EXT, open_notice};
+use super::format::roster::{RosterRefusal, open_roster};
+use crate::Store;
 use crate::error::Result;
-use crate::spaces::MAX_FILE_BYTES;
-use crate::spaces::bundle::Refusal;
-use crate::spaces::folder::{Found, Unread, check_folder, read_bounded, space_dir};
-use crate::spaces::keys::short_hash;
-use crate::spaces::removal::{NOTICE_EXT, open_notice};
-use crate::spaces::roster::{RosterRefusal, open_roster};
-use rusqlite::{OptionalExtension, params};
+use crate::store::spaces::{FileProblem, FileState, HELD, NOT_OURS, Space, list_space, problem};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -27,7 +26,7 @@ pub struct SyncReport {
     /// Things in the space's folder that are not Eftertanke's files (other files, links,
     /// pipes, devices): left alone, counted, never listed one by one.
     pub not_ours: usize,
-    /// The folder holds more than a read lists ([`crate::spaces::folder::MAX_FILES_LISTED`]).
+    /// The folder holds more than a read lists ([`crate::spaces::format::folder::MAX_FILES_LISTED`]).
     pub cut: bool,
     pub rosters: usize,
     pub bundles: usize,
@@ -82,47 +81,43 @@ impl Store {
         let mut seen_now: Vec<(&Found, String)> = Vec::new();
         let mut not_ours_now: Vec<(&Found, String)> = Vec::new();
         // The rosters of this read in one transaction: one sync of the journal, not one a file.
-        let rosters_tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        for f in &listed.rosters {
-            if unchanged(f).is_some() {
-                report.unchanged += 1;
-                continue;
-            }
-            if budget == 0 {
-                report.waiting += 1;
-                continue;
-            }
-            budget -= 1;
-            let bytes = match read_bounded(&f.path, MAX_FILE_BYTES) {
-                Ok(b) => b,
-                Err(Unread::Gone) => continue,
-                Err(_) => {
-                    report.not_ours += 1;
+        self.in_one_transaction(|| {
+            for f in &listed.rosters {
+                if unchanged(f).is_some() {
+                    report.unchanged += 1;
                     continue;
                 }
-            };
-            if bytes.is_empty() {
-                report.waiting += 1;
-                continue;
+                if budget == 0 {
+                    report.waiting += 1;
+                    continue;
+                }
+                budget -= 1;
+                let bytes = match read_bounded(&f.path, MAX_FILE_BYTES) {
+                    Ok(b) => b,
+                    Err(Unread::Gone) => continue,
+                    Err(_) => {
+                        report.not_ours += 1;
+                        continue;
+                    }
+                };
+                if bytes.is_empty() {
+                    report.waiting += 1;
+                    continue;
+                }
+                let file_hash = short_hash(&[&bytes]);
+                if let Some(why) = self.read_roster(&s, f, &bytes, &file_hash, &mut report)? {
+                    self.record_file(&s.info.id, &file_hash, f, "rejected", Some(&why))?;
+                }
+                seen_now.push((f, file_hash.clone()));
             }
-            let file_hash = short_hash(&[&bytes]);
-            if let Some(why) = self.read_roster(&s, f, &bytes, &file_hash, &mut report)? {
-                self.record_file(&s.info.id, &file_hash, f, "rejected", Some(&why))?;
-            }
-            seen_now.push((f, file_hash.clone()));
-        }
-        rosters_tx.commit().map_err(|e| self.fail(e))?;
+            Ok(())
+        })?;
         self.read_notices(&s, &listed.notices)?;
         if report.rosters > 0 {
             for (file, ids) in self.take_back_sealed_out(&s)? {
                 if self.share_again(space, &ids)? {
                     // Written again where it counts: no longer this journal's problem to name.
-                    self.conn
-                        .execute(
-                            "UPDATE space_files SET state = 'shared_again' WHERE space_id = ?1 AND file_hash = ?2",
-                            params![s.info.id, file],
-                        )
-                        .map_err(|e| self.fail(e))?;
+                    self.note_shared_again(&s.info.id, &file)?;
                 }
             }
         }
@@ -166,15 +161,7 @@ impl Store {
             // carrier's copy of the same bytes: asked of the journal).
             let seen: Option<FileState> = match recorded.get(&file_hash) {
                 Some(state) => Some(state.clone()),
-                None => self
-                    .conn
-                    .query_row(
-                        "SELECT state, code, reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
-                        params![s.info.id, file_hash],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                    )
-                    .optional()
-                    .map_err(|e| self.fail(e))?,
+                None => self.file_state(&s.info.id, &file_hash)?,
             };
             // A file held for the person's agreement (a mass withdrawal) is read again once
             // they agree; every other file read before stays as it was.
@@ -226,16 +213,7 @@ impl Store {
         }
         self.remember_stats(&s.info.id, &seen_now, &not_ours_now)?;
         self.forget_what_is_gone(&s.info.id, &listed)?;
-        self.conn
-            .execute(
-                "UPDATE spaces SET last_read_at = ?2, not_ours = ?3 WHERE id = ?1",
-                params![
-                    s.info.id,
-                    crate::time::to_db(crate::time::now()),
-                    report.not_ours as i64
-                ],
-            )
-            .map_err(|e| self.fail(e))?;
+        self.note_read(&s.info.id, report.not_ours)?;
         // What is older than the space's retention period goes, here and from this journal's files.
         self.apply_retention(&s)?;
         // The lead's app releases the team's counts when enough has changed.
@@ -256,7 +234,7 @@ impl Store {
     /// notice does (`read_notices`).
     fn read_roster(
         &self,
-        s: &super::Space,
+        s: &Space,
         f: &Found,
         bytes: &[u8],
         file_hash: &str,
@@ -280,12 +258,7 @@ impl Store {
         }
         let json = serde_json::to_string(&roster).map_err(|e| crate::error::Error::caused("keeping the roster", e))?;
         let roster_hash = short_hash(&[json.as_bytes()]);
-        self.conn
-            .execute(
-                "INSERT OR IGNORE INTO space_roster_files (space_id, epoch, file_hash, roster_hash, name)                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![s.info.id, roster.epoch as i64, file_hash, roster_hash, f.name],
-            )
-            .map_err(|e| self.fail(e))?;
+        self.remember_roster_file(&s.info.id, roster.epoch, file_hash, &roster_hash, &f.name)?;
         if self.keep_roster(&roster)? {
             report.rosters += 1;
         }
@@ -296,7 +269,7 @@ impl Store {
     /// the lead key it joined with, for this space and its own key. The lead writes a notice
     /// again for every removal whose notice is not in the folder (a removal made before
     /// notices existed, or a notice deleted).
-    fn read_notices(&mut self, s: &super::Space, notices: &[Found]) -> Result<()> {
+    fn read_notices(&mut self, s: &Space, notices: &[Found]) -> Result<()> {
         let me = s.keys.public().key_id();
         if s.info.lead {
             return self.write_missing_notices(s, notices);
@@ -311,12 +284,7 @@ impl Store {
                 continue;
             };
             if open_notice(s.keys.identity(), &bytes, &lead, &s.info.id, &me).is_some() {
-                self.conn
-                    .execute(
-                        "UPDATE spaces SET removed_at = coalesce(removed_at, ?2) WHERE id = ?1",
-                        params![s.info.id, crate::time::to_db(crate::time::now())],
-                    )
-                    .map_err(|e| self.fail(e))?;
+                self.note_removed(&s.info.id)?;
                 break;
             }
         }

@@ -2,16 +2,15 @@
 //! journal's bundles copied out to a folder (a USB stick, an attachment), and one file read
 //! in with the same checks as the folder's.
 
-use super::super::Store;
 use super::apply::Outcome;
-use super::folder_memory::{FileProblem, HELD};
+use super::format::MAX_FILE_BYTES;
+use super::format::bundle::Refusal;
+use super::format::folder::{Found, Stat, Unread, read_bounded, space_dir};
+use super::format::keys::short_hash;
 use super::sync::SyncReport;
+use crate::Store;
 use crate::error::{Error, Result};
-use crate::spaces::MAX_FILE_BYTES;
-use crate::spaces::bundle::Refusal;
-use crate::spaces::folder::{Found, Stat, Unread, read_bounded, space_dir};
-use crate::spaces::keys::short_hash;
-use rusqlite::{OptionalExtension, params};
+use crate::store::spaces::{FileProblem, HELD};
 
 impl Store {
     /// Reads one bundle file carried by hand (mailed, on a stick) as if it were in the
@@ -70,15 +69,7 @@ impl Store {
             ),
         };
         let file_hash = short_hash(&[&bytes]);
-        let seen: Option<(String, Option<String>, Option<String>)> = self
-            .conn
-            .query_row(
-                "SELECT state, code, reason FROM space_files WHERE space_id = ?1 AND file_hash = ?2",
-                params![s.info.id, file_hash],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
+        let seen = self.file_state(&s.info.id, &file_hash)?;
         if let Some((state, code, reason)) = seen {
             let agreed = allow_mass_withdrawal && state == HELD;
             if !agreed {
@@ -119,14 +110,7 @@ impl Store {
     pub fn export_bundles(&self, space: &str, dir: &std::path::Path) -> Result<usize> {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
-        let names: Vec<String> = self
-            .conn
-            .prepare(
-                "SELECT name FROM space_files WHERE space_id = ?1 AND author = ?2 AND state = 'applied' \
-                 AND seq IS NOT NULL ORDER BY read_at",
-            )
-            .and_then(|mut st| st.query_map(params![s.info.id, me], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
+        let names = self.applied_bundle_names(&s.info.id, &me)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::from_io(dir, &e))?;
         let from = space_dir(&s.info.folder, &s.info.id);
         let mut copied = 0;

@@ -7,6 +7,7 @@
 //! a team with mixed app versions works; a bundle of a newer format is refused with a reason.
 
 use super::keys::{MemberKeys, short_hash, verifies_with};
+use super::record::Record;
 use super::roster::{Roster, audience_hash};
 use super::seal::{Unsealed, decrypt, encrypt};
 use crate::error::{Error, Result};
@@ -342,4 +343,28 @@ impl Opened {
             _ => Err(Refusal::BadSignature),
         }
     }
+}
+
+/// Each record of an opened bundle parsed and checked for shape: a UUID id, a revision from 1,
+/// no larger than any Eftertanke writes — `(record, its exact JSON, its anonymous writer's
+/// public key)`. Unknown kinds are kept as they came.
+pub fn parse_records(opened: &Opened) -> std::result::Result<Vec<(Record, String, Option<String>)>, String> {
+    opened
+        .manifest
+        .records
+        .iter()
+        .map(|sr| {
+            let record: Record = serde_json::from_str(&sr.record).map_err(|e| format!("not a record ({e})"))?;
+            if uuid::Uuid::parse_str(&record.id).is_err() {
+                return Err("a record id is not a UUID".into());
+            }
+            if record.revision == 0 {
+                return Err(format!("record {} has revision 0", record.id));
+            }
+            if sr.record.len() > 1024 * 1024 {
+                return Err(format!("record {} is larger than any Eftertanke writes", record.id));
+            }
+            Ok((record, sr.record.clone(), sr.writer.clone()))
+        })
+        .collect()
 }

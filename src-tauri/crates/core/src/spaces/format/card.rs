@@ -116,7 +116,7 @@ pub fn check_name(name: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spaces::keys::MemberKeys;
+    use crate::spaces::format::keys::MemberKeys;
 
     #[test]
     fn a_card_reads_back_as_a_file_and_as_a_code_and_refuses_changes() {

@@ -4,15 +4,13 @@
 //! this computer's own clock, and only the day for a share without a name; what members wrote is
 //! never ordered by their clocks.
 
-use super::super::Store;
 use super::read::SharedEntryView;
+use crate::Store;
 use crate::error::Result;
 use crate::name_key::name_key;
 use crate::reflection::categories::Outcome;
-use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// What the queue is narrowed to; every field left out lets everything through.
@@ -66,17 +64,8 @@ impl Store {
     /// ones of that day.
     pub fn review_queue(&self, space: &str, filter: &ReviewFilter) -> Result<ReviewQueue> {
         let s = self.space(space)?;
-        let reviewed_at: Option<String> = self
-            .conn
-            .query_row("SELECT reviewed_at FROM spaces WHERE id = ?1", [&s.info.id], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.fail(e))?;
-        let arrived: BTreeMap<String, Option<String>> = self
-            .conn
-            .prepare("SELECT id, max(arrived_at) FROM space_records WHERE space_id = ?1 AND kind = 'entry' GROUP BY id")
-            .and_then(|mut st| st.query_map([&s.info.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-            .map_err(|e| self.fail(e))?;
+        let reviewed_at = self.reviewed_at(&s.info.id)?;
+        let arrived = self.entry_arrivals(&s.info.id)?;
         let gone_through = self.gone_through(&s.info.id)?;
         let mut items: Vec<ReviewItem> = self
             .space_entries(&s.info.id)?
@@ -98,30 +87,12 @@ impl Store {
     pub fn mark_reviewed(&mut self, space: &str, shown: Option<&[String]>) -> Result<()> {
         let s = self.space(space)?;
         let queue = self.review_queue(&s.info.id, &ReviewFilter::default())?;
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        for item in queue
+        let items: Vec<(String, u64)> = queue
             .items
-            .iter()
+            .into_iter()
             .filter(|i| shown.is_none_or(|ids| ids.iter().any(|id| id.trim() == i.entry.id)))
-        {
-            tx.execute(
-                "INSERT OR REPLACE INTO space_reviewed (space_id, record_id, revision) VALUES (?1, ?2, ?3)",
-                params![s.info.id, item.entry.id, item.entry.revision as i64],
-            )
-            .map_err(|e| self.fail(e))?;
-        }
-        tx.execute(
-            "UPDATE spaces SET reviewed_at = ?2 WHERE id = ?1",
-            params![s.info.id, crate::time::to_db(crate::time::now())],
-        )
-        .map_err(|e| self.fail(e))?;
-        tx.commit().map_err(|e| self.fail(e))
-    }
-
-    fn gone_through(&self, space: &str) -> Result<BTreeMap<String, i64>> {
-        self.conn
-            .prepare("SELECT record_id, revision FROM space_reviewed WHERE space_id = ?1")
-            .and_then(|mut st| st.query_map([space], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-            .map_err(|e| self.fail(e))
+            .map(|i| (i.entry.id, i.entry.revision))
+            .collect();
+        self.note_gone_through(&s.info.id, &items)
     }
 }

@@ -1,18 +1,16 @@
 //! What a space holds as this journal sees it: the team's shared reflections (withdrawn ones
 //! gone, held-back ones only named), its members, and the folder's state in words.
 
-use super::super::Store;
 use super::chain::{ChainBreak, MissingBundle};
-use super::folder_memory::FileProblem;
-use crate::EntryId;
-use crate::error::{Error, Result};
-use crate::spaces::counts::{CountCell, CountsOnly, MIN_CELL};
-use crate::spaces::record::{ACTION, COMMENT, ENTRY, IMPROVEMENT, Record, SESSION, Scope};
-use crate::spaces::roster::{Role, Roster};
-use rusqlite::params;
+use super::counts::{CountCell, CountsOnly, MIN_CELL};
+use super::format::record::{ACTION, COMMENT, ENTRY, IMPROVEMENT, SESSION, Scope};
+use super::format::roster::Role;
+use crate::error::Result;
+use crate::store::spaces::{FileProblem, Live, Retention, SpaceInfo};
+use crate::{EntryId, Store};
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// A reflection a member shared, as this journal holds it.
@@ -71,7 +69,7 @@ pub struct HeldBack {
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SpaceStatus {
-    pub space: super::SpaceInfo,
+    pub space: SpaceInfo,
     pub folder_present: bool,
     pub members: Vec<MemberView>,
     /// This journal is not in the newest roster.
@@ -91,7 +89,7 @@ pub struct SpaceStatus {
     /// yet (held by a sync client, a read-only moment): removed at the next read.
     pub to_remove: usize,
     /// How long the space keeps what is shared, as its facilitator set it, and what goes soon.
-    pub retention: Option<super::Retention>,
+    pub retention: Option<Retention>,
     /// Epochs for which the folder holds two different rosters, both signed by the lead.
     pub roster_forks: Vec<u64>,
     pub missing: Vec<MissingBundle>,
@@ -111,138 +109,15 @@ pub struct SpaceCounts {
     pub counts_only: Option<CountsOnly>,
 }
 
-/// A shared record as it stands (see `Store::live`).
-pub(crate) struct Live {
-    pub version: Version,
-    pub record: Record,
-    pub scope: Scope,
-    pub conflict: bool,
-}
-
-pub(crate) struct Version {
-    pub id: String,
-    pub writer: String,
-    pub author_key: Option<String>,
-    pub revision: i64,
-    pub deleted: bool,
-    pub quarantine: Option<String>,
-    pub record: String,
-}
-
 impl Store {
-    /// The versions of `kind`'s records, by id and hash. Sorted here, not by the query: an
-    /// `ORDER BY id` makes SQLite walk the whole table in id order instead of the index of one
-    /// kind (40 ms for a kind with one record beside 10,000 entries).
-    fn versions(&self, space: &str, kind: &str) -> Result<Vec<Version>> {
-        let mut rows: Vec<(String, Version)> = self
-            .conn
-            .prepare_cached(
-                "SELECT hash, id, writer, author_key, revision, deleted, quarantine, record FROM space_records \
-                 WHERE space_id = ?1 AND kind = ?2",
-            )
-            .and_then(|mut s| {
-                s.query_map(params![space, kind], |r| {
-                    Ok((
-                        r.get(0)?,
-                        Version {
-                            id: r.get(1)?,
-                            writer: r.get(2)?,
-                            author_key: r.get(3)?,
-                            revision: r.get(4)?,
-                            deleted: r.get(5)?,
-                            quarantine: r.get(6)?,
-                            record: r.get(7)?,
-                        },
-                    ))
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))?;
-        rows.sort_by(|(ha, a), (hb, b)| a.id.cmp(&b.id).then(ha.cmp(hb)));
-        Ok(rows.into_iter().map(|(_, v)| v).collect())
-    }
-
-    /// Every display name a key had in the space's rosters (the newest wins).
-    pub(crate) fn names(&self, space: &str) -> Result<BTreeMap<String, String>> {
-        let rosters: Vec<String> = self
-            .conn
-            .prepare("SELECT roster FROM space_rosters WHERE space_id = ?1 ORDER BY epoch")
-            .and_then(|mut s| s.query_map([space], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
-        let mut names = BTreeMap::new();
-        for json in rosters {
-            let roster: Roster = serde_json::from_str(&json).map_err(|e| Error::caused("a stored roster", e))?;
-            for m in roster.members {
-                names.insert(m.keys.key_id(), m.name);
-            }
-        }
-        Ok(names)
-    }
-
-    /// Each shared record as it stands: its versions at the highest revision that the guard
-    /// did not hold back, none withdrawn, parsed once. What the entries, the counts and the
-    /// status all read.
-    pub(crate) fn live(&self, space: &str) -> Result<Vec<Live>> {
-        self.live_of(space, ENTRY)
-    }
-
-    /// Each record of `kind` as it stands (see `live`).
-    pub(crate) fn live_of(&self, space: &str, kind: &str) -> Result<Vec<Live>> {
-        let mut by_id: BTreeMap<String, Vec<Version>> = BTreeMap::new();
-        for v in self
-            .versions(space, kind)?
-            .into_iter()
-            .filter(|v| v.quarantine.is_none())
-        {
-            by_id.entry(v.id.clone()).or_default().push(v);
-        }
-        let mut out = Vec::new();
-        for (_, mut versions) in by_id {
-            if versions.iter().any(|v| v.deleted) {
-                continue;
-            }
-            let conflict = versions.len() > 1;
-            let version = versions.swap_remove(0);
-            let record: Record =
-                serde_json::from_str(&version.record).map_err(|e| Error::caused("a stored record", e))?;
-            let Some(scope) = record.scope else { continue };
-            out.push(Live {
-                version,
-                record,
-                scope,
-                conflict,
-            });
-        }
-        Ok(out)
-    }
-
     /// The reflections the team shared into `space` (named and anonymous; what was shared
     /// only as counts is listed to its author alone), newest first.
     pub fn space_entries(&self, space: &str) -> Result<Vec<SharedEntryView>> {
         let s = self.space(space)?;
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
-        let mine: BTreeSet<String> = self
-            .conn
-            .prepare("SELECT shared_id FROM space_shares WHERE space_id = ?1")
-            .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
-        // The live shares of entries this journal still holds, and whether each was edited
-        // after it was last shared (both times are written by `time::to_db`, so they sort).
-        let sources: BTreeMap<String, (EntryId, bool, String, String)> = self
-            .conn
-            .prepare(
-                "SELECT s.shared_id, s.entry_id, e.updated_at > s.shared_at, e.title, e.occurred_on FROM space_shares s \
-                 JOIN entries e ON e.id = s.entry_id \
-                 WHERE s.space_id = ?1 AND s.withdrawn_at IS NULL AND e.deleted_at IS NULL",
-            )
-            .and_then(|mut st| {
-                st.query_map([&s.info.id], |r| {
-                    Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))?;
+        let mine = self.my_shared_ids(&s.info.id)?;
+        let sources = self.share_sources(&s.info.id)?;
         let marks = self.lead_marks(&s.info.id)?;
         let unread = self.unread_comments(&s.info.id, &me)?;
         let seen = self.seen_notes(&s.info.id)?;
@@ -263,17 +138,17 @@ impl Store {
                     let text = |k: &str| record.body.get(k).and_then(Value::as_str).map(str::to_owned);
                     let source = sources.get(&v.id);
                     SharedEntryView {
-                        entry_id: source.map(|(id, ..)| *id),
-                        changed_since_shared: source.is_some_and(|(_, changed, ..)| *changed),
+                        entry_id: source.map(|s| s.entry_id),
+                        changed_since_shared: source.is_some_and(|s| s.changed_since_shared),
                         author: v.author_key.as_ref().and_then(|k| names.get(k).cloned()),
                         mine: mine.contains(&v.id) || v.writer == me,
                         revision: v.revision as u64,
                         updated_at: record.updated_at.clone(),
                         title: text("title")
-                            .or_else(|| source.map(|(.., title, _)| title.clone()))
+                            .or_else(|| source.map(|s| s.title.clone()))
                             .unwrap_or_default(),
                         occurred_on: text("occurred_on")
-                            .or_else(|| source.map(|(.., day)| day.clone()))
+                            .or_else(|| source.map(|s| s.occurred_on.clone()))
                             .unwrap_or_default(),
                         outcome: text("outcome"),
                         initiative: text("initiative"),
@@ -339,12 +214,7 @@ impl Store {
         let me = s.keys.public().key_id();
         let names = self.names(&s.info.id)?;
         let (not_ours, roster_forks) = self.folder_oddities(&s.info.id)?;
-        let last_read_at: Option<String> = self
-            .conn
-            .query_row("SELECT last_read_at FROM spaces WHERE id = ?1", [&s.info.id], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.fail(e))?;
+        let last_read_at = self.last_read_at(&s.info.id)?;
         let mut held = Vec::new();
         for kind in [ENTRY, COMMENT, SESSION, ACTION, IMPROVEMENT] {
             held.extend(self.versions(&s.info.id, kind)?);
