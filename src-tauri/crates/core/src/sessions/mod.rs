@@ -15,7 +15,7 @@ mod draft;
 mod read;
 mod write;
 
-pub use crate::store::spaces::Mark;
+pub use crate::spaces::Mark;
 pub use chart::{LevelMonth, TeamChart};
 pub use document::suggested_document_path;
 pub use draft::{CarriedStatus, MaterialNote, NewItem, SessionDraft, Verdict};

@@ -5,11 +5,12 @@
 
 use super::format::bundle::{Refusal, Writer, open_bundle, parse_records};
 use super::format::folder::Found;
+use super::format::keys::anonymous_writer;
 use super::format::keys::{bound_record_id, is_bound_record_id};
 use super::format::record::LEAD_ONLY;
 use crate::Store;
 use crate::error::Result;
-use crate::store::spaces::{AppliedFile, BundleMerged, HELD, Space, anonymous_writer};
+use crate::store::spaces::{AppliedFile, BundleMerged, HELD, Space};
 
 /// More withdrawals than this in one bundle are held until the person agrees.
 pub const MASS_WITHDRAWAL: usize = 5;

@@ -5,20 +5,28 @@
 //! - `format/`: what travels and how it is sealed — the wire formats, below the store (the
 //!   store keeps what a journal read of them, so it may name these and nothing else here).
 //! - `counts.rs`: what a counts-only share carries and how the team's counts are counted.
-//! - the use cases over the store's rows: what a share would send (`preview.rs`), what the
-//!   team shared as this journal sees it (`read.rs`), the team's timeline (`timeline.rs`), the
-//!   lead's review queue (`review.rs`) and the folder's chains of bundles (`chain.rs`).
-//!
-//! The store's side (`store/spaces/`) keeps the rows and the use cases not yet moved here.
+//! - the use cases over the store's rows (`store/spaces/`): reading the folder (`sync.rs`,
+//!   `apply.rs`, `carry.rs`, `chain.rs`), what the team shared as this journal sees it
+//!   (`read.rs`, `timeline.rs`, `review.rs`, `preview.rs`), writing (`share.rs`, `outbox.rs`,
+//!   `scrub.rs`, `seals.rs`), members (`members.rs`), comments, marks, retention and the
+//!   counts' release (`team_counts.rs`).
 
 mod apply;
 mod carry;
 mod chain;
+mod comments;
 pub mod counts;
 pub mod format;
+mod marks;
+mod members;
+mod outbox;
 mod preview;
 mod read;
+mod retention;
 mod review;
+mod scrub;
+mod seals;
+pub(crate) mod share;
 mod sync;
 mod team_counts;
 mod timeline;
@@ -35,7 +43,7 @@ pub use sync::{MAX_NEW_FILES_PER_READ, SyncReport};
 pub use timeline::{TeamLane, TeamNode, TeamTimeline};
 
 // What the store still keeps of the space's use cases, named here so a shell names one module.
-pub use crate::store::spaces::{
-    Audience, CommentView, EntryComments, FileProblem, MAX_COMMENT_CHARS, MAX_RETENTION_MONTHS, Mark, Retention,
-    SpaceInfo,
-};
+pub use crate::store::spaces::{FileProblem, SpaceInfo};
+pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
+pub use marks::Mark;
+pub use retention::{MAX_RETENTION_MONTHS, Retention};

@@ -4,9 +4,10 @@
 
 use super::counts::{Contribution, CountsOnly, MIN_CELL, contribution, people_changed, tally};
 use super::format::record::{COUNTS, Record, Scope};
+use super::share::Outgoing;
 use crate::Store;
 use crate::error::{Error, Result};
-use crate::store::spaces::{Outgoing, Space};
+use crate::store::spaces::Space;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Store {

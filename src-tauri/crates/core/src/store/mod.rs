@@ -245,6 +245,22 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs `work` in one transaction like `in_one_transaction`; when the commit fails, what
+    /// `work` returned is handed to `undo` (a file written inside it, removed again).
+    pub(crate) fn in_one_transaction_or_undo<T>(
+        &self,
+        work: impl FnOnce() -> Result<T>,
+        undo: impl FnOnce(T),
+    ) -> Result<()> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        let out = work()?;
+        if let Err(e) = tx.commit() {
+            undo(out);
+            return Err(self.fail(e));
+        }
+        Ok(())
+    }
+
     /// Maps a SQLite failure on this database to an [`Error`].
     fn fail(&self, err: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, err)

@@ -232,6 +232,11 @@ pub(crate) fn verifies_with(public: &str, bytes: &[u8], signature: &str) -> bool
     key.verify_strict(bytes, &Signature::from_bytes(&sig)).is_ok()
 }
 
+/// The writer an anonymous record is kept under: its own key, hashed.
+pub fn anonymous_writer(public: &str) -> String {
+    format!("anon:{}", short_hash(&[public.as_bytes()]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,10 +78,24 @@ impl Store {
         tx.commit().map_err(|e| self.fail(e))?;
         Ok(BundleMerged::Taken(taken))
     }
+
+    /// Merges one version, inside the caller's transaction (`Store::in_one_transaction`).
+    pub(crate) fn merge_version(&self, v: &Incoming<'_>) -> Result<Merged> {
+        merge(&self.conn, v).map_err(|e| self.fail(e))
+    }
+
+    /// Records `file` as applied, with its records, inside the caller's transaction.
+    pub(crate) fn remember_applied_file<'a>(
+        &self,
+        file: &AppliedFile<'_>,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Result<()> {
+        remember_file(&self.conn, file, ids).map_err(|e| self.fail(e))
+    }
 }
 
 /// One incoming version, checked by the bundle's signature.
-pub(super) struct Incoming<'a> {
+pub(crate) struct Incoming<'a> {
     pub space: &'a str,
     pub record: &'a Record,
     /// The version's exact JSON.
@@ -96,7 +110,7 @@ pub(super) struct Incoming<'a> {
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Merged {
+pub(crate) enum Merged {
     /// The version is now the record (or one of its conflicting versions).
     Taken,
     /// Already known, or older than what is kept.

@@ -1,36 +1,33 @@
-//! Reflection spaces in the store: the spaces this journal is in and their rosters (here), the
-//! shared records as they stand (`records.rs`), this journal's own shares (`shares.rs`), what
-//! it went through (`reviewed.rs`), the counts-only rows (`counts.rs`), what it remembers of
-//! the folder's files (`folder_memory.rs`), the merge (`merge.rs`), the lead's marks and the
-//! session being run. The use cases that still write through these rows live here too —
-//! identities and rosters (`members.rs`), sharing and withdrawing (`share.rs`, `outbox.rs`,
-//! `scrub.rs`), seals (`seals.rs`), comments and retention. Everything else of the spaces —
-//! the formats, the rules, reading the folder and what the team shared — is `crate::spaces`.
+//! Reflection spaces in the store: the rows, a module per table or group of tables — the
+//! spaces this journal is in and their newest roster (here), identities (`identities.rs`),
+//! rosters and seals (`rosters.rs`, `seals.rs`), the shared records as they stand
+//! (`records.rs`) and their merge (`merge.rs`), this journal's own shares and files
+//! (`shares.rs`, `own_files.rs`), the waiting anonymous bundles (`outbox.rs`), what it
+//! remembers of the folder's files (`folder_memory.rs`), the counts-only rows (`counts.rs`),
+//! what the lead went through (`reviewed.rs`), the comment threads read (`threads.rs`) and the
+//! session being run. Every use case — what to write, what to accept — is `crate::spaces`.
 
-mod comments;
 mod counts;
 mod folder_memory;
-mod marks;
-mod members;
+mod identities;
 mod merge;
 mod outbox;
+mod own_files;
 mod records;
-mod retention;
 mod reviewed;
-mod scrub;
+mod rosters;
 mod seals;
 mod session_drafts;
-pub(crate) mod share;
 mod shares;
+mod threads;
 
-pub use comments::{Audience, CommentView, EntryComments, MAX_COMMENT_CHARS};
 pub use folder_memory::FileProblem;
 pub(crate) use folder_memory::{ChainLink, FileState, HELD, NOT_OURS, list_space, problem};
-pub use marks::Mark;
-pub(crate) use merge::{AppliedFile, BundleMerged};
+pub(crate) use merge::{AppliedFile, BundleMerged, Incoming, incoming};
+pub(crate) use outbox::moment;
+pub(crate) use own_files::OwnFile;
 pub(crate) use records::Live;
-pub use retention::{MAX_RETENTION_MONTHS, Retention};
-pub(crate) use share::{Outgoing, anonymous_writer};
+pub(crate) use shares::ShareRow;
 
 use super::Store;
 use crate::error::{Error, Problem, Result};
@@ -80,6 +77,26 @@ impl Store {
         self.conn
             .query_row("SELECT last_read_at FROM spaces WHERE id = ?1", [space], |r| r.get(0))
             .map_err(|e| self.fail(e))
+    }
+
+    /// This journal's next bundle number in the space, and the hash of its last bundle.
+    pub(crate) fn bundle_position(&self, space: &str) -> Result<(i64, Option<String>)> {
+        self.conn
+            .query_row("SELECT next_seq, last_hash FROM spaces WHERE id = ?1", [space], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(|e| self.fail(e))
+    }
+
+    /// This journal wrote bundle `seq` with manifest `hash`; inside the caller's transaction.
+    pub(crate) fn note_bundle_written(&self, space: &str, seq: u64, hash: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE spaces SET next_seq = ?2, last_hash = ?3 WHERE id = ?1",
+                params![space, seq as i64 + 1, hash],
+            )
+            .map_err(|e| self.fail(e))?;
+        Ok(())
     }
 
     /// A read of the space's folder ended now, finding `not_ours` things that are not ours.
@@ -208,17 +225,10 @@ impl Store {
         })
     }
 
-    /// The space's shared folder on this computer moved (a synced library re-linked, a drive
-    /// letter changed): read and write it there from now on.
-    pub fn move_space_folder(&mut self, space: &str, folder: &std::path::Path) -> Result<()> {
-        let s = self.space(space)?;
-        crate::spaces::format::folder::check_folder(folder)?;
-        let folder = std::fs::canonicalize(folder).map_err(|e| Error::from_io(folder, &e))?;
+    /// Reads and writes the space's folder at `folder` from now on.
+    pub(crate) fn set_space_folder(&self, space: &str, folder: &str) -> Result<()> {
         self.conn
-            .execute(
-                "UPDATE spaces SET folder = ?2 WHERE id = ?1",
-                params![s.info.id, folder.to_string_lossy()],
-            )
+            .execute("UPDATE spaces SET folder = ?2 WHERE id = ?1", params![space, folder])
             .map_err(|e| self.fail(e))?;
         Ok(())
     }

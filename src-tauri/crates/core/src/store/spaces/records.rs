@@ -113,4 +113,36 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// This journal's live shares in `space` last written before `before`.
+    pub(crate) fn own_shares_written_before(&self, space: &str, before: &str) -> Result<Vec<String>> {
+        self.conn
+            .prepare(
+                "SELECT h.shared_id FROM space_shares h JOIN space_records r \
+                 ON r.space_id = h.space_id AND r.id = h.shared_id \
+                 WHERE h.space_id = ?1 AND h.withdrawn_at IS NULL AND NOT r.deleted AND r.updated_at < ?2",
+            )
+            .and_then(|mut st| st.query_map(params![space, before], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Erases from this journal's view every live record of `kinds` last written before
+    /// `before`, and the comments on what is no longer there, in one transaction.
+    pub(crate) fn erase_written_before(&self, space: &str, kinds: &[&str], before: &str) -> Result<()> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        for kind in kinds {
+            tx.execute(
+                "DELETE FROM space_records WHERE space_id = ?1 AND kind = ?2 AND updated_at < ?3 AND NOT deleted",
+                params![space, kind, before],
+            )
+            .map_err(|e| self.fail(e))?;
+        }
+        tx.execute(
+            "DELETE FROM space_records WHERE space_id = ?1 AND kind = 'comment' AND json_extract(record, '$.body.on') \
+             NOT IN (SELECT id FROM space_records WHERE space_id = ?1 AND kind = 'entry')",
+            params![space],
+        )
+        .map_err(|e| self.fail(e))?;
+        tx.commit().map_err(|e| self.fail(e))
+    }
 }

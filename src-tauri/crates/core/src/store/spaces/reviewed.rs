@@ -1,5 +1,6 @@
-//! The rows of what the lead's journal went through (`space_reviewed`, `spaces.reviewed_at`)
-//! and when each shared reflection's current version arrived (`space_records.arrived_at`).
+//! The rows of what the lead's journal went through (`space_reviewed`, `spaces.reviewed_at`),
+//! when each shared reflection's current version arrived (`space_records.arrived_at`), and the
+//! facilitator's own "seen" notes (`space_seen`, never sent).
 
 use super::super::Store;
 use crate::error::Result;
@@ -48,5 +49,30 @@ impl Store {
         )
         .map_err(|e| self.fail(e))?;
         tx.commit().map_err(|e| self.fail(e))
+    }
+
+    /// Keeps (`at` the moment) or, with none, drops the facilitator's own "seen" note on the
+    /// shared entry `on`. It never leaves this journal.
+    pub(crate) fn note_seen_row(&self, space: &str, on: &str, at: Option<&str>) -> Result<()> {
+        match at {
+            Some(at) => self.conn.execute(
+                "INSERT OR IGNORE INTO space_seen (space_id, shared_id, seen_at) VALUES (?1, ?2, ?3)",
+                params![space, on, at],
+            ),
+            None => self.conn.execute(
+                "DELETE FROM space_seen WHERE space_id = ?1 AND shared_id = ?2",
+                params![space, on],
+            ),
+        }
+        .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// The shared entries the facilitator noted as seen (empty in every other journal).
+    pub(crate) fn seen_notes(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
+        self.conn
+            .prepare("SELECT shared_id FROM space_seen WHERE space_id = ?1")
+            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
+            .map_err(|e| self.fail(e))
     }
 }

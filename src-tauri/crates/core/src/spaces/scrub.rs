@@ -11,37 +11,24 @@
 //! - A file of an epoch a removal has since sealed is left as it is: a replacement would count
 //!   for nobody there. Its records were read by the members of that epoch already.
 
-use super::super::Store;
-use super::Space;
-use super::merge::{AppliedFile, remember_file};
-use crate::error::{Error, Result};
-use crate::spaces::format::MAX_FILE_BYTES;
-use crate::spaces::format::bundle::{Manifest, SignedRecord, open_bundle, seal_bundle};
-use crate::spaces::format::folder::{BUNDLE_EXT, read_bounded, space_dir, write_new};
-use crate::spaces::format::keys::{RecordKey, short_hash};
-use crate::spaces::format::record::{Record, Scope};
-use rusqlite::{OptionalExtension, params};
+use super::format::MAX_FILE_BYTES;
+use super::format::bundle::{Manifest, SignedRecord, open_bundle, seal_bundle};
+use super::format::folder::{BUNDLE_EXT, read_bounded, space_dir, write_new};
+use super::format::keys::{RecordKey, short_hash};
+use super::format::record::{Record, Scope};
+use crate::Store;
+use crate::error::Result;
+use crate::store::spaces::{AppliedFile, OwnFile, Space};
 use std::collections::BTreeSet;
 use std::path::Path;
-
-/// One of this journal's own files, as its row and its records list hold it.
-struct OwnFile {
-    hash: String,
-    name: String,
-    seq: Option<i64>,
-    manifest_hash: Option<String>,
-    prev: Option<String>,
-    epoch: i64,
-    records: Vec<String>,
-}
 
 impl Store {
     /// Writes this journal's files that carry any of `ids` again without them (all but
     /// `except`, the file that carries the withdrawal itself). Returns how many it changed.
-    pub(super) fn scrub(&mut self, s: &Space, ids: &[String], except: &str) -> Result<usize> {
+    pub(crate) fn scrub(&mut self, s: &Space, ids: &[String], except: &str) -> Result<usize> {
         let gone: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
         let mut changed = 0;
-        for file in self.own_files(s)? {
+        for file in self.own_files(&s.info.id, &s.keys.public().key_id())? {
             if file.hash == except || !file.records.iter().any(|r| gone.contains(r.as_str())) {
                 continue;
             }
@@ -70,17 +57,9 @@ impl Store {
     /// withdrew) are taken out of this journal's files too.
     pub(crate) fn scrub_erased(&mut self, s: &Space) -> Result<usize> {
         let mut erased = Vec::new();
-        for file in self.own_files(s)? {
+        for file in self.own_files(&s.info.id, &s.keys.public().key_id())? {
             for id in file.records {
-                let kept: bool = self
-                    .conn
-                    .query_row(
-                        "SELECT EXISTS (SELECT 1 FROM space_records WHERE space_id = ?1 AND id = ?2)",
-                        params![s.info.id, id],
-                        |r| r.get(0),
-                    )
-                    .map_err(|e| self.fail(e))?;
-                if !kept {
+                if !self.record_kept(&s.info.id, &id)? {
                     erased.push(id);
                 }
             }
@@ -98,25 +77,14 @@ impl Store {
         match std::fs::remove_file(path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(_) => self
-                .conn
-                .execute(
-                    "INSERT OR IGNORE INTO space_files_to_remove (space_id, name) VALUES (?1, ?2)",
-                    params![s.info.id, name],
-                )
-                .map(drop)
-                .map_err(|e| self.fail(e)),
+            Err(_) => self.note_to_remove(&s.info.id, name),
         }
     }
 
     /// At each read: this journal's replaced files the folder refused to let go of before are
     /// removed now (each forgotten once it is gone). Returns how many are still there.
     pub(crate) fn remove_what_is_due(&self, s: &Space) -> Result<usize> {
-        let names: Vec<String> = self
-            .conn
-            .prepare("SELECT name FROM space_files_to_remove WHERE space_id = ?1")
-            .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
+        let names = self.names_to_remove(&s.info.id)?;
         let dir = space_dir(&s.info.folder, &s.info.id);
         let mut left = 0;
         for name in names {
@@ -128,63 +96,12 @@ impl Store {
                 _ => std::fs::remove_file(&path).is_ok(),
             };
             if gone {
-                self.conn
-                    .execute(
-                        "DELETE FROM space_files_to_remove WHERE space_id = ?1 AND name = ?2",
-                        params![s.info.id, name],
-                    )
-                    .map_err(|e| self.fail(e))?;
+                self.forget_to_remove(&s.info.id, &name)?;
             } else {
                 left += 1;
             }
         }
         Ok(left)
-    }
-
-    /// How many of this journal's replaced files wait to be removed from the folder.
-    pub(crate) fn files_to_remove(&self, space: &str) -> Result<usize> {
-        self.conn
-            .query_row(
-                "SELECT count(*) FROM space_files_to_remove WHERE space_id = ?1",
-                [space],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n as usize)
-            .map_err(|e| self.fail(e))
-    }
-
-    fn own_files(&self, s: &Space) -> Result<Vec<OwnFile>> {
-        let rows: Vec<(OwnFile, String)> = self
-            .conn
-            .prepare(
-                "SELECT f.file_hash, f.name, f.seq, f.manifest_hash, f.prev, f.epoch, r.record_ids FROM space_files f \
-                 JOIN space_file_records r ON r.space_id = f.space_id AND r.file_hash = f.file_hash \
-                 WHERE f.space_id = ?1 AND f.author = ?2 AND f.state = 'applied'",
-            )
-            .and_then(|mut st| {
-                st.query_map(params![s.info.id, s.keys.public().key_id()], |r| {
-                    Ok((
-                        OwnFile {
-                            hash: r.get(0)?,
-                            name: r.get(1)?,
-                            seq: r.get(2)?,
-                            manifest_hash: r.get(3)?,
-                            prev: r.get(4)?,
-                            epoch: r.get::<_, Option<i64>>(5)?.unwrap_or(0),
-                            records: Vec::new(),
-                        },
-                        r.get(6)?,
-                    ))
-                })?
-                .collect()
-            })
-            .map_err(|e| self.fail(e))?;
-        rows.into_iter()
-            .map(|(mut f, json)| {
-                f.records = serde_json::from_str(&json).map_err(|e| Error::caused("a file's records", e))?;
-                Ok(f)
-            })
-            .collect()
     }
 
     /// A named bundle of this journal's, written again under its number without `gone`.
@@ -245,17 +162,7 @@ impl Store {
         let mut signed = Vec::new();
         let mut counts = false;
         for id in remaining {
-            let found: Option<(Option<Vec<u8>>, String)> = self
-                .conn
-                .query_row(
-                    "SELECT h.record_key, r.record FROM space_shares h JOIN space_records r \
-                     ON r.space_id = h.space_id AND r.id = h.shared_id \
-                     WHERE h.space_id = ?1 AND h.shared_id = ?2 ORDER BY r.revision DESC LIMIT 1",
-                    params![s.info.id, id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()
-                .map_err(|e| self.fail(e))?;
+            let found = self.share_key_and_record(&s.info.id, id)?;
             // A record this journal cannot sign again: the file stays as it is.
             let Some((Some(seed), json)) = found else {
                 return Ok(false);
@@ -336,10 +243,7 @@ impl Store {
             prev: file.prev.as_deref(),
             epoch: file.epoch,
         };
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        remember_file(&tx, &row, ids.iter().map(String::as_str))
-            .and_then(|()| tx.commit())
-            .map_err(|e| self.fail(e))
+        self.in_one_transaction(|| self.remember_applied_file(&row, ids.iter().map(String::as_str)))
     }
 }
 

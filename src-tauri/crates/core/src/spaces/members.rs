@@ -1,15 +1,15 @@
 //! Identities, spaces and rosters: the member card, creating a space as its lead, inviting and
 //! removing members (each a new roster epoch), and joining from the rosters in a folder.
 
-use super::super::Store;
+use super::format::MAX_FILE_BYTES;
+use super::format::card::{MemberCard, check_name};
+use super::format::folder::{Found, ROSTER_EXT, check_folder, list, read_bounded, rosters_dir, space_dir, write_new};
+use super::format::keys::{MemberKeys, PublicKeys, short_hash};
+use super::format::removal::{RemovalNotice, notice_name};
+use super::format::roster::{Removed, Role, Roster, RosterMember, check_new_member, open_roster};
+use crate::Store;
 use crate::error::{Error, Problem, Result};
-use crate::spaces::format::MAX_FILE_BYTES;
-use crate::spaces::format::card::{MemberCard, check_name};
-use crate::spaces::format::folder::{ROSTER_EXT, check_folder, read_bounded, rosters_dir, space_dir, write_new};
-use crate::spaces::format::keys::{MemberKeys, PublicKeys, short_hash};
-use crate::spaces::format::removal::{RemovalNotice, notice_name};
-use crate::spaces::format::roster::{Removed, Role, Roster, RosterMember, check_new_member, open_roster};
-use rusqlite::{OptionalExtension, params};
+use crate::store::spaces::Space;
 use std::path::Path;
 
 fn pseudonym() -> String {
@@ -22,18 +22,9 @@ impl Store {
     /// gives the same card).
     pub fn member_card(&mut self, name: &str) -> Result<MemberCard> {
         let name = check_name(name)?;
-        let unused: Option<(String, Vec<u8>)> = self
-            .conn
-            .query_row(
-                "SELECT age_secret, signing_secret FROM member_identities i WHERE display_name = ?1 \
-                 AND NOT EXISTS (SELECT 1 FROM spaces s WHERE s.identity_id = i.id) ORDER BY created_at DESC LIMIT 1",
-                [&name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
+        let unused = self.unused_identities(Some(&name))?.into_iter().next();
         let keys = match unused {
-            Some((age, signing)) => MemberKeys::from_secrets(&age, &signing)?,
+            Some(i) => MemberKeys::from_secrets(&i.age_secret, &i.signing_secret)?,
             None => {
                 let keys = MemberKeys::generate()?;
                 self.keep_identity(&keys, &name)?;
@@ -46,38 +37,16 @@ impl Store {
     /// The card of the newest identity no space has taken up yet, if there is one: the card to
     /// hand over again.
     pub fn latest_member_card(&self) -> Result<Option<MemberCard>> {
-        let newest: Option<(String, String, Vec<u8>)> = self
-            .conn
-            .query_row(
-                "SELECT display_name, age_secret, signing_secret FROM member_identities i \
-                 WHERE NOT EXISTS (SELECT 1 FROM spaces s WHERE s.identity_id = i.id) ORDER BY created_at DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
-        newest
-            .map(|(name, age, signing)| MemberCard::new(&name, MemberKeys::from_secrets(&age, &signing)?.public()))
+        self.unused_identities(None)?
+            .into_iter()
+            .next()
+            .map(|i| {
+                MemberCard::new(
+                    &i.name,
+                    MemberKeys::from_secrets(&i.age_secret, &i.signing_secret)?.public(),
+                )
+            })
             .transpose()
-    }
-
-    fn keep_identity(&self, keys: &MemberKeys, name: &str) -> Result<String> {
-        let id = uuid::Uuid::now_v7().to_string();
-        self.conn
-            .execute(
-                "INSERT INTO member_identities (id, key_id, display_name, age_secret, signing_secret, created_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    id,
-                    keys.public().key_id(),
-                    name,
-                    keys.age_secret().as_str(),
-                    keys.signing_seed().as_slice(),
-                    crate::time::to_db(crate::time::now())
-                ],
-            )
-            .map_err(|e| self.fail(e))?;
-        Ok(id)
     }
 
     /// Creates a space in `folder`, led by this journal under `lead_name`. Returns its id.
@@ -103,50 +72,28 @@ impl Store {
         };
         let roster = Roster::new_space(&space, &name, lead, &now)?;
         let bytes = roster.seal(&keys)?;
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        let identity = self.keep_identity(&keys, &lead_name)?;
-        tx.execute(
-            "INSERT INTO spaces (id, name, folder, identity_id, lead_key, joined_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                space,
-                name,
-                folder.to_string_lossy(),
-                identity,
-                keys.public().key_id(),
-                now
-            ],
-        )
-        .map_err(|e| self.fail(e))?;
-        self.keep_roster(&roster)?;
-        write_roster(&folder, &roster, &bytes)?;
-        tx.commit().map_err(|e| self.fail(e))?;
+        self.in_one_transaction(|| {
+            let identity = self.keep_identity(&keys, &lead_name)?;
+            self.keep_space(
+                &space,
+                &name,
+                &folder.to_string_lossy(),
+                &identity,
+                &keys.public().key_id(),
+            )?;
+            self.keep_roster(&roster)?;
+            write_roster(&folder, &roster, &bytes)
+        })?;
         Ok(space)
     }
 
-    /// Keeps a roster of the lead's (the first of its epoch stays), with its seal, if it has
-    /// one, as rows a bundle's check reads. Returns whether it was new.
-    pub(crate) fn keep_roster(&self, roster: &Roster) -> Result<bool> {
-        let json = serde_json::to_string(roster).map_err(|e| Error::caused("keeping the roster", e))?;
-        let new = self
-            .conn
-            .execute(
-                "INSERT OR IGNORE INTO space_rosters (space_id, epoch, roster) VALUES (?1, ?2, ?3)",
-                params![roster.space, roster.epoch as i64, json],
-            )
-            .map_err(|e| self.fail(e))?
-            == 1;
-        if let (true, Some(sealed)) = (new, &roster.sealed) {
-            let mut insert = self
-                .conn
-                .prepare_cached("INSERT OR IGNORE INTO space_seals (space_id, epoch, file_hash) VALUES (?1, ?2, ?3)")
-                .map_err(|e| self.fail(e))?;
-            for hash in std::iter::once("").chain(sealed.iter().map(String::as_str)) {
-                insert
-                    .execute(params![roster.space, roster.epoch as i64, hash])
-                    .map_err(|e| self.fail(e))?;
-            }
-        }
-        Ok(new)
+    /// The space's shared folder on this computer moved (a synced library re-linked, a drive
+    /// letter changed): read and write it there from now on.
+    pub fn move_space_folder(&mut self, space: &str, folder: &Path) -> Result<()> {
+        let s = self.space(space)?;
+        check_folder(folder)?;
+        let folder = std::fs::canonicalize(folder).map_err(|e| Error::from_io(folder, &e))?;
+        self.set_space_folder(&s.info.id, &folder.to_string_lossy())
     }
 
     /// The lead adds the member of `card` (a file's text or a pasted code): a new epoch.
@@ -204,19 +151,12 @@ impl Store {
                 "the lead cannot remove themselves",
             ));
         }
-        let last_seq: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT max(seq) FROM space_files WHERE space_id = ?1 AND author = ?2 AND state = 'applied'",
-                params![s.info.id, gone.keys.key_id()],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.fail(e))?;
+        let last_seq = self.last_applied_seq(&s.info.id, &gone.keys.key_id())?;
         let mut next = s.roster.next(&crate::time::to_db(crate::time::now()))?;
         next.members.retain(|m| m.keys.key_id() != gone.keys.key_id());
         next.removed.push(Removed {
             key_id: gone.keys.key_id(),
-            last_seq: last_seq.unwrap_or(0) as u64,
+            last_seq,
         });
         next.sealed = Some(self.files_to_seal(&s.info.id)?);
         self.publish_roster(&s.info.folder, &next, &s.keys)?;
@@ -224,32 +164,14 @@ impl Store {
         Ok(next.epoch)
     }
 
-    /// The bundle files a new removal seals: every file this journal applied or holds (for a
-    /// mass withdrawal's yes) at an epoch after the last seal, and those of unknown epoch (read
-    /// before epochs were recorded).
-    fn files_to_seal(&self, space: &str) -> Result<Vec<String>> {
-        self.conn
-            .prepare(
-                "SELECT file_hash FROM space_files WHERE space_id = ?1 AND state IN ('applied', 'held') \
-                 AND (epoch IS NULL OR epoch >= (SELECT coalesce(max(epoch), 0) FROM space_seals WHERE space_id = ?1)) \
-                 ORDER BY file_hash",
-            )
-            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))
-    }
-
     /// The lead's keys as the rosters this journal holds name them.
-    pub(crate) fn lead_keys(&self, s: &super::Space) -> Result<Option<PublicKeys>> {
+    pub(crate) fn lead_keys(&self, s: &Space) -> Result<Option<PublicKeys>> {
         Ok(s.roster.member_by_key(&s.lead_key).map(|m| m.keys.clone()))
     }
 
     /// The lead writes the notice of every removal in its newest roster that is not in the
     /// folder: after a removal made before notices existed, or a notice someone deleted.
-    pub(crate) fn write_missing_notices(
-        &self,
-        s: &super::Space,
-        notices: &[crate::spaces::format::folder::Found],
-    ) -> Result<()> {
+    pub(crate) fn write_missing_notices(&self, s: &Space, notices: &[Found]) -> Result<()> {
         for removed in &s.roster.removed {
             let name = notice_name(0, &removed.key_id);
             let suffix = &name[name.find('-').unwrap_or(0)..];
@@ -257,14 +179,8 @@ impl Store {
                 continue;
             }
             // The removed member's keys, from the newest roster that still named them.
-            let rosters: Vec<String> = self
-                .conn
-                .prepare("SELECT roster FROM space_rosters WHERE space_id = ?1 ORDER BY epoch DESC")
-                .and_then(|mut st| st.query_map([&s.info.id], |r| r.get(0))?.collect())
-                .map_err(|e| self.fail(e))?;
             let mut found = None;
-            for json in rosters {
-                let roster: Roster = serde_json::from_str(&json).map_err(|e| Error::caused("a stored roster", e))?;
+            for roster in self.rosters_newest_first(&s.info.id)? {
                 if let Some(m) = roster.member_by_key(&removed.key_id) {
                     found = Some((roster.epoch + 1, m.keys.clone()));
                     break;
@@ -277,7 +193,7 @@ impl Store {
         Ok(())
     }
 
-    fn lead_space(&self, space: &str) -> Result<super::Space> {
+    fn lead_space(&self, space: &str) -> Result<Space> {
         let s = self.space(space)?;
         if !s.info.lead {
             return Err(Error::invalid(
@@ -292,10 +208,10 @@ impl Store {
 
     fn publish_roster(&self, folder: &Path, roster: &Roster, lead: &MemberKeys) -> Result<()> {
         let bytes = roster.seal(lead)?;
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        self.keep_roster(roster)?;
-        write_roster(folder, roster, &bytes)?;
-        tx.commit().map_err(|e| self.fail(e))
+        self.in_one_transaction(|| {
+            self.keep_roster(roster)?;
+            write_roster(folder, roster, &bytes)
+        })
     }
 
     /// Takes up every space in `folder` whose roster names one of this journal's identities
@@ -308,14 +224,7 @@ impl Store {
         let wanted = fingerprint_digits(lead)?;
         check_folder(folder)?;
         let folder = std::fs::canonicalize(folder).map_err(|e| Error::from_io(folder, &e))?;
-        let identities: Vec<(String, String, Vec<u8>)> = self
-            .conn
-            .prepare(
-                "SELECT id, age_secret, signing_secret FROM member_identities i \
-                 WHERE NOT EXISTS (SELECT 1 FROM spaces s WHERE s.identity_id = i.id)",
-            )
-            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
-            .map_err(|e| self.fail(e))?;
+        let identities = self.unused_identities(None)?;
         let mut joined = Vec::new();
         let mut other_signers: Vec<String> = Vec::new();
         let Ok(items) = std::fs::read_dir(&folder) else {
@@ -329,9 +238,9 @@ impl Store {
             if uuid::Uuid::parse_str(space).is_err() || self.space(space).is_ok() {
                 continue;
             }
-            let files = crate::spaces::format::folder::list(&space_dir(&folder, space), "rosters", ROSTER_EXT);
-            'identity: for (identity, age, signing) in &identities {
-                let keys = MemberKeys::from_secrets(age, signing)?;
+            let files = list(&space_dir(&folder, space), "rosters", ROSTER_EXT);
+            'identity: for identity in &identities {
+                let keys = MemberKeys::from_secrets(&identity.age_secret, &identity.signing_secret)?;
                 let mut opened: Vec<(Roster, String)> = files
                     .iter()
                     .filter_map(|f| read_bounded(&f.path, MAX_FILE_BYTES).ok())
@@ -352,17 +261,14 @@ impl Store {
                     other_signers.extend(opened.iter().map(signer_fingerprint));
                     continue 'identity;
                 };
-                let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-                tx.execute(
-                    "INSERT INTO spaces (id, name, folder, identity_id, lead_key, joined_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![space, first.name, folder.to_string_lossy(), identity, lead_key, crate::time::to_db(crate::time::now())],
-                )
-                .map_err(|e| self.fail(e))?;
-                // Every epoch counts only when signed by that lead.
-                for (roster, _) in opened.iter().filter(|(_, signer)| signer == &lead_key) {
-                    self.keep_roster(roster)?;
-                }
-                tx.commit().map_err(|e| self.fail(e))?;
+                self.in_one_transaction(|| {
+                    self.keep_space(space, &first.name, &folder.to_string_lossy(), &identity.id, &lead_key)?;
+                    // Every epoch counts only when signed by that lead.
+                    for (roster, _) in opened.iter().filter(|(_, signer)| signer == &lead_key) {
+                        self.keep_roster(roster)?;
+                    }
+                    Ok(())
+                })?;
                 joined.push(space.to_owned());
                 break 'identity;
             }
@@ -411,7 +317,7 @@ fn fingerprint_digits(typed: &str) -> Result<String> {
 }
 
 /// The lead's signed notice to a removed member, in the rosters' folder.
-fn write_notice(s: &super::Space, epoch: u64, removed: &PublicKeys) -> Result<()> {
+fn write_notice(s: &Space, epoch: u64, removed: &PublicKeys) -> Result<()> {
     let notice = RemovalNotice::new(
         &s.info.id,
         epoch,

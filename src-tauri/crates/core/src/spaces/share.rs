@@ -2,17 +2,18 @@
 //! journal, written to the folder and applied to this journal's own view of the space in the
 //! same transaction.
 
-use super::super::Store;
-use super::Space;
-use super::merge::{AppliedFile, Incoming, merge, remember_file};
+use super::format::MAX_FILE_BYTES;
+use super::format::bundle::{Manifest, SignedRecord, Writer, open_bundle, seal_bundle};
+use super::format::folder::{
+    BUNDLE_EXT, anonymous_dir, check_folder, list, member_dir, read_bounded, space_dir, write_new,
+};
+use super::format::keys::{RecordKey, anonymous_writer, short_hash};
+use super::format::record::{ENTRY, Record, Scope, project, texts_of};
+use crate::Store;
 use crate::error::{Error, Problem, Result};
 use crate::id::EntryId;
 use crate::privacy::{FindingKind, scan};
-use crate::spaces::format::bundle::{Manifest, SignedRecord, seal_bundle};
-use crate::spaces::format::folder::{BUNDLE_EXT, anonymous_dir, check_folder, list, member_dir, space_dir, write_new};
-use crate::spaces::format::keys::{RecordKey, short_hash};
-use crate::spaces::format::record::{ENTRY, Record, Scope, project, texts_of};
-use rusqlite::{OptionalExtension, params};
+use crate::store::spaces::{AppliedFile, Incoming, ShareRow, Space};
 use serde_json::Value;
 
 /// One record this journal is about to publish, and what its private map keeps: the entry a
@@ -21,11 +22,6 @@ pub(crate) struct Outgoing {
     pub record: Record,
     pub entry: Option<EntryId>,
     pub key: Option<RecordKey>,
-}
-
-/// The writer an anonymous record is kept under: its own key, hashed.
-pub(crate) fn anonymous_writer(public: &str) -> String {
-    format!("anon:{}", short_hash(&[public.as_bytes()]))
 }
 
 impl Store {
@@ -53,17 +49,8 @@ impl Store {
         let mut out = Vec::new();
         for id in entries {
             let entry = self.get_entry(*id)?;
-            let existing: Option<(String, String, i64, Option<Vec<u8>>)> = self
-                .conn
-                .query_row(
-                    "SELECT shared_id, scope, revision, record_key FROM space_shares \
-                     WHERE space_id = ?1 AND entry_id = ?2 AND withdrawn_at IS NULL",
-                    params![s.info.id, id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()
-                .map_err(|e| self.fail(e))?;
-            if let Some((_, old, _, _)) = &existing
+            let existing = self.live_share_of(&s.info.id, *id)?;
+            if let Some(ShareRow { scope: old, .. }) = &existing
                 && old != scope.code()
             {
                 return Err(Error::invalid(
@@ -84,10 +71,10 @@ impl Store {
             }
             guard(&body, &never, accept_findings)?;
             let (shared_id, revision, key) = match existing {
-                Some((shared, _, revision, key)) => (
-                    shared,
-                    revision as u64 + 1,
-                    key.map(|k| RecordKey::from_seed(&k)).transpose()?,
+                Some(row) => (
+                    row.shared_id,
+                    row.revision as u64 + 1,
+                    row.record_key.map(|k| RecordKey::from_seed(&k)).transpose()?,
                 ),
                 None => {
                     // An anonymous record's id is its own key's: no time in it, and nobody
@@ -129,22 +116,17 @@ impl Store {
 
     /// Writes a share's withdrawal: the first time, or `again` (a withdrawal a removal's seal
     /// left out, written once more at the new epoch).
-    pub(super) fn withdraw(&mut self, space: &str, shared_id: &str, again: bool) -> Result<()> {
+    pub(crate) fn withdraw(&mut self, space: &str, shared_id: &str, again: bool) -> Result<()> {
         let s = self.member_space(space)?;
-        let row: Option<(EntryId, String, i64, Option<Vec<u8>>)> = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT entry_id, scope, revision, record_key FROM space_shares \
-                     WHERE space_id = ?1 AND shared_id = ?2 AND withdrawn_at IS {}",
-                    if again { "NOT NULL" } else { "NULL" }
-                ),
-                params![s.info.id, shared_id.trim()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
-        let Some((entry, scope, revision, key)) = row else {
+        let row = self.share_row(&s.info.id, shared_id.trim(), again)?;
+        let Some(ShareRow {
+            entry_id: entry,
+            scope,
+            revision,
+            record_key: key,
+            ..
+        }) = row
+        else {
             return Err(Error::NotFound {
                 what: "share of this journal",
                 id: shared_id.trim().to_owned(),
@@ -197,16 +179,16 @@ impl Store {
     /// Is the file at `path` a bundle this journal wrote (opened with its keys, signed by it,
     /// checked against the roster of its epoch)?
     fn is_own_bundle(&self, s: &Space, path: &std::path::Path) -> bool {
-        let Ok(bytes) = crate::spaces::format::folder::read_bounded(path, crate::spaces::format::MAX_FILE_BYTES) else {
+        let Ok(bytes) = read_bounded(path, MAX_FILE_BYTES) else {
             return false;
         };
-        let Ok(opened) = crate::spaces::format::bundle::open_bundle(s.keys.identity(), &bytes) else {
+        let Ok(opened) = open_bundle(s.keys.identity(), &bytes) else {
             return false;
         };
         let Ok(Some(roster)) = self.roster_at(&s.info.id, opened.manifest.epoch) else {
             return false;
         };
-        matches!(opened.verify(&roster, &s.info.id), Ok(crate::spaces::format::bundle::Writer::Member(k)) if k == s.keys.public().key_id())
+        matches!(opened.verify(&roster, &s.info.id), Ok(Writer::Member(k)) if k == s.keys.public().key_id())
     }
 
     /// Writes `out` as this journal's next bundle, for every member of the epoch or for
@@ -235,14 +217,7 @@ impl Store {
                 },
             });
         }
-        let (next_seq, last_hash): (i64, Option<String>) = self
-            .conn
-            .query_row(
-                "SELECT next_seq, last_hash FROM spaces WHERE id = ?1",
-                [&s.info.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| self.fail(e))?;
+        let (next_seq, last_hash) = self.bundle_position(&s.info.id)?;
         let pseudonym = s
             .roster
             .member_by_key(&me)
@@ -288,50 +263,6 @@ impl Store {
             )
         };
         let now = crate::time::to_db(crate::time::now());
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        for (o, sr) in out.iter().zip(&signed) {
-            let writer = match &sr.writer {
-                Some(public) => anonymous_writer(public),
-                None => me.clone(),
-            };
-            merge(
-                &tx,
-                &Incoming {
-                    space: &s.info.id,
-                    record: &o.record,
-                    json: &sr.record,
-                    writer: &writer,
-                    author_key: (!anonymous).then_some(me.as_str()),
-                    quarantine: None,
-                    arrived_at: &now,
-                },
-            )
-            .map_err(|e| self.fail(e))?;
-            let Some(entry) = o.entry else { continue };
-            tx.execute(
-                "INSERT INTO space_shares (space_id, shared_id, entry_id, scope, revision, record_key, shared_at, withdrawn_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (space_id, shared_id) DO UPDATE SET \
-                 revision = excluded.revision, shared_at = excluded.shared_at, withdrawn_at = excluded.withdrawn_at",
-                params![
-                    s.info.id,
-                    o.record.id,
-                    entry,
-                    o.record.scope.map(|s| s.code()),
-                    o.record.revision as i64,
-                    o.key.as_ref().map(|k| k.seed().to_vec()),
-                    now,
-                    o.record.deleted.then_some(&now)
-                ],
-            )
-            .map_err(|e| self.fail(e))?;
-        }
-        if !anonymous {
-            tx.execute(
-                "UPDATE spaces SET next_seq = ?2, last_hash = ?3 WHERE id = ?1",
-                params![s.info.id, seq as i64 + 1, manifest_hash],
-            )
-            .map_err(|e| self.fail(e))?;
-        }
         let relative = format!(
             "{}/{name}",
             dir.strip_prefix(space_dir(&s.info.folder, &s.info.id))
@@ -349,19 +280,51 @@ impl Store {
             prev: manifest.prev.as_deref(),
             epoch: s.roster.epoch as i64,
         };
-        remember_file(&tx, &file, out.iter().map(|o| o.record.id.as_str())).map_err(|e| self.fail(e))?;
-        let path = if anonymous {
-            // Written at a random moment later, so its time points at nobody (`outbox.rs`).
-            self.send_anonymous(&tx, s, &format!("anonymous/{name}"), &bytes)?
-        } else {
-            Some(write_new(&dir, &name, &bytes)?)
-        };
-        if let Err(e) = tx.commit() {
-            if let Some(path) = path {
-                let _ = std::fs::remove_file(&path);
-            }
-            return Err(self.fail(e));
-        }
+        // Applied to this journal's own view, and the file written, in one transaction: a
+        // file written but not kept is removed again.
+        self.in_one_transaction_or_undo(
+            || {
+                for (o, sr) in out.iter().zip(&signed) {
+                    let writer = match &sr.writer {
+                        Some(public) => anonymous_writer(public),
+                        None => me.clone(),
+                    };
+                    self.merge_version(&Incoming {
+                        space: &s.info.id,
+                        record: &o.record,
+                        json: &sr.record,
+                        writer: &writer,
+                        author_key: (!anonymous).then_some(me.as_str()),
+                        quarantine: None,
+                        arrived_at: &now,
+                    })?;
+                    let Some(entry) = o.entry else { continue };
+                    let row = ShareRow {
+                        shared_id: o.record.id.clone(),
+                        entry_id: entry,
+                        scope: o.record.scope.map(|s| s.code().to_owned()).unwrap_or_default(),
+                        revision: o.record.revision as i64,
+                        record_key: o.key.as_ref().map(|k| k.seed().to_vec()),
+                    };
+                    self.note_share(&s.info.id, &row, &now, o.record.deleted.then_some(now.as_str()))?;
+                }
+                if !anonymous {
+                    self.note_bundle_written(&s.info.id, seq, &manifest_hash)?;
+                }
+                self.remember_applied_file(&file, out.iter().map(|o| o.record.id.as_str()))?;
+                if anonymous {
+                    // Written at a random moment later, so its time points at nobody (`outbox.rs`).
+                    self.send_anonymous(s, &format!("anonymous/{name}"), &bytes)
+                } else {
+                    write_new(&dir, &name, &bytes).map(Some)
+                }
+            },
+            |path| {
+                if let Some(path) = path {
+                    let _ = std::fs::remove_file(path);
+                }
+            },
+        )?;
         Ok(file_hash)
     }
 }

@@ -3,11 +3,11 @@
 //! the whole team reads; taking it back is its tombstone. "Seen" is the facilitator's own note
 //! of what they have read, kept in their journal alone: it never travels, and no author is told.
 
-use super::super::Store;
+use super::format::record::{ACKNOWLEDGEMENT, ENTRY, Record, SESSION, Scope, text_of};
 use super::share::{Outgoing, stamp};
+use crate::Store;
 use crate::error::{Error, Problem, Result};
-use crate::spaces::format::record::text_of;
-use crate::spaces::format::record::{ACKNOWLEDGEMENT, ENTRY, Record, SESSION, Scope};
+use crate::store::spaces::Space;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
@@ -100,15 +100,8 @@ impl Store {
 
     /// Keeps (or takes back) the facilitator's own "seen" note, and takes back a seen mark an
     /// earlier version sent to the team.
-    fn note_seen(&mut self, s: &super::Space, on: &str, set: bool, now: &str) -> Result<()> {
-        let sql = if set {
-            "INSERT OR IGNORE INTO space_seen (space_id, shared_id, seen_at) VALUES (?1, ?2, ?3)"
-        } else {
-            "DELETE FROM space_seen WHERE space_id = ?1 AND shared_id = ?2 AND ?3 IS NOT NULL"
-        };
-        self.conn
-            .execute(sql, rusqlite::params![s.info.id, on, now])
-            .map_err(|e| self.fail(e))?;
+    fn note_seen(&mut self, s: &Space, on: &str, set: bool, now: &str) -> Result<()> {
+        self.note_seen_row(&s.info.id, on, set.then_some(now))?;
         let sent = taken_back(
             self.lead_marks(&s.info.id)?
                 .into_iter()
@@ -120,14 +113,6 @@ impl Store {
             self.publish(s, sent, false, None)?;
         }
         Ok(())
-    }
-
-    /// The shared entries the facilitator noted as seen (empty in every other journal).
-    pub(crate) fn seen_notes(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
-        self.conn
-            .prepare("SELECT shared_id FROM space_seen WHERE space_id = ?1")
-            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))
     }
 
     /// The lead's live marks in the space, in the order made.

@@ -8,14 +8,13 @@
 //! shared the reflection, and from nobody else), its id and time cut to the day, for the team.
 //! It never carries their name. An anonymous comment by anyone else is not shown.
 
-use super::super::Store;
-use super::member_name;
-use super::share::{Outgoing, anonymous_writer, guard, stamp};
+use super::format::keys::{RecordKey, anonymous_writer};
+use super::format::record::{COMMENT, ENTRY, Record, Scope};
+use super::share::{Outgoing, guard, stamp};
+use crate::Store;
 use crate::error::{Error, Problem, Result};
-use crate::spaces::format::keys::RecordKey;
-use crate::spaces::format::record::{COMMENT, ENTRY, Record, Scope};
+use crate::store::spaces::{Space, SpaceInfo, member_name};
 use crate::text_rules::{check_long, is_blank};
-use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -72,7 +71,7 @@ pub struct CommentView {
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EntryComments {
-    pub space: super::SpaceInfo,
+    pub space: SpaceInfo,
     /// What the reflection was shared as there.
     pub shared_id: String,
     pub scope: Scope,
@@ -83,17 +82,7 @@ impl Store {
     /// The comments on this journal's reflection `entry`, in every space it is shared in now
     /// (withdrawn shares left out), spaces by name.
     pub fn entry_comments(&self, entry: crate::EntryId) -> Result<Vec<EntryComments>> {
-        let shares: Vec<(String, String, String)> = self
-            .conn
-            .prepare(
-                "SELECT space_id, shared_id, scope FROM space_shares \
-                 WHERE entry_id = ?1 AND withdrawn_at IS NULL AND scope <> 'aggregate'",
-            )
-            .and_then(|mut st| {
-                st.query_map([entry], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                    .collect()
-            })
-            .map_err(|e| self.fail(e))?;
+        let shares = self.commentable_shares_of(entry)?;
         let mut out = Vec::new();
         for (space, shared_id, scope) in shares {
             let Some(scope) = Scope::from_code(&scope) else {
@@ -138,16 +127,7 @@ impl Store {
             })?;
         // On one's own share without a name, a comment is written as "the author", signed with
         // the share's own key: never with this journal's name.
-        let own_unnamed: Option<Option<Vec<u8>>> = self
-            .conn
-            .query_row(
-                "SELECT record_key FROM space_shares WHERE space_id = ?1 AND shared_id = ?2 AND scope != 'named' \
-                 AND withdrawn_at IS NULL",
-                params![s.info.id, on],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
+        let own_unnamed = self.live_unnamed_share(&s.info.id, on)?;
         if own_unnamed.is_some() && audience == Audience::Author {
             return Err(Error::invalid(
                 "audience",
@@ -245,7 +225,7 @@ impl Store {
 
     /// A comment by the author of a reflection shared without a name, as "the author": signed
     /// with the share's own key, its id's time and its stamp cut to the day.
-    fn comment_as_author(&mut self, s: &super::Space, key: RecordKey, body: Value) -> Result<String> {
+    fn comment_as_author(&mut self, s: &Space, key: RecordKey, body: Value) -> Result<String> {
         let today = crate::time::now().date_naive();
         let midnight = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp();
         let at = uuid::Timestamp::from_unix(uuid::NoContext, u64::try_from(midnight).unwrap_or(0), 0);
@@ -279,16 +259,7 @@ impl Store {
         let new = self.unread_comments(&s.info.id, &me)?;
         // Who wrote the reflection, when it was shared without a name: its own key's writer.
         // (One row asked for, not every shared record parsed: a thread opens on each click.)
-        let share: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT writer FROM space_records WHERE space_id = ?1 AND id = ?2 AND kind = 'entry' \
-                 AND author_key IS NULL AND NOT deleted LIMIT 1",
-                params![s.info.id, on.trim()],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
+        let share = self.unnamed_share_writer(&s.info.id, on.trim())?;
         let mine_unnamed = self.my_anonymous_writers(&s.info.id)?;
         let mut out: Vec<CommentView> = self
             .live_of(&s.info.id, COMMENT)?
@@ -336,12 +307,7 @@ impl Store {
 impl Store {
     /// The writers this journal's shares without a name (and its comments on them) go under.
     fn my_anonymous_writers(&self, space: &str) -> Result<std::collections::BTreeSet<String>> {
-        let seeds: Vec<Vec<u8>> = self
-            .conn
-            .prepare("SELECT record_key FROM space_shares WHERE space_id = ?1 AND record_key IS NOT NULL")
-            .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
-        seeds
+        self.my_share_seeds(space)?
             .iter()
             .map(|seed| Ok(anonymous_writer(&RecordKey::from_seed(seed)?.public())))
             .collect()
@@ -352,20 +318,7 @@ impl Store {
     /// `me` is this journal's key id in the space (its own comments are never new).
     pub(crate) fn unread_comments(&self, space: &str, me: &str) -> Result<Vec<(String, String)>> {
         let mine = self.my_anonymous_writers(space)?;
-        let all: Vec<(String, String, String)> = self
-            .conn
-            .prepare(
-                "SELECT json_extract(r.record, '$.body.on'), r.id, r.writer FROM space_records r \
-                 LEFT JOIN space_threads_read t ON t.space_id = r.space_id \
-                 AND t.on_id = json_extract(r.record, '$.body.on') \
-                 WHERE r.space_id = ?1 AND r.kind = 'comment' AND NOT r.deleted AND r.quarantine IS NULL \
-                 AND r.writer <> ?2 AND r.rowid > coalesce(t.read_upto, 0) ORDER BY r.id",
-            )
-            .and_then(|mut st| {
-                st.query_map(params![space, me], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                    .collect()
-            })
-            .map_err(|e| self.fail(e))?;
+        let all = self.comments_after_read(space, me)?;
         Ok(all
             .into_iter()
             .filter(|(_, _, writer)| !mine.contains(writer))
@@ -376,16 +329,7 @@ impl Store {
     /// Marks the comments this journal holds on the shared reflection `on` as read.
     pub fn mark_thread_read(&mut self, space: &str, on: &str) -> Result<()> {
         let s = self.space(space)?;
-        self.conn
-            .execute(
-                "INSERT INTO space_threads_read (space_id, on_id, read_upto) \
-                 SELECT ?1, ?2, coalesce(max(rowid), 0) FROM space_records \
-                 WHERE space_id = ?1 AND kind = 'comment' AND json_extract(record, '$.body.on') = ?2 \
-                 ON CONFLICT (space_id, on_id) DO UPDATE SET read_upto = max(read_upto, excluded.read_upto)",
-                params![s.info.id, on.trim()],
-            )
-            .map_err(|e| self.fail(e))?;
-        Ok(())
+        self.note_thread_read(&s.info.id, on.trim())
     }
 }
 

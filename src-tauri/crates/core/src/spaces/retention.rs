@@ -10,15 +10,12 @@
 //! Data about citizens slips into free text however careful people are; GDPR's storage
 //! limitation asks that it is kept no longer than needed.
 
-use super::super::Store;
-use super::Space;
+use super::format::record::{ACKNOWLEDGEMENT, ACTION, COMMENT, ENTRY, IMPROVEMENT, RETENTION, Record, SESSION, Scope};
 use super::share::{Outgoing, stamp};
+use crate::Store;
 use crate::error::{Error, Problem, Result};
-use crate::spaces::format::record::{
-    ACKNOWLEDGEMENT, ACTION, COMMENT, ENTRY, IMPROVEMENT, RETENTION, Record, SESSION, Scope,
-};
+use crate::store::spaces::Space;
 use chrono::{DateTime, Months, Utc};
-use rusqlite::params;
 use serde::Serialize;
 use serde_json::{Value, json};
 use ts_rs::TS;
@@ -86,7 +83,7 @@ impl Store {
     }
 
     /// The space's retention period in months, as its facilitator last set it.
-    pub(super) fn retention_months(&self, space: &str) -> Result<Option<u32>> {
+    pub(crate) fn retention_months(&self, space: &str) -> Result<Option<u32>> {
         Ok(self
             .live_of(space, RETENTION)?
             .into_iter()
@@ -130,16 +127,7 @@ impl Store {
         let before = cutoff(crate::time::now(), months)?;
         if !s.removed {
             // Own shares: withdrawn, which takes them out of this journal's files too.
-            let own: Vec<String> = self
-                .conn
-                .prepare(
-                    "SELECT h.shared_id FROM space_shares h JOIN space_records r \
-                     ON r.space_id = h.space_id AND r.id = h.shared_id \
-                     WHERE h.space_id = ?1 AND h.withdrawn_at IS NULL AND NOT r.deleted AND r.updated_at < ?2",
-                )
-                .and_then(|mut st| st.query_map(params![s.info.id, before], |r| r.get(0))?.collect())
-                .map_err(|e| self.fail(e))?;
-            for id in own {
+            for id in self.own_shares_written_before(&s.info.id, &before)? {
                 self.withdraw(&s.info.id, &id, false)?;
             }
             // Own named records of the other kinds: their tombstones, in one bundle.
@@ -167,21 +155,7 @@ impl Store {
             }
         }
         // Anyone's, in this journal's view: erased, with the comments on what is erased.
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        for kind in KINDS {
-            tx.execute(
-                "DELETE FROM space_records WHERE space_id = ?1 AND kind = ?2 AND updated_at < ?3 AND NOT deleted",
-                params![s.info.id, kind, before],
-            )
-            .map_err(|e| self.fail(e))?;
-        }
-        tx.execute(
-            "DELETE FROM space_records WHERE space_id = ?1 AND kind = 'comment' AND json_extract(record, '$.body.on') \
-             NOT IN (SELECT id FROM space_records WHERE space_id = ?1 AND kind = 'entry')",
-            params![s.info.id],
-        )
-        .map_err(|e| self.fail(e))?;
-        tx.commit().map_err(|e| self.fail(e))
+        self.erase_written_before(&s.info.id, &KINDS, &before)
     }
 
     /// The live records of the kinds a period erases, last written before `before`: only those
