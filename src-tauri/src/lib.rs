@@ -10,6 +10,8 @@ pub mod ipc_error;
 mod rendering;
 pub mod state;
 mod watch;
+#[cfg(any(target_os = "linux", target_os = "macos", windows))]
+mod window_state;
 
 pub use commands::backups::BackupList;
 pub use state::AppStatus;
@@ -19,14 +21,18 @@ use tauri::{Builder, Manager, Runtime};
 ///
 /// The single-instance plugin comes first, so a second launch hands over to the running app
 /// (which brings its window forward) and exits before it opens the database: two processes
-/// writing one journal would fight over its lock. It is not part of [`app_builder`], since the
-/// mock-runtime tests build many apps in one process.
+/// writing one journal would fight over its lock. Neither it nor the window-state plugin is
+/// part of [`app_builder`], since the mock-runtime tests build many apps in one process and
+/// have no real window to keep.
 pub fn run() {
     let builder = tauri::Builder::default();
     #[cfg(any(target_os = "linux", target_os = "macos", windows))]
-    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        focus_main_window(app);
-    }));
+    let builder = builder
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            focus_main_window(app);
+        }))
+        .plugin(window_state::plugin())
+        .on_window_event(window_state::on_event);
     let app = match app_builder(builder).build(tauri::generate_context!()) {
         Ok(app) => app,
         Err(err) => {
@@ -35,6 +41,8 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    #[cfg(any(target_os = "linux", target_os = "macos", windows))]
+    window_state::start(app.handle());
     app.run(|app, event| match event {
         tauri::RunEvent::Ready => rendering::choose(app),
         tauri::RunEvent::Exit => finish_background(app),

@@ -86,15 +86,26 @@ async function waitForDriver(driver, port) {
 /**
  * Starts the app with `dataDir` (one journal's folder, as EFTERTANKE_DATA_DIR) or `home` (the
  * journals under the OS data folder, chosen on the unlock screen) and `lang` (e.g.
- * "da_DK.UTF-8"), and returns
+ * "da_DK.UTF-8"), with `configHome` as the OS user's config folder (a fresh one unless given), and returns
  * `{ browser, close }`. `close` ends the session, which quits the app. Unless `unlock` is
  * false, the journal is set up or unlocked with {@link PASSPHRASE} first.
  */
 /** Starts the app on `dataDir` under tauri-driver. `ownBus` gives it a D-Bus session of its
  * own, as a separate computer has: then several apps run at once (on one bus, one running app
  * per user hands a second launch over to the first). */
-export async function launch({ dataDir, home = null, lang = "en_GB.UTF-8", unlock = true, ownBus = false, drawOnProcessor = false }) {
+export async function launch({
+  dataDir,
+  home = null,
+  lang = "en_GB.UTF-8",
+  unlock = true,
+  ownBus = false,
+  drawOnProcessor = false,
+  configHome = freshDataDir(),
+}) {
   const env = { ...process.env, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
+  // The OS user's config folder, where the window keeps its size and place: a fresh one per
+  // launch unless a spec passes one, so no spec opens at the size another left.
+  env.XDG_CONFIG_HOME = configHome;
   // With no GPU (Xvfb has none) the app draws on the processor, as it would on a virtual desktop
   // (src-tauri/src/rendering.rs). There, WebKit's WebDriver screenshot hung for minutes after a
   // lock (journals.test.mjs) and in the session spec, reproducibly, while every assertion of
