@@ -6,8 +6,8 @@
 //!
 //! `draft.rs` holds what a session is recorded from, `write.rs` its rules, `read.rs` what the
 //! team sees, `chart.rs` the team's chart, `document.rs` a session as Markdown. The lead's
-//! marks (`store/spaces/marks.rs`) and the session being run, kept as it is typed
-//! (`store/spaces/session_drafts.rs`), are rows of the store's.
+//! marks are a space's use case (`spaces/marks.rs`); the session being run, kept as it is typed,
+//! is rows of the store's (`store/spaces/session_drafts.rs`).
 
 mod chart;
 mod document;

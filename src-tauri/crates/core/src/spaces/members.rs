@@ -180,7 +180,8 @@ impl Store {
             }
             // The removed member's keys, from the newest roster that still named them.
             let mut found = None;
-            for roster in self.rosters_newest_first(&s.info.id)? {
+            for json in self.stored_rosters_newest_first(&s.info.id)? {
+                let roster: Roster = serde_json::from_str(&json).map_err(|e| Error::caused("a stored roster", e))?;
                 if let Some(m) = roster.member_by_key(&removed.key_id) {
                     found = Some((roster.epoch + 1, m.keys.clone()));
                     break;
@@ -224,7 +225,10 @@ impl Store {
         let wanted = fingerprint_digits(lead)?;
         check_folder(folder)?;
         let folder = std::fs::canonicalize(folder).map_err(|e| Error::from_io(folder, &e))?;
-        let identities = self.unused_identities(None)?;
+        // Oldest first: when two of this journal's identities are in one roster, the space is
+        // taken up under the first made.
+        let mut identities = self.unused_identities(None)?;
+        identities.reverse();
         let mut joined = Vec::new();
         let mut other_signers: Vec<String> = Vec::new();
         let Ok(items) = std::fs::read_dir(&folder) else {

@@ -5,7 +5,7 @@
 //! - `format/`: what travels and how it is sealed — the wire formats, below the store (the
 //!   store keeps what a journal read of them, so it may name these and nothing else here).
 //! - `counts.rs`: what a counts-only share carries and how the team's counts are counted.
-//! - the use cases over the store's rows (`store/spaces/`): reading the folder (`sync.rs`,
+//! - the use cases, here, over the store's rows (`store/spaces/`): reading the folder (`sync.rs`,
 //!   `apply.rs`, `carry.rs`, `chain.rs`), what the team shared as this journal sees it
 //!   (`read.rs`, `timeline.rs`, `review.rs`, `preview.rs`), writing (`share.rs`, `outbox.rs`,
 //!   `scrub.rs`, `seals.rs`), members (`members.rs`), comments, marks, retention and the

@@ -299,10 +299,14 @@ impl Store {
                         arrived_at: &now,
                     })?;
                     let Some(entry) = o.entry else { continue };
+                    let scope = o
+                        .record
+                        .scope
+                        .ok_or_else(|| Error::internal("a share of an entry without a scope"))?;
                     let row = ShareRow {
                         shared_id: o.record.id.clone(),
                         entry_id: entry,
-                        scope: o.record.scope.map(|s| s.code().to_owned()).unwrap_or_default(),
+                        scope: scope.code().to_owned(),
                         revision: o.record.revision as i64,
                         record_key: o.key.as_ref().map(|k| k.seed().to_vec()),
                     };

@@ -2,7 +2,7 @@
 //! the team shared. Lanes are the initiatives the shares name; nodes are the named and
 //! anonymous reflections, oldest first. A cell of outcomes by level with fewer than three
 //! contributions shows nothing and is counted as withheld. What was shared only as counts is
-//! never here: the lead's app counts it apart (`counts.rs`).
+//! never here: the lead's app counts it apart (`team_counts.rs`).
 
 use super::counts::MIN_CELL;
 use super::format::record::Scope;
@@ -118,7 +118,7 @@ fn level(body: &Value) -> Option<u8> {
 fn charts(live: &[Live]) -> (ChartData, u32) {
     let mut months: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     let mut cells = [[0u32; 4]; 5];
-    // What was shared only as counts is counted apart, by the lead's app (`counts.rs`).
+    // What was shared only as counts is counted apart, by the lead's app (`team_counts.rs`).
     for l in live.iter().filter(|l| l.scope != Scope::Aggregate) {
         let body = &l.record.body;
         let Some(level) = level(body) else { continue };

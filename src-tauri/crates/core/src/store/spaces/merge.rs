@@ -1,4 +1,5 @@
-//! The merge rule for one version of a shared record, inside the caller's transaction:
+//! The merge rule for one version of a shared record (one version inside the caller's
+//! transaction; a bundle's versions in one of their own, `merge_bundle`):
 //! the highest revision wins; two different versions at the same revision are both kept (a
 //! conflict for their writer to resolve); the same version twice changes nothing. A record's
 //! writer is fixed by its first version: another writer's version of the id is refused.

@@ -33,17 +33,13 @@ impl Store {
         Ok(new)
     }
 
-    /// Every roster this journal keeps of `space`, newest epoch first.
-    pub(crate) fn rosters_newest_first(&self, space: &str) -> Result<Vec<Roster>> {
-        let rosters: Vec<String> = self
-            .conn
+    /// Every roster this journal keeps of `space` as stored (JSON), newest epoch first: read
+    /// one at a time by the caller, which stops at the first it needs.
+    pub(crate) fn stored_rosters_newest_first(&self, space: &str) -> Result<Vec<String>> {
+        self.conn
             .prepare("SELECT roster FROM space_rosters WHERE space_id = ?1 ORDER BY epoch DESC")
             .and_then(|mut st| st.query_map([space], |r| r.get(0))?.collect())
-            .map_err(|e| self.fail(e))?;
-        rosters
-            .iter()
-            .map(|json| serde_json::from_str(json).map_err(|e| Error::caused("a stored roster", e)))
-            .collect()
+            .map_err(|e| self.fail(e))
     }
 
     /// The bundle files a new removal seals: every file this journal applied or holds (for a
