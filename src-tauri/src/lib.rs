@@ -7,6 +7,7 @@
 mod background;
 mod commands;
 pub mod ipc_error;
+pub mod open_folder;
 mod rendering;
 pub mod state;
 mod watch;
@@ -32,7 +33,8 @@ pub fn run() {
             focus_main_window(app);
         }))
         .plugin(window_state::plugin())
-        .on_window_event(window_state::on_event);
+        .on_window_event(window_state::on_event)
+        .manage(open_folder::FolderOpener::system());
     let app = match app_builder(builder).build(tauri::generate_context!()) {
         Ok(app) => app,
         Err(err) => {

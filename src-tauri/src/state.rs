@@ -181,6 +181,12 @@ impl AppState {
         Ok(self.home()?.choices()?)
     }
 
+    /// The data folder this window's journal lives in (or the journals' folder, before one is
+    /// unlocked), if there is one.
+    pub fn data_folder(&self) -> Option<PathBuf> {
+        self.folder_of(self.lock().journal())
+    }
+
     /// The About view's facts, with this window's data folder.
     pub fn about(&self) -> eftertanke_core::about::About {
         let folder = self.folder_of(self.lock().journal());

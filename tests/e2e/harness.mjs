@@ -101,8 +101,9 @@ export async function launch({
   ownBus = false,
   drawOnProcessor = false,
   configHome = freshDataDir(),
+  env: extraEnv = {},
 }) {
-  const env = { ...process.env, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
+  const env = { ...process.env, ...extraEnv, LANG: lang, LC_ALL: lang, LANGUAGE: lang.slice(0, 2) };
   // The OS user's config folder, where the window keeps its size and place: a fresh one per
   // launch unless a spec passes one, so no spec opens at the size another left.
   env.XDG_CONFIG_HOME = configHome;

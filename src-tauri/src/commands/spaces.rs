@@ -2,6 +2,7 @@
 //! person gave for the team's synced folder on this computer.
 
 use crate::ipc_error::IpcError;
+use crate::open_folder::FolderOpener;
 use crate::state::AppState;
 use eftertanke_core::EntryId;
 use eftertanke_core::spaces::{
@@ -15,6 +16,18 @@ use tauri::State;
 #[tauri::command(async)]
 pub fn list_spaces(state: State<'_, AppState>) -> Result<Vec<SpaceInfo>, IpcError> {
     state.with_store(|s| s.spaces())
+}
+
+/// Opens the team's shared folder of `space` (as this computer reaches it) in the system's file
+/// manager.
+#[tauri::command(async)]
+pub fn open_space_folder(
+    state: State<'_, AppState>,
+    opener: State<'_, FolderOpener>,
+    space: String,
+) -> Result<(), IpcError> {
+    let space = state.with_store(|s| s.space_info(&space))?;
+    opener.open(&space.folder)
 }
 
 #[tauri::command(async)]

@@ -10,6 +10,7 @@ mod command_bodies;
 mod commands_ts;
 mod ipc;
 mod journals;
+mod open_folder;
 mod shell_app;
 mod spaces;
 mod vault;

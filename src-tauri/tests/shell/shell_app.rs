@@ -2,10 +2,12 @@
 //! journal's folder with the real configuration and capability file, and invokes commands the
 //! way the webview does; a few fixtures beside it.
 
+use eftertanke_app::open_folder::FolderOpener;
 use eftertanke_app::state::AppState;
 use eftertanke_core::vault::KdfParams;
 use serde_json::{Value, json};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
@@ -16,12 +18,22 @@ pub(crate) const PASSPHRASE: &str = "a passphrase for tests";
 pub(crate) struct Shell {
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
+    /// The folders handed to the file manager, in order.
+    opened: Arc<Mutex<Vec<PathBuf>>>,
 }
 
 impl Shell {
     /// The app on one journal's folder (as under `EFTERTANKE_DATA_DIR`), set up and unlocked.
     pub(crate) fn start(data_dir: &Path) -> Self {
-        let shell = Self::on(eftertanke_core::Home::One(data_dir.to_path_buf()));
+        Self::start_with_opener(data_dir, |_| Ok(()))
+    }
+
+    /// As `start`, with `open` answering for the system's file manager.
+    pub(crate) fn start_with_opener(
+        data_dir: &Path,
+        open: impl Fn(&Path) -> Result<(), String> + Send + Sync + 'static,
+    ) -> Self {
+        let shell = Self::with_opener(eftertanke_core::Home::One(data_dir.to_path_buf()), open);
         let phase = shell.invoke("app_status", json!({})).unwrap()["phase"].clone();
         if phase == "setup" {
             shell
@@ -36,15 +48,38 @@ impl Shell {
 
     /// The app on `home`, as it starts: nothing unlocked.
     pub(crate) fn on(home: eftertanke_core::Home) -> Self {
+        Self::with_opener(home, |_| Ok(()))
+    }
+
+    fn with_opener(
+        home: eftertanke_core::Home,
+        open: impl Fn(&Path) -> Result<(), String> + Send + Sync + 'static,
+    ) -> Self {
         let state = AppState::with_kdf(Some(home), KdfParams::insecure_for_tests());
-        let builder = mock_builder().manage(state);
+        let opened = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&opened);
+        let opener = FolderOpener::with(move |path| {
+            open(path)?;
+            record.lock().unwrap().push(path.to_path_buf());
+            Ok(())
+        });
+        let builder = mock_builder().manage(state).manage(opener);
         let app = eftertanke_app::app_builder(builder)
             .build(tauri::generate_context!())
             .expect("the app must build on the mock runtime");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
-        Self { _app: app, window }
+        Self {
+            _app: app,
+            window,
+            opened,
+        }
+    }
+
+    /// The folders handed to the file manager so far.
+    pub(crate) fn opened(&self) -> Vec<PathBuf> {
+        self.opened.lock().unwrap().clone()
     }
 
     /// Starts what the real app starts when its event loop is ready (the mock runtime never is).

@@ -88,6 +88,8 @@ export const da: Messages = {
     versionLabel: "Version",
     schemaLabel: "Databasens skema",
     dataDirLabel: "Dine refleksioner ligger på denne computer i",
+    openDataFolder: "Åbn datamappen",
+    openFolderFailed: "Mappen kunne ikke åbnes herfra. Du finder den det sted, der står.",
     licenceLabel: "Licens",
     licencesSummary: "Komponenter, som Eftertanke leveres med, og deres licenser ({n})",
     licencesIntro: "Dannet ud fra byggets lister over afhængigheder: programmets Rust-pakker og brugerfladens pakker.",

@@ -88,6 +88,8 @@ export const en = {
     versionLabel: "Version",
     schemaLabel: "Database schema",
     dataDirLabel: "Your reflections are stored on this computer in",
+    openDataFolder: "Open the data folder",
+    openFolderFailed: "The folder could not be opened here. You find it at the place shown.",
     licenceLabel: "Licence",
     licencesSummary: "Components Eftertanke ships, and their licences ({n})",
     licencesIntro: "Generated from the build's dependency lists: the Rust crates in the app and the UI's packages.",

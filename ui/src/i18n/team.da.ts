@@ -100,6 +100,8 @@ export const teamDa: Messages["team"] = {
     "Teamets mappe er ikke til at finde lige nu. Tilslut drevet, eller vent, til synkroniseringen er færdig. Intet er tabt.",
   removedNote: "Du er ikke længere medlem af rummet. Du kan læse det, du allerede har, men ikke dele.",
   readNow: "Læs mappen nu",
+  openFolder: "Åbn teamets mappe",
+  openFolderFailed: "Mappen kunne ikke åbnes herfra. Du finder den det sted, der står.",
   reading: "Læser mappen…",
   syncFiles: { one: "{n} ny fil læst,", other: "{n} nye filer læst," },
   syncRecords: { one: "med {n} refleksion eller ændring", other: "med {n} refleksioner eller ændringer" },

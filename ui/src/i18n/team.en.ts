@@ -98,6 +98,8 @@ export const teamEn = {
     "The team's folder is not there right now. Connect the drive, or wait for the sync to finish. Nothing is lost.",
   removedNote: "You are no longer a member of this space. You can read what you already have, but not share.",
   readNow: "Read the folder now",
+  openFolder: "Open the team's folder",
+  openFolderFailed: "The folder could not be opened here. You find it at the place shown.",
   reading: "Reading the folder…",
   syncFiles: { one: "{n} new file read,", other: "{n} new files read," },
   syncRecords: { one: "with {n} reflection or change", other: "with {n} reflections or changes" },

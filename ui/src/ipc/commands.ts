@@ -116,6 +116,8 @@ export interface Commands {
   member_card: { args: { name: string }; returns: MemberCard };
   never_store_words: { args: Record<string, never>; returns: string[] };
   newest_good_backup: { args: Record<string, never>; returns: BackupInfo | null };
+  open_data_folder: { args: Record<string, never>; returns: null };
+  open_space_folder: { args: { space: string }; returns: null };
   overdue_actions: { args: { today: string }; returns: DueAction[] };
   pseudonymise: { args: { texts: string[]; finding: Finding; language: Locale }; returns: Pseudonymised };
   rebuild_search_index: { args: { onProgress: Channel<Progress> }; returns: number };

@@ -66,6 +66,8 @@ async function call<C extends keyof Commands>(
 export const appStatus = () => call("app_status");
 export const retryOpen = () => call("retry_open");
 export const about = () => call("about");
+/** Opens the journal's data folder in the system's file manager (the shell finds the folder). */
+export const openDataFolder = () => call("open_data_folder");
 
 export const listEntries = (cursor: string | null, limit?: number) =>
   call("list_entries", { cursor, limit });
@@ -265,6 +267,8 @@ export const commentOnShare = (space: string, on: string, replyTo: string | null
   call("comment_on_share", { space, on, replyTo, text, audience, acceptFindings });
 /** Reads what arrived in the space's folder. A bundle withdrawing many records at once waits
  * unless `allowMassWithdrawal`. */
+/** Opens the team's shared folder in the system's file manager (the shell finds the folder). */
+export const openSpaceFolder = (space: string) => call("open_space_folder", { space });
 export const syncSpace = (space: string, allowMassWithdrawal = false) =>
   call("sync_space", { space, allowMassWithdrawal });
 /** Shares entries in one bundle; resolves to their shared ids. A CPR number or a never-store

@@ -164,6 +164,11 @@ impl Store {
         ids.iter().map(|id| self.space(id).map(|s| s.info)).collect()
     }
 
+    /// One space this journal is in, by its id (or its name when exactly one space has it).
+    pub fn space_info(&self, space: &str) -> Result<SpaceInfo> {
+        Ok(self.space(space)?.info)
+    }
+
     /// A space by its id, or by its name when exactly one space has it.
     pub(crate) fn space(&self, id_or_name: &str) -> Result<Space> {
         #[allow(clippy::type_complexity)]

@@ -1,0 +1,47 @@
+//! Opening a folder in the system's file manager: the journal's data folder (About) and a
+//! team's shared folder (a space). The shell finds the folder itself — the webview names only
+//! which (a space's id), never a path — and hands it to the opener: the Tauri opener plugin's
+//! `open_path` (`xdg-open`, Explorer, Finder) in the app, a recorder in the shell's tests.
+
+use crate::ipc_error::IpcError;
+use std::path::Path;
+
+/// What opens a folder for the person to see.
+pub struct FolderOpener(Box<dyn Fn(&Path) -> Result<(), String> + Send + Sync>);
+
+impl std::fmt::Debug for FolderOpener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FolderOpener")
+    }
+}
+
+impl FolderOpener {
+    /// The system's file manager.
+    pub fn system() -> Self {
+        Self(Box::new(|path| {
+            tauri_plugin_opener::open_path(path, None::<&str>).map_err(|e| e.to_string())
+        }))
+    }
+
+    /// Opens with `open` (a test's recorder).
+    pub fn with(open: impl Fn(&Path) -> Result<(), String> + Send + Sync + 'static) -> Self {
+        Self(Box::new(open))
+    }
+
+    /// Opens `folder` when it is a folder that is there; says so when it is not, or when the
+    /// system could not open it.
+    pub fn open(&self, folder: &Path) -> Result<(), IpcError> {
+        if !folder.is_dir() {
+            return Err(IpcError::from(eftertanke_core::Error::NotFound {
+                what: "folder",
+                id: folder.display().to_string(),
+            }));
+        }
+        (self.0)(folder).map_err(|why| {
+            IpcError::internal(format!(
+                "the system could not open {} in its file manager: {why}",
+                folder.display()
+            ))
+        })
+    }
+}
