@@ -6,8 +6,11 @@
 use crate::ipc_error::IpcError;
 use std::path::Path;
 
+/// Opens one folder, or says why it could not.
+type Open = dyn Fn(&Path) -> Result<(), String> + Send + Sync;
+
 /// What opens a folder for the person to see.
-pub struct FolderOpener(Box<dyn Fn(&Path) -> Result<(), String> + Send + Sync>);
+pub struct FolderOpener(Box<Open>);
 
 impl std::fmt::Debug for FolderOpener {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
