@@ -87,6 +87,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     eftertanke_core::export::use_typesetter(Box::new(eftertanke_pdf::Typst));
     builder
         .manage(background::Gate::default())
+        .manage(open_folder::LastExport::default())
         // Every `#[tauri::command]` of `src/commands/`, listed by build.rs.
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
         .setup(|app| {

@@ -1,10 +1,31 @@
-//! Opening a folder in the system's file manager: the journal's data folder (About) and a
-//! team's shared folder (a space). The shell finds the folder itself — the webview names only
+//! Opening a folder in the system's file manager: the journal's data folder (About), a team's
+//! shared folder (a space) and the folder an export was written into ("Show in folder"). The shell finds the folder itself — the webview names only
 //! which (a space's id), never a path — and hands it to the opener: the Tauri opener plugin's
 //! `open_path` (`xdg-open`, Explorer, Finder) in the app, a recorder in the shell's tests.
 
 use crate::ipc_error::IpcError;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The folder this window's last export was written into: what "Show in folder" opens. Kept by
+/// the shell from what the core wrote, so the window never names the folder.
+#[derive(Debug, Default)]
+pub struct LastExport(Mutex<Option<PathBuf>>);
+
+impl LastExport {
+    /// Remembers the folder that holds `written` (the export's first file).
+    pub fn remember(&self, written: Option<&Path>) {
+        let folder = written.and_then(Path::parent).map(Path::to_path_buf);
+        if let Ok(mut last) = self.0.lock() {
+            *last = folder;
+        }
+    }
+
+    /// The folder of the last export, if this window made one.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.0.lock().ok().and_then(|last| last.clone())
+    }
+}
 
 /// Opens one folder, or says why it could not.
 type Open = dyn Fn(&Path) -> Result<(), String> + Send + Sync;

@@ -1,6 +1,7 @@
 //! Export and import: long work with progress sent to the window and a cancel.
 
 use crate::ipc_error::IpcError;
+use crate::open_folder::{FolderOpener, LastExport};
 use crate::state::AppState;
 use eftertanke_core::export::{ExportFinding, ExportFormat, ExportReport, ExportRequest, ImportPreview, ImportReport};
 use eftertanke_core::progress::Progress;
@@ -18,10 +19,23 @@ pub fn export_findings(state: State<'_, AppState>, entries: Vec<EntryId>) -> Res
 #[tauri::command(async)]
 pub fn export_entries(
     state: State<'_, AppState>,
+    last: State<'_, LastExport>,
     request: ExportRequest,
     on_progress: Channel<Progress>,
 ) -> Result<ExportReport, IpcError> {
-    state.with_progress(|p| on_progress.send(p).is_ok(), |s, on| s.export(&request, on))
+    // The shell keeps where the core wrote: "Show in folder" opens it; the window never names it.
+    state
+        .with_progress(|p| on_progress.send(p).is_ok(), |s, on| s.export(&request, on))
+        .inspect(|report| last.remember(report.files.first().map(|f| f.as_path())))
+}
+
+/// Opens the folder the last export was written into ("Show in folder").
+#[tauri::command(async)]
+pub fn show_last_export(last: State<'_, LastExport>, opener: State<'_, FolderOpener>) -> Result<(), IpcError> {
+    let folder = last
+        .folder()
+        .ok_or_else(|| IpcError::internal("nothing has been exported from this window yet"))?;
+    opener.open(&folder)
 }
 
 /// What importing the file would do: every entry here it would change, named. Writes nothing.

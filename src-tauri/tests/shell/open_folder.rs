@@ -80,3 +80,29 @@ fn when_the_system_cannot_open_a_folder_the_window_is_told() {
         "{failed}"
     );
 }
+
+#[test]
+fn show_in_folder_opens_the_folder_the_last_export_was_written_into() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = Shell::start(&tmp.path().join("journal"));
+    shell
+        .invoke("create_entry", json!({ "input": super::shell_app::first_attempt() }))
+        .unwrap();
+
+    let nothing = shell.invoke("show_last_export", json!({})).unwrap_err();
+    assert_eq!(nothing["kind"], "internal", "{nothing}");
+    assert!(shell.opened().is_empty(), "before an export there is nothing to show");
+
+    let out = tmp.path().join("Eksporter");
+    std::fs::create_dir_all(&out).unwrap();
+    let request = json!({ "format": "json", "path": out.join("alt.json"), "locale": "da" });
+    shell
+        .invoke(
+            "export_entries",
+            json!({ "request": request, "onProgress": "__CHANNEL__:1" }),
+        )
+        .unwrap();
+    // The window asks without naming a folder: the shell shows where the core wrote.
+    shell.invoke("show_last_export", json!({})).unwrap();
+    assert_eq!(shell.opened(), vec![out]);
+}

@@ -32,6 +32,8 @@ export const exportDa = {
   differ: "De to adgangsfraser er forskellige.",
   start: "Eksporter",
   close: "Luk",
+  showInFolder: "Vis i mappen",
+  showFailed: "Mappen kunne ikke åbnes herfra. Eksporten ligger der, hvor der står ovenfor.",
   progress: "{done} af {total} eksporteret",
   stop: "Afbryd",
   stopped: "Eksporten blev stoppet. Intet er skrevet.",

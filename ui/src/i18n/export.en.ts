@@ -32,6 +32,8 @@ export const exportEn = {
   differ: "The two passphrases differ.",
   start: "Export",
   close: "Close",
+  showInFolder: "Show in folder",
+  showFailed: "The folder could not be opened here. The export is where it says above.",
   progress: "Exported {done} of {total}",
   stop: "Stop",
   stopped: "The export was stopped. Nothing was written.",

@@ -145,6 +145,7 @@ export interface Commands {
   set_retention: { args: { space: string; months?: number | null }; returns: null };
   share_entries: { args: { space: string; entries: EntryId[]; scope: Scope; acceptFindings: boolean }; returns: string[] };
   share_preview: { args: { space: string; entry: EntryId; scope: Scope }; returns: SharePreview };
+  show_last_export: { args: Record<string, never>; returns: null };
   space_actions: { args: { space: string }; returns: ItemView[] };
   space_comments: { args: { space: string; on: string }; returns: CommentView[] };
   space_counts: { args: { space: string }; returns: SpaceCounts };

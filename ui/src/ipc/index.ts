@@ -159,6 +159,8 @@ function progressChannel(onProgress: (p: Pg) => void): Channel<Pg> {
   return channel;
 }
 export const exportFindings = (entries: string[]) => call("export_findings", { entries });
+/** Opens the folder the last export was written into (the shell knows which). */
+export const showLastExport = () => call("show_last_export");
 export const exportEntries = (request: XRq, onProgress: (p: Pg) => void) =>
   call("export_entries", { request, onProgress: progressChannel(onProgress) });
 /** What importing the file would do: each entry here it would change, named. Writes nothing. */
