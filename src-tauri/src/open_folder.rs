@@ -1,7 +1,8 @@
 //! Opening a folder in the system's file manager: the journal's data folder (About), a team's
-//! shared folder (a space) and the folder an export was written into ("Show in folder"). The shell finds the folder itself — the webview names only
-//! which (a space's id), never a path — and hands it to the opener: the Tauri opener plugin's
-//! `open_path` (`xdg-open`, Explorer, Finder) in the app, a recorder in the shell's tests.
+//! shared folder (a space) and the folder an export was written into ("Show in folder"). The
+//! shell finds the folder itself — the webview names at most a space's id, never a path — and
+//! hands it to the opener: the Tauri opener plugin's `open_path` (`xdg-open`, Explorer,
+//! Finder) in the app, a recorder in the shell's tests.
 
 use crate::ipc_error::IpcError;
 use std::path::{Path, PathBuf};

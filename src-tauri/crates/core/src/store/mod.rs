@@ -239,10 +239,7 @@ impl Store {
     /// Runs `work` in one transaction: its writes land together, with one sync of the journal,
     /// or (when it fails) not at all.
     pub(crate) fn in_one_transaction<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
-        let out = work()?;
-        tx.commit().map_err(|e| self.fail(e))?;
-        Ok(out)
+        self.in_one_transaction_or_undo(work, |_| {})
     }
 
     /// Runs `work` in one transaction like `in_one_transaction`; when the commit fails, what
@@ -250,15 +247,15 @@ impl Store {
     pub(crate) fn in_one_transaction_or_undo<T>(
         &self,
         work: impl FnOnce() -> Result<T>,
-        undo: impl FnOnce(T),
-    ) -> Result<()> {
+        undo: impl FnOnce(&T),
+    ) -> Result<T> {
         let tx = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         let out = work()?;
         if let Err(e) = tx.commit() {
-            undo(out);
+            undo(&out);
             return Err(self.fail(e));
         }
-        Ok(())
+        Ok(out)
     }
 
     /// Maps a SQLite failure on this database to an [`Error`].
